@@ -1,0 +1,436 @@
+package dev.accesslink4j;
+
+import dev.accesslink4j.internal.HttpStack;
+import dev.accesslink4j.internal.RequestLogger;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The AccessLink client: build it once, share it between threads, close it when the application stops.
+ *
+ * <p>Partner-level operations (OAuth, pull notifications, webhooks) hang off this object and use the client
+ * credentials; a linked user's data is reached through {@link #user(AccessToken)}, a light view that shares this
+ * client's connection pool. Nobody builds a header or a URL.
+ *
+ * <pre>{@code
+ * try (AccessLink accessLink = AccessLink.builder()
+ *     .clientId("my-client-id")
+ *     .clientSecret(ClientSecret.of(System.getenv("POLAR_CLIENT_SECRET")))
+ *     .build()) {
+ *   UserClient user = accessLink.user(AccessToken.of(storedToken));
+ *   user.sleep().list().forEach(night -> System.out.println(night.getDate()));
+ * }
+ * }</pre>
+ */
+public final class AccessLink implements AutoCloseable {
+  /** Polar's production API base URL. */
+  public static final URI DEFAULT_API_URL = URI.create("https://www.polaraccesslink.com/");
+  /** Polar's OAuth2 authorization endpoint (a browser page). */
+  public static final URI DEFAULT_AUTHORIZATION_URL =
+      URI.create("https://flow.polar.com/oauth2/authorization");
+  /** Polar's OAuth2 token endpoint. */
+  public static final URI DEFAULT_TOKEN_URL = URI.create("https://polarremote.com/v2/oauth2/token");
+
+  private static final String TOKEN_PATH = "oauth2/token";
+
+  private final String clientId;
+  private final ClientSecret clientSecret;
+  private final @Nullable URI redirectUri;
+  private final URI authorizationUrl;
+  private final URI tokenUrl;
+  private final Clock clock;
+  private final HttpStack http;
+
+  private AccessLink(Builder b) {
+    this.clientId = Objects.requireNonNull(b.clientId, "clientId is required");
+    this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret is required");
+    this.redirectUri = b.redirectUri;
+    this.authorizationUrl = b.authorizationUrl;
+    this.tokenUrl = b.tokenUrl;
+    this.clock = b.clock;
+    this.http =
+        new HttpStack(
+            b.httpClient,
+            baseUrl(b.apiUrl, "API URL"),
+            tokenBase(b.tokenUrl),
+            b.connectTimeout,
+            b.readTimeout,
+            userAgent(b.userAgentSuffix),
+            b.retryPolicy,
+            b.sleeper,
+            b.logRequests);
+  }
+
+  /**
+   * Starts building a client.
+   *
+   * @return a builder with Polar's production URLs and the default timeouts and retry policy
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a client from environment variables: {@code ACCESSLINK_CLIENT_ID} and {@code ACCESSLINK_CLIENT_SECRET}
+   * (required), and optionally {@code ACCESSLINK_REDIRECT_URI}, {@code ACCESSLINK_BASE_URL},
+   * {@code ACCESSLINK_AUTH_URL}, {@code ACCESSLINK_TOKEN_URL} (point them at the testkit to run offline) and
+   * {@code ACCESSLINK_LOG} ({@code debug} logs every request at INFO).
+   *
+   * @return the client
+   * @throws IllegalStateException if a required variable is missing
+   */
+  public static AccessLink fromEnv() {
+    return fromEnv(System::getenv);
+  }
+
+  static AccessLink fromEnv(Function<String, @Nullable String> env) {
+    Builder b = builder();
+    b.clientId(required(env, "ACCESSLINK_CLIENT_ID"));
+    b.clientSecret(ClientSecret.of(required(env, "ACCESSLINK_CLIENT_SECRET")));
+    Optional.ofNullable(env.apply("ACCESSLINK_REDIRECT_URI")).map(URI::create).ifPresent(b::redirectUri);
+    Optional.ofNullable(env.apply("ACCESSLINK_BASE_URL")).map(URI::create).ifPresent(b::apiUrl);
+    Optional.ofNullable(env.apply("ACCESSLINK_AUTH_URL")).map(URI::create).ifPresent(b::authorizationUrl);
+    Optional.ofNullable(env.apply("ACCESSLINK_TOKEN_URL")).map(URI::create).ifPresent(b::tokenUrl);
+    return b.build();
+  }
+
+  private static String required(Function<String, @Nullable String> env, String name) {
+    String value = env.apply(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  /**
+   * The view of one linked user's data, authenticated with their access token. Cheap to create; shares this
+   * client's connection pool.
+   *
+   * @param token the user's access token
+   * @return the user view
+   */
+  public UserClient user(AccessToken token) {
+    return new UserClient(http, http.bearer(token.reveal()), token);
+  }
+
+  /**
+   * Polar's OAuth2 flow: build the authorization URL, check the callback, exchange the code.
+   *
+   * @return the OAuth service
+   */
+  public OAuthService oauth() {
+    return new OAuthService(http, http.tokenEndpoint(clientId, clientSecret.reveal()));
+  }
+
+  /**
+   * Pull notifications, authenticated with the client credentials.
+   *
+   * @return the notifications service
+   */
+  public NotificationsService notifications() {
+    return new NotificationsService(http, http.basic(clientId, clientSecret.reveal()));
+  }
+
+  /**
+   * The client's webhook, managed with the client credentials.
+   *
+   * @return the webhooks service
+   */
+  public WebhooksService webhooks() {
+    return new WebhooksService(http, http.basic(clientId, clientSecret.reveal()));
+  }
+
+  /**
+   * The client id this client authenticates with.
+   *
+   * @return the OAuth client id
+   */
+  public String clientId() {
+    return clientId;
+  }
+
+  /**
+   * The redirect URI configured on the builder.
+   *
+   * @return the URI, if one was configured
+   */
+  public Optional<URI> redirectUri() {
+    return Optional.ofNullable(redirectUri);
+  }
+
+  /**
+   * The authorization endpoint users are sent to.
+   *
+   * @return the URL
+   */
+  public URI authorizationUrl() {
+    return authorizationUrl;
+  }
+
+  /**
+   * The token endpoint codes are exchanged at.
+   *
+   * @return the URL
+   */
+  public URI tokenUrl() {
+    return tokenUrl;
+  }
+
+  /**
+   * The AccessLink base URL.
+   *
+   * @return the URL
+   */
+  public URI apiUrl() {
+    return http.apiBase().uri();
+  }
+
+  /**
+   * The clock used for token timestamps.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  HttpStack http() {
+    return http;
+  }
+
+  ClientSecret clientSecret() {
+    return clientSecret;
+  }
+
+  /** Releases the connection pool and threads, unless the OkHttpClient was supplied by the caller. */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AccessLink[clientId=" + clientId + ", clientSecret=██, apiUrl=" + apiUrl() + "]";
+  }
+
+  private static HttpUrl baseUrl(URI uri, String what) {
+    HttpUrl url = HttpUrl.get(uri.toString());
+    if (url == null) {
+      throw new IllegalArgumentException(what + " is not an http(s) URL: " + uri);
+    }
+    String path = url.encodedPath();
+    return path.endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+  }
+
+  private static HttpUrl tokenBase(URI tokenUrl) {
+    HttpUrl url = HttpUrl.get(tokenUrl.toString());
+    String path = url.encodedPath();
+    if (!path.endsWith("/" + TOKEN_PATH)) {
+      throw new IllegalArgumentException("token URL must end with /" + TOKEN_PATH + ": " + tokenUrl);
+    }
+    return url.newBuilder()
+        .encodedPath(path.substring(0, path.length() - TOKEN_PATH.length()))
+        .build();
+  }
+
+  private static String userAgent(@Nullable String suffix) {
+    String version = AccessLink.class.getPackage().getImplementationVersion();
+    String ua =
+        "accesslink4j/" + (version == null ? "dev" : version) + " (Java " + Runtime.version().feature() + ")";
+    return suffix == null ? ua : ua + " " + suffix;
+  }
+
+  /** Builds an {@link AccessLink} client. Only the client id and secret are required. */
+  public static final class Builder {
+    private @Nullable String clientId;
+    private @Nullable ClientSecret clientSecret;
+    private @Nullable URI redirectUri;
+    private URI apiUrl = DEFAULT_API_URL;
+    private URI authorizationUrl = DEFAULT_AUTHORIZATION_URL;
+    private URI tokenUrl = DEFAULT_TOKEN_URL;
+    private @Nullable OkHttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+    private @Nullable String userAgentSuffix;
+    private boolean logRequests = RequestLogger.enabledByEnvironment();
+
+    private Builder() {}
+
+    /**
+     * Sets the OAuth client id from Polar's admin portal.
+     *
+     * @param clientId the client id
+     * @return this builder
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      return this;
+    }
+
+    /**
+     * Sets the OAuth client secret.
+     *
+     * @param clientSecret the secret
+     * @return this builder
+     */
+    public Builder clientSecret(ClientSecret clientSecret) {
+      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /**
+     * Sets the default redirect URI for authorization requests; it must equal one registered for the client.
+     *
+     * @param redirectUri the redirect URI
+     * @return this builder
+     */
+    public Builder redirectUri(URI redirectUri) {
+      this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+      return this;
+    }
+
+    /**
+     * Sets the AccessLink base URL (default {@link #DEFAULT_API_URL}); point it at the testkit in tests.
+     *
+     * @param apiUrl the base URL
+     * @return this builder
+     */
+    public Builder apiUrl(URI apiUrl) {
+      this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
+      return this;
+    }
+
+    /**
+     * Sets the authorization endpoint (default {@link #DEFAULT_AUTHORIZATION_URL}).
+     *
+     * @param authorizationUrl the URL
+     * @return this builder
+     */
+    public Builder authorizationUrl(URI authorizationUrl) {
+      this.authorizationUrl = Objects.requireNonNull(authorizationUrl, "authorizationUrl");
+      return this;
+    }
+
+    /**
+     * Sets the token endpoint (default {@link #DEFAULT_TOKEN_URL}); its path must end with {@code /oauth2/token}.
+     *
+     * @param tokenUrl the URL
+     * @return this builder
+     */
+    public Builder tokenUrl(URI tokenUrl) {
+      this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+      return this;
+    }
+
+    /**
+     * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy and timeouts are kept). The client is not
+     * shut down by {@link AccessLink#close()}.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout (default 10 s); ignored when an OkHttpClient is supplied.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets the read and write timeout (default 30 s): the longest silence tolerated while a response, including a
+     * file download, streams in. There is no timeout for a whole call, so large downloads are never cut off while
+     * data flows. Ignored when an OkHttpClient is supplied.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets the retry policy (default {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy the policy; {@link RetryPolicy#disabled()} switches retries off
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Replaces how the client waits between retries; tests use it to record waits instead of sleeping.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Sets the clock for token timestamps (default UTC system clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Appends a product token to the User-Agent ({@code accesslink4j/VERSION (Java N) SUFFIX}).
+     *
+     * @param suffix for example {@code my-app/2.1}
+     * @return this builder
+     */
+    public Builder userAgentSuffix(String suffix) {
+      this.userAgentSuffix = Objects.requireNonNull(suffix, "suffix");
+      return this;
+    }
+
+    /**
+     * Logs one line per request at INFO instead of DEBUG (default: on when {@code ACCESSLINK_LOG=debug}).
+     *
+     * @param logRequests whether to log visibly
+     * @return this builder
+     */
+    public Builder logRequests(boolean logRequests) {
+      this.logRequests = logRequests;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return an immutable, thread-safe client
+     * @throws NullPointerException if the client id or secret is missing
+     */
+    public AccessLink build() {
+      return new AccessLink(this);
+    }
+  }
+}

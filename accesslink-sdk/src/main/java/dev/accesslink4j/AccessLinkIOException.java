@@ -1,0 +1,33 @@
+package dev.accesslink4j;
+
+import java.io.IOException;
+
+/**
+ * The request could not be completed on the network: a connection failure, a reset, or a timeout. The server may or
+ * may not have processed it. Idempotent reads are retried by the {@link RetryPolicy} before this is thrown.
+ */
+public class AccessLinkIOException extends AccessLinkException {
+  private static final long serialVersionUID = 1L;
+  private final boolean timeout;
+
+  /**
+   * Creates an exception for a failed exchange.
+   *
+   * @param message what was being done
+   * @param cause the I/O failure
+   * @param timeout whether the failure was a timeout
+   */
+  public AccessLinkIOException(String message, IOException cause, boolean timeout) {
+    super(message, cause);
+    this.timeout = timeout;
+  }
+
+  /**
+   * Tells whether a connect, read or call timeout ended the request.
+   *
+   * @return true for a timeout, false for any other I/O failure
+   */
+  public boolean isTimeout() {
+    return timeout;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.accesslink4j;
+
+import dev.accesslink4j.internal.HttpStack;
+import retrofit2.Retrofit;
+
+/**
+ * One linked user's view of AccessLink, authenticated with their access token. Created by
+ * {@link AccessLink#user(AccessToken)}; cheap, immutable and thread-safe, sharing the client's connection pool.
+ */
+public final class UserClient {
+  private final HttpStack http;
+  private final Retrofit retrofit;
+  private final AccessToken token;
+
+  UserClient(HttpStack http, Retrofit retrofit, AccessToken token) {
+    this.http = http;
+    this.retrofit = retrofit;
+    this.token = token;
+  }
+
+  /**
+   * The token this view authenticates with.
+   *
+   * @return the token
+   */
+  public AccessToken token() {
+    return token;
+  }
+
+  /**
+   * Register, read and de-register this user.
+   *
+   * @return the service
+   */
+  public UsersService users() {
+    return new UsersService(http, retrofit);
+  }
+
+  /**
+   * Training sessions of the last 30 days and their FIT, TCX and GPX files.
+   *
+   * @return the service
+   */
+  public ExercisesService exercises() {
+    return new ExercisesService(http, retrofit);
+  }
+
+  /**
+   * Daily activity summaries and samples.
+   *
+   * @return the service
+   */
+  public DailyActivityService activities() {
+    return new DailyActivityService(http, retrofit);
+  }
+
+  /**
+   * Continuous heart rate samples.
+   *
+   * @return the service
+   */
+  public ContinuousHeartRateService continuousHeartRate() {
+    return new ContinuousHeartRateService(http, retrofit);
+  }
+
+  /**
+   * Cardio load history.
+   *
+   * @return the service
+   */
+  public CardioLoadService cardioLoad() {
+    return new CardioLoadService(http, retrofit);
+  }
+
+  /**
+   * SleepWise alertness and circadian bedtime.
+   *
+   * @return the service
+   */
+  public SleepWiseService sleepWise() {
+    return new SleepWiseService(http, retrofit);
+  }
+
+  /**
+   * Elixir biosensing results.
+   *
+   * @return the service
+   */
+  public BiosensingService biosensing() {
+    return new BiosensingService(http, retrofit);
+  }
+
+  /**
+   * Sleep per night.
+   *
+   * @return the service
+   */
+  public SleepService sleep() {
+    return new SleepService(http, retrofit);
+  }
+
+  /**
+   * Nightly Recharge per night.
+   *
+   * @return the service
+   */
+  public NightlyRechargeService nightlyRecharge() {
+    return new NightlyRechargeService(http, retrofit);
+  }
+
+  /**
+   * The current physical information.
+   *
+   * @return the service
+   */
+  public PhysicalInfoService physicalInfo() {
+    return new PhysicalInfoService(http, retrofit);
+  }
+
+  /**
+   * Transactional data, taken out safely: commits only after every item was handed over.
+   *
+   * @return the service
+   */
+  public TransactionsService transactions() {
+    return new TransactionsService(http, retrofit);
+  }
+
+  HttpStack http() {
+    return http;
+  }
+
+  Retrofit retrofit() {
+    return retrofit;
+  }
+
+  @Override
+  public String toString() {
+    return "UserClient[" + token + "]";
+  }
+}

@@ -1,0 +1,98 @@
+package dev.accesslink4j.internal;
+
+import dev.accesslink4j.AccessLinkIOException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPInputStream;
+import okhttp3.ResponseBody;
+
+/**
+ * Copies a streamed response body to a stream or a file in constant memory. A file is written to a temporary file
+ * beside the target and moved into place only when complete, so a failed download never leaves a partial file.
+ */
+public final class Downloads {
+  private static final int BUFFER = 64 * 1024;
+
+  private Downloads() {}
+
+  /**
+   * Copies a body to a stream and closes the body.
+   *
+   * @param body the streamed body
+   * @param out where to write; not closed
+   * @param gunzip whether to decompress a body that starts with the gzip magic bytes
+   * @param what a description for error messages, such as {@code GET /v3/exercises/abc/tcx}
+   * @return the number of bytes written to {@code out}
+   */
+  public static long copy(ResponseBody body, OutputStream out, boolean gunzip, String what) {
+    try (body;
+        InputStream in = open(body, gunzip)) {
+      byte[] buffer = new byte[BUFFER];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        out.write(buffer, 0, n);
+        total += n;
+      }
+      return total;
+    } catch (IOException e) {
+      throw new AccessLinkIOException(what + " failed while streaming the body", e, false);
+    }
+  }
+
+  /**
+   * Writes a body to a file atomically and closes the body.
+   *
+   * @param body the streamed body
+   * @param target the file to create or replace
+   * @param gunzip whether to decompress a body that starts with the gzip magic bytes
+   * @param what a description for error messages
+   * @return the target
+   */
+  public static Path toFile(ResponseBody body, Path target, boolean gunzip, String what) {
+    Path dir = target.toAbsolutePath().getParent();
+    Path temp = null;
+    try {
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        copy(body, out, gunzip, what);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+      return target;
+    } catch (IOException e) {
+      throw new AccessLinkIOException(what + " could not be written to " + target, e, false);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // best effort: the partial file is hidden (dot-prefixed) and named .part
+        }
+      }
+    }
+  }
+
+  private static InputStream open(ResponseBody body, boolean gunzip) throws IOException {
+    InputStream raw = new BufferedInputStream(body.byteStream(), BUFFER);
+    if (!gunzip) {
+      return raw;
+    }
+    raw.mark(2);
+    int b1 = raw.read();
+    int b2 = raw.read();
+    raw.reset();
+    boolean gzipped = b1 == 0x1f && b2 == 0x8b;
+    return gzipped ? new GZIPInputStream(raw, BUFFER) : raw;
+  }
+}

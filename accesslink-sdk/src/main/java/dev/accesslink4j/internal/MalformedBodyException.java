@@ -1,0 +1,27 @@
+package dev.accesslink4j.internal;
+
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A response body that could not be parsed, raised inside Retrofit's conversion and turned into an
+ * {@code InvalidResponseException} by the {@link Transport}.
+ */
+public final class MalformedBodyException extends IOException {
+  private static final long serialVersionUID = 1L;
+  private final String head;
+
+  MalformedBodyException(String message, String head, @Nullable Throwable cause) {
+    super(message, cause);
+    this.head = head;
+  }
+
+  /**
+   * The first bytes of the body as text, not yet redacted.
+   *
+   * @return the head of the body
+   */
+  public String head() {
+    return head;
+  }
+}

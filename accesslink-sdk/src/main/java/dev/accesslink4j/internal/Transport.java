@@ -1,0 +1,154 @@
+package dev.accesslink4j.internal;
+
+import dev.accesslink4j.AccessLinkException;
+import dev.accesslink4j.AccessLinkIOException;
+import dev.accesslink4j.ApiResponse;
+import dev.accesslink4j.InvalidResponseException;
+import dev.accesslink4j.RateLimitException;
+import dev.accesslink4j.RetryPolicy;
+import dev.accesslink4j.ServerException;
+import dev.accesslink4j.ServiceException;
+import dev.accesslink4j.Sleeper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Executes Retrofit calls with the SDK's error model and {@link RetryPolicy}: success becomes an {@link ApiResponse},
+ * an error status the matching {@link ServiceException}, an unparseable body an {@link InvalidResponseException}, a
+ * network failure an {@link AccessLinkIOException}.
+ */
+public final class Transport {
+
+  /** How safe it is to send a request again. */
+  public enum Replay {
+    /** A read: retried on network failures, timeouts, 408, 5xx and short 429s. */
+    SAFE,
+    /** Changes state: retried only after a 429, which AccessLink answers without processing the request. */
+    REFUSED_ONLY,
+    /** Never sent twice (the OAuth code exchange). */
+    NEVER
+  }
+
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+
+  /**
+   * Creates a transport.
+   *
+   * @param policy when to retry
+   * @param sleeper how to wait between attempts
+   */
+  public Transport(RetryPolicy policy, Sleeper sleeper) {
+    this(policy, sleeper, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  Transport(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+    this.policy = policy;
+    this.sleeper = sleeper;
+    this.random = random;
+  }
+
+  /**
+   * The retry policy in force.
+   *
+   * @return the policy
+   */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Executes a call, retrying as {@code replay} and the policy allow.
+   *
+   * @param call the call to execute (cloned for each retry)
+   * @param replay how safe a second attempt is
+   * @param <T> the body type
+   * @return the successful response; its body is empty for 204 and similar
+   * @throws ServiceException for an error status
+   * @throws InvalidResponseException for a body that could not be parsed
+   * @throws AccessLinkIOException for a network failure or timeout
+   */
+  public <T> ApiResponse<T> execute(Call<T> call, Replay replay) {
+    Call<T> current = call;
+    for (int attempt = 1; ; attempt++) {
+      Request request = current.request();
+      Duration wait;
+      try {
+        LastStatus.clear();
+        Response<T> response = current.execute();
+        if (response.isSuccessful()) {
+          return new ApiResponse<>(response.code(), response.headers().toMultimap(), response.body());
+        }
+        ServiceException error =
+            ErrorMapper.map(
+                response.code(),
+                request.method(),
+                request.url().encodedPath(),
+                response.headers(),
+                response.errorBody());
+        wait = waitAfterError(attempt, error, replay);
+        if (wait == null) {
+          throw error;
+        }
+      } catch (MalformedBodyException e) {
+        int status = LastStatus.get();
+        throw new InvalidResponseException(
+            request.method() + " " + request.url().encodedPath() + " answered HTTP " + status
+                + " but " + e.getMessage(),
+            status,
+            Redaction.snippet(e.head()),
+            e);
+      } catch (IOException e) {
+        boolean timeout = e instanceof InterruptedIOException;
+        String what = timeout ? "timed out" : "failed on the network (" + e.getClass().getSimpleName() + ")";
+        if (replay != Replay.SAFE || attempt >= policy.maxAttempts() || current.isCanceled()) {
+          throw new AccessLinkIOException(
+              request.method() + " " + request.url().encodedPath() + " " + what
+                  + (attempt > 1 ? " after " + attempt + " attempts" : ""),
+              e,
+              timeout);
+        }
+        wait = jittered(policy.backoffBefore(attempt));
+      }
+      sleep(wait);
+      current = current.clone();
+    }
+  }
+
+  private @Nullable Duration waitAfterError(int attempt, ServiceException error, Replay replay) {
+    if (attempt >= policy.maxAttempts() || replay == Replay.NEVER) {
+      return null;
+    }
+    if (error instanceof RateLimitException limited) {
+      Duration reset = limited.retryAfter();
+      if (reset.isZero() || reset.compareTo(policy.maxRateLimitWait()) > 0) {
+        return null;
+      }
+      return reset.plusMillis(250);
+    }
+    boolean transientStatus = error instanceof ServerException || error.status() == 408;
+    return replay == Replay.SAFE && transientStatus ? jittered(policy.backoffBefore(attempt)) : null;
+  }
+
+  private Duration jittered(Duration base) {
+    double spread = policy.jitter() * (2 * random.getAsDouble() - 1);
+    return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * (1 + spread))));
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AccessLinkException("interrupted while waiting to retry", e);
+    }
+  }
+}
