@@ -1,0 +1,127 @@
+package dev.accesslink4j;
+
+import dev.accesslink4j.internal.Downloads;
+import dev.accesslink4j.internal.HttpStack;
+import dev.accesslink4j.internal.Transport.Replay;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+
+/**
+ * The shared state of one open transaction: who it belongs to, whether it is still open, and the reads every item
+ * makes (safe to retry, a 404 meaning the transaction is gone).
+ */
+final class TransactionContext {
+
+  enum State {
+    OPEN,
+    COMMITTED,
+    CLOSED
+  }
+
+  private final HttpStack http;
+  private final TransactionType type;
+  private final long userId;
+  private final long transactionId;
+  private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
+
+  TransactionContext(HttpStack http, TransactionType type, long userId, long transactionId) {
+    this.http = http;
+    this.type = type;
+    this.userId = userId;
+    this.transactionId = transactionId;
+  }
+
+  HttpStack http() {
+    return http;
+  }
+
+  TransactionType type() {
+    return type;
+  }
+
+  long userId() {
+    return userId;
+  }
+
+  long transactionId() {
+    return transactionId;
+  }
+
+  State state() {
+    return state.get();
+  }
+
+  void markCommitted() {
+    state.set(State.COMMITTED);
+  }
+
+  /** Abandons the transaction unless it was committed. */
+  void close() {
+    state.compareAndSet(State.OPEN, State.CLOSED);
+  }
+
+  void ensureOpen() {
+    switch (state.get()) {
+      case OPEN -> {
+        return;
+      }
+      case COMMITTED ->
+          throw new IllegalStateException(
+              type.label() + " transaction " + transactionId
+                  + " is committed: AccessLink deleted its items, read them inside your handler (or before commit())");
+      default ->
+          throw new IllegalStateException(
+              type.label() + " transaction " + transactionId
+                  + " was closed without a commit; open a new transaction to read its items again");
+    }
+  }
+
+  /**
+   * Executes a read of this transaction (retried as {@link Replay#SAFE}).
+   *
+   * @param itemId the item the read is about, or null for the list
+   * @throws TransactionGoneException on 404
+   */
+  <T> ApiResponse<T> read(Call<T> call, @Nullable Long itemId) {
+    ensureOpen();
+    try {
+      return http.transport().execute(call, Replay.SAFE);
+    } catch (NotFoundException e) {
+      throw TransactionGoneException.of(
+          type,
+          transactionId,
+          itemId == null
+              ? TransactionAbortedException.Stage.LISTING
+              : TransactionAbortedException.Stage.HANDLING_ITEM,
+          itemId,
+          0,
+          0,
+          e);
+    }
+  }
+
+  OptionalLong download(Call<ResponseBody> call, OutputStream out, boolean gunzip, long itemId) {
+    String what = describe(call.request());
+    Optional<ResponseBody> body = read(call, itemId).body();
+    return body.isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(Downloads.copy(body.get(), out, gunzip, what));
+  }
+
+  Optional<Path> download(Call<ResponseBody> call, Path target, boolean gunzip, long itemId) {
+    String what = describe(call.request());
+    Optional<ResponseBody> body = read(call, itemId).body();
+    return body.map(b -> Downloads.toFile(b, target, gunzip, what));
+  }
+
+  static String describe(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+}
