@@ -28,11 +28,17 @@ public class TransactionAbortedException extends AccessLinkException {
     COMMITTING
   }
 
+  /** The kind of transaction. */
   private final TransactionType type;
+  /** The transaction's id. */
   private final long transactionId;
+  /** Where the failure happened. */
   private final Stage stage;
+  /** The item being fetched or handled, or null. */
   private final @Nullable Long itemId;
+  /** Items of this transaction handled before the failure. */
   private final int itemsHandled;
+  /** Earlier transactions of the run that were committed. */
   private final int transactionsCommitted;
 
   /**
@@ -89,13 +95,15 @@ public class TransactionAbortedException extends AccessLinkException {
       int itemsHandled,
       int transactionsCommitted,
       Throwable cause) {
-    String what = inHandler ? "the handler threw " : "fetching it failed: ";
+    String what =
+        inHandler
+            ? "the handler threw " + describeWithClass(cause)
+            : "fetching it failed: " + describe(cause);
     return new TransactionAbortedException(
         type.label() + " transaction " + transactionId + " was aborted at item " + position + " of " + itemCount
-            + " (" + type.label() + " " + itemId + "): " + what + describe(cause) + ". "
+            + " (" + type.label() + " " + itemId + "): " + what + ". "
             + nothingCommitted(transactionId, transactionsCommitted)
-            + " " + itemsHandled + (itemsHandled == 1 ? " item was" : " items were")
-            + " handled before the failure and will be offered again.",
+            + handledBefore(itemsHandled),
         type,
         transactionId,
         Stage.HANDLING_ITEM,
@@ -108,8 +116,8 @@ public class TransactionAbortedException extends AccessLinkException {
   static TransactionAbortedException commit(
       TransactionType type, long transactionId, int itemsHandled, int transactionsCommitted, Throwable cause) {
     return new TransactionAbortedException(
-        type.label() + " transaction " + transactionId + ": all " + itemsHandled
-            + " items were handled but the commit failed: " + describe(cause)
+        type.label() + " transaction " + transactionId + ": every item was handled (" + itemsHandled
+            + ") but the commit failed: " + describe(cause)
             + ". The commit is not confirmed: if AccessLink did not record it, the same items are offered again"
             + " in a new transaction, so store items idempotently, keyed by id."
             + earlier(transactionsCommitted),
@@ -127,6 +135,20 @@ public class TransactionAbortedException extends AccessLinkException {
         + " transaction." + earlier(transactionsCommitted);
   }
 
+  static String describeWithClass(Throwable cause) {
+    String described = describe(cause);
+    return cause instanceof AccessLinkException
+        ? cause.getClass().getSimpleName() + ": " + described
+        : described;
+  }
+
+  static String handledBefore(int itemsHandled) {
+    return itemsHandled == 0
+        ? ""
+        : " " + itemsHandled + (itemsHandled == 1 ? " item was" : " items were")
+            + " handled before the failure and will be offered again.";
+  }
+
   static String earlier(int transactionsCommitted) {
     return transactionsCommitted == 0
         ? ""
@@ -136,10 +158,13 @@ public class TransactionAbortedException extends AccessLinkException {
   }
 
   static String describe(Throwable cause) {
-    if (cause instanceof AccessLinkException) {
-      return String.valueOf(cause.getMessage());
-    }
     String message = cause.getMessage();
+    if (message != null && message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1);
+    }
+    if (cause instanceof AccessLinkException) {
+      return String.valueOf(message);
+    }
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 

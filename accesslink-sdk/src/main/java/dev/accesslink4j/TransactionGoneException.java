@@ -42,15 +42,10 @@ public class TransactionGoneException extends TransactionAbortedException {
       int itemsHandled,
       int transactionsCommitted,
       NotFoundException cause) {
-    String handled =
-        itemsHandled == 0
-            ? ""
-            : " " + itemsHandled + (itemsHandled == 1 ? " item was" : " items were")
-                + " handled before and will be offered again.";
     return new TransactionGoneException(
         type.label() + " transaction " + transactionId + " no longer exists (HTTP 404 on " + cause.method() + " "
             + cause.path() + "); nothing was committed; run again to get the items in a new transaction."
-            + handled + earlier(transactionsCommitted),
+            + handledBefore(itemsHandled) + earlier(transactionsCommitted),
         type,
         transactionId,
         stage,

@@ -15,6 +15,9 @@ public record TransactionResult(int transactionsCommitted, int itemsHandled, int
   /**
    * Checks the counts.
    *
+   * @param transactionsCommitted how many transactions were committed
+   * @param itemsHandled how many items were handed to the handler
+   * @param itemsWithoutData how many listed items answered 204 "no data"
    * @throws IllegalArgumentException when a count is negative
    */
   public TransactionResult {
