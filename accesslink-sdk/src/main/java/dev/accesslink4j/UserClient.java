@@ -123,7 +123,8 @@ public final class UserClient {
    * @return the service
    */
   public TransactionsService transactions() {
-    return new TransactionsService(http, retrofit);
+    return new TransactionsService(
+        http, retrofit, token.userId().isPresent() ? token.userId().getAsLong() : null);
   }
 
   HttpStack http() {
