@@ -39,7 +39,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the body-temperature measurement periods, each with its temperature samples, for the last 28 days ({@code GET /v3/users/biosensing/bodytemperature}).
+   * Lists the body-temperature measurement periods, each with its temperature samples, for the last 28 days ({@code
+   * GET /v3/users/biosensing/bodytemperature}).
    *
    * @return the periods; an empty list when there are none (HTTP 204)
    * @throws UnauthorizedException if the token was revoked or expired
@@ -51,7 +52,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the body-temperature measurement periods, each with its temperature samples, for a range of days ({@code GET /v3/users/biosensing/bodytemperature?from=…&to=…}).
+   * Lists the body-temperature measurement periods, each with its temperature samples, for a range of days ({@code
+   * GET /v3/users/biosensing/bodytemperature?from=…&to=…}).
    *
    * @param from the first day, included
    * @param to the last day, included; at most 27 days after {@code from} (28 dates in all)
@@ -69,7 +71,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the sleep-time skin temperature, one entry per night, with its deviation from the user's baseline, for the last 28 days ({@code GET /v3/users/biosensing/skintemperature}).
+   * Lists the sleep-time skin temperature, one entry per night, with its deviation from the user's baseline, for the
+   * last 28 days ({@code GET /v3/users/biosensing/skintemperature}).
    *
    * @return the nights; an empty list when there are none (HTTP 204)
    * @throws UnauthorizedException if the token was revoked or expired
@@ -81,7 +84,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the sleep-time skin temperature, one entry per night, with its deviation from the user's baseline, for a range of days ({@code GET /v3/users/biosensing/skintemperature?from=…&to=…}).
+   * Lists the sleep-time skin temperature, one entry per night, with its deviation from the user's baseline, for a
+   * range of days ({@code GET /v3/users/biosensing/skintemperature?from=…&to=…}).
    *
    * @param from the first day, included
    * @param to the last day, included; at most 27 days after {@code from} (28 dates in all)
@@ -99,7 +103,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the skin-contact periods (when the sensor touched the skin), each with its contact changes, for the last 28 days ({@code GET /v3/users/biosensing/skincontacts}).
+   * Lists the skin-contact periods (when the sensor touched the skin), each with its contact changes, for the last 28
+   * days ({@code GET /v3/users/biosensing/skincontacts}).
    *
    * @return the periods; an empty list when there are none (HTTP 204)
    * @throws UnauthorizedException if the token was revoked or expired
@@ -111,7 +116,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the skin-contact periods (when the sensor touched the skin), each with its contact changes, for a range of days ({@code GET /v3/users/biosensing/skincontacts?from=…&to=…}).
+   * Lists the skin-contact periods (when the sensor touched the skin), each with its contact changes, for a range of
+   * days ({@code GET /v3/users/biosensing/skincontacts?from=…&to=…}).
    *
    * @param from the first day, included
    * @param to the last day, included; at most 27 days after {@code from} (28 dates in all)
@@ -129,7 +135,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the wrist ECG test results, each with its samples and quality measurements, for the last 28 days ({@code GET /v3/users/biosensing/ecg}).
+   * Lists the wrist ECG test results, each with its samples and quality measurements, for the last 28 days ({@code
+   * GET /v3/users/biosensing/ecg}).
    *
    * @return the test results; an empty list when there are none (HTTP 204)
    * @throws UnauthorizedException if the token was revoked or expired
@@ -141,7 +148,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the wrist ECG test results, each with its samples and quality measurements, for a range of days ({@code GET /v3/users/biosensing/ecg?from=…&to=…}).
+   * Lists the wrist ECG test results, each with its samples and quality measurements, for a range of days ({@code GET
+   * /v3/users/biosensing/ecg?from=…&to=…}).
    *
    * @param from the first day, included
    * @param to the last day, included; at most 27 days after {@code from} (28 dates in all)
@@ -171,7 +179,8 @@ public final class BiosensingService {
   }
 
   /**
-   * Lists the blood-oxygen (SpO2) test results, for a range of days ({@code GET /v3/users/biosensing/spo2?from=…&to=…}).
+   * Lists the blood-oxygen (SpO2) test results, for a range of days ({@code GET
+   * /v3/users/biosensing/spo2?from=…&to=…}).
    *
    * @param from the first day, included
    * @param to the last day, included; at most 27 days after {@code from} (28 dates in all)

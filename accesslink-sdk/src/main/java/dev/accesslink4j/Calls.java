@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
-/** The three shapes of a non-transactional read: a list, an optional value, and an optional value whose 404 is "no data". */
+/**
+ * The three shapes of a non-transactional read: a list, an optional value, and an optional value whose 404 means "no
+ * data".
+ */
 final class Calls {
   private Calls() {}
 

@@ -40,7 +40,8 @@ class PhysicalInfoServiceTest {
 
   @Test
   void aNotRegisteredUserIsAnErrorNotAnEmptyResult() {
-    mock.enqueueJson(404, "{\"error\":{\"error_type\":\"NOT_FOUND\",\"message\":\"user not found\",\"corr_id\":\"c-9\"}}");
+    mock.enqueueJson(
+        404, "{\"error\":{\"error_type\":\"NOT_FOUND\",\"message\":\"user not found\",\"corr_id\":\"c-9\"}}");
 
     assertThatThrownBy(() -> mock.user().physicalInfo().get())
         .isInstanceOf(NotFoundException.class)
