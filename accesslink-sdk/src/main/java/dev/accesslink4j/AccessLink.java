@@ -126,7 +126,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the OAuth service
    */
   public OAuthService oauth() {
-    return new OAuthService(http, http.tokenEndpoint(clientId, clientSecret.reveal()));
+    return new OAuthService(this);
   }
 
   /**

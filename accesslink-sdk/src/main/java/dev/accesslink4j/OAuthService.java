@@ -58,16 +58,8 @@ public final class OAuthService {
 
   private final HttpStack http;
   private final OAuthApi api;
-  private final @Nullable ClientSettings settings;
+  private final ClientSettings settings;
   private final Clock clock;
-
-  /**
-   * Creates a service without the client's settings: {@link #exchange} works (timestamps from the UTC system clock),
-   * building an authorization URL does not. Kept for {@link AccessLink#oauth()} until it passes the client itself.
-   */
-  OAuthService(HttpStack http, Retrofit retrofit) {
-    this(http, retrofit, null);
-  }
 
   /** Creates the service for a client: its id, authorization URL, default redirect URI, clock and credentials. */
   OAuthService(AccessLink client) {
@@ -78,11 +70,11 @@ public final class OAuthService {
             client.clientId(), client.authorizationUrl(), client.redirectUri().orElse(null), client.clock()));
   }
 
-  private OAuthService(HttpStack http, Retrofit retrofit, @Nullable ClientSettings settings) {
+  private OAuthService(HttpStack http, Retrofit retrofit, ClientSettings settings) {
     this.http = http;
     this.api = NoSilentRetries.of(retrofit).create(OAuthApi.class);
     this.settings = settings;
-    this.clock = settings == null ? Clock.systemUTC() : settings.clock();
+    this.clock = settings.clock();
   }
 
   /**
@@ -121,11 +113,6 @@ public final class OAuthService {
    */
   public AuthorizationRequest authorizationRequest(@Nullable URI redirectUri, @Nullable String scope) {
     ClientSettings client = settings;
-    if (client == null) {
-      throw new IllegalStateException(
-          "this OAuthService was created without the client's settings (client id, authorization URL); "
-              + "AccessLink.oauth() must create it with new OAuthService(accessLink)");
-    }
     URI redirect = redirectUri != null ? redirectUri : client.redirectUri();
     if (redirect != null) {
       checkRedirectUri(redirect);

@@ -33,7 +33,7 @@ public final class UserClient {
    * @return the service
    */
   public UsersService users() {
-    return new UsersService(http, retrofit);
+    return new UsersService(http, retrofit, token);
   }
 
   /**

@@ -38,10 +38,6 @@ public final class UsersService {
   private final UsersApi writeApi;
   private final @Nullable AccessToken token;
 
-  UsersService(HttpStack http, Retrofit retrofit) {
-    this(http, retrofit, null);
-  }
-
   UsersService(HttpStack http, Retrofit retrofit, @Nullable AccessToken token) {
     this.http = http;
     this.api = retrofit.create(UsersApi.class);
