@@ -41,6 +41,16 @@ public final class WebhookSigner {
   }
 
   /**
+   * Creates a signer for a webhook's signature secret key.
+   *
+   * @param secret the key Polar returned when the webhook was created
+   * @return a signer for that key
+   */
+  public static WebhookSigner of(WebhookSecret secret) {
+    return of(Objects.requireNonNull(secret, "secret").reveal());
+  }
+
+  /**
    * Signs a request body.
    *
    * @param rawBody the exact bytes sent as the HTTP request body

@@ -1,0 +1,58 @@
+package dev.accesslink4j.webhooks;
+
+import dev.accesslink4j.UserClient;
+import dev.accesslink4j.WebhookEventFetcher;
+import dev.accesslink4j.generated.model.ContinuousHeartrate;
+import dev.accesslink4j.generated.model.WebhookType;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code CONTINUOUS_HEART_RATE}: a day's continuous heart-rate samples were synced.
+ *
+ * @param userId the Polar user id ({@code user_id})
+ * @param date the day with new continuous heart-rate samples ({@code date})
+ * @param timestamp when AccessLink sent the delivery ({@code timestamp})
+ * @param url where the data can be read ({@code url}), as sent; not followed by {@link #fetch}
+ */
+public record ContinuousHeartRateEvent(long userId, LocalDate date, Instant timestamp, URI url)
+    implements DataEvent<Optional<ContinuousHeartrate>> {
+
+  /** Checks that no component is missing. */
+  public ContinuousHeartRateEvent {
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(timestamp, "timestamp");
+    Objects.requireNonNull(url, "url");
+  }
+
+  /**
+   * The event type.
+   *
+   * @return {@link WebhookType#CONTINUOUS_HEART_RATE}
+   */
+  @Override
+  public WebhookType webhookType() {
+    return WebhookType.CONTINUOUS_HEART_RATE;
+  }
+
+  @Override
+  public String deduplicationKey() {
+    return type() + ":" + userId + ":" + date;
+  }
+
+  /**
+   * Reads the day's samples ({@code GET /v3/users/continuous-heart-rate/{date}}).
+   *
+   * @param user the view of the user with id {@link #userId()}
+   * @return the samples; empty when there are none for that day ({@code 404}, Polar's "no data")
+   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   *     responses and I/O failures
+   */
+  @Override
+  public Optional<ContinuousHeartrate> fetch(UserClient user) {
+    return WebhookEventFetcher.fetch(user, this);
+  }
+}
