@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code {"error": {"error_type", "corr_id"}}}).
  */
 public final class ErrorMapper {
-  private static final long MAX_ERROR_BODY = 16 * 1024;
+  static final long MAX_ERROR_BODY = 16 * 1024;
 
   private ErrorMapper() {}
 

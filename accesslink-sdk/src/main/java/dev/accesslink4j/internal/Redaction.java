@@ -2,22 +2,29 @@ package dev.accesslink4j.internal;
 
 import java.util.regex.Pattern;
 
-/** Removes credential values from text that may end up in an exception or a log line. */
+/**
+ * Removes credential values from text that may end up in an exception or a log line: JSON and form values whose
+ * name mentions a token, secret, password, authorization, signature or code (also when the value is cut short), and
+ * {@code Bearer}/{@code Basic} credentials echoed in text.
+ */
 public final class Redaction {
+  private static final String SECRET_NAME =
+      "(?:[a-z0-9_.-]*(?:token|secret|password|authorization|signature|credential)[a-z0-9_.-]*|code)";
+  /** A JSON string value, escapes included; an unterminated one runs to the end of the text. */
   private static final Pattern SECRET_JSON_VALUE =
       Pattern.compile(
-          "(\"(?:access_token|refresh_token|client_secret|signature_secret_key|code|password)\"\\s*:\\s*)\"[^\"]*\"",
+          "(\"" + SECRET_NAME + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SECRET_FORM_VALUE =
-      Pattern.compile(
-          "((?:^|[?&])(?:access_token|client_secret|code|signature_secret_key)=)[^&\\s]*",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile("((?:^|[?&;\\s])" + SECRET_NAME + "=)[^&\\s\"'<]*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AUTH_SCHEME =
+      Pattern.compile("\\b(Bearer|Basic)(\\s+)[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE);
   private static final int MAX_SNIPPET = 512;
 
   private Redaction() {}
 
   /**
-   * Redacts credential-looking JSON and form values and truncates to 512 characters.
+   * Redacts credential-looking values and truncates to 512 characters.
    *
    * @param text raw text from a response body
    * @return the safe snippet
@@ -25,6 +32,7 @@ public final class Redaction {
   public static String snippet(String text) {
     String redacted = SECRET_JSON_VALUE.matcher(text).replaceAll("$1\"██\"");
     redacted = SECRET_FORM_VALUE.matcher(redacted).replaceAll("$1██");
+    redacted = AUTH_SCHEME.matcher(redacted).replaceAll("$1$2██");
     return redacted.length() <= MAX_SNIPPET ? redacted : redacted.substring(0, MAX_SNIPPET) + "…";
   }
 }
