@@ -66,32 +66,39 @@ public final class JsonConverterFactory extends Converter.Factory {
         new JsonReader(new InputStreamReader(Okio.buffer(head).inputStream(), StandardCharsets.UTF_8));
     try (body;
         reader) {
-      Object value = adapter.read(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new MalformedBodyException("the body has content after the JSON value", head.text());
+      // Failures are classified inside the try: closing the reader would lose the JSON path of the failure.
+      try {
+        Object value = adapter.read(reader);
+        if (reader.peek() != JsonToken.END_DOCUMENT) {
+          throw new MalformedBodyException("the body has content after the JSON value", head.text());
+        }
+        return value;
+      } catch (MalformedBodyException e) {
+        throw e;
+      } catch (EOFException e) {
+        throw new MalformedBodyException(
+            head.text().isBlank()
+                ? "the body is empty where JSON was expected"
+                : "the JSON body is cut short" + at(reader),
+            head.text());
+      } catch (MalformedJsonException e) {
+        // Gson reports a string cut off by the end of the body as "Unterminated string"; anything else is syntax.
+        String message = String.valueOf(e.getMessage());
+        boolean cutShort = message.startsWith("Unterminated string") || message.startsWith("Unterminated escape");
+        throw new MalformedBodyException(
+            (cutShort ? "the JSON body is cut short" : "the body is not valid JSON") + at(reader), head.text());
+      } catch (IOException e) {
+        throw e; // the network failed while the body streamed in: the Transport reports it as I/O
+      } catch (RuntimeException e) {
+        IOException network = networkCause(e);
+        if (network != null) {
+          throw network;
+        }
+        // Gson's messages (and their causes') quote the offending value, which may be anything the server sent:
+        // keep only the JSON path, never the value, and do not chain the exception.
+        throw new MalformedBodyException(
+            "the body does not match the expected JSON shape" + at(reader), head.text());
       }
-      return value;
-    } catch (MalformedBodyException e) {
-      throw e;
-    } catch (EOFException e) {
-      throw new MalformedBodyException(
-          head.text().isBlank()
-              ? "the body is empty where JSON was expected"
-              : "the JSON body is cut short" + at(reader),
-          head.text());
-    } catch (MalformedJsonException e) {
-      throw new MalformedBodyException("the body is not valid JSON" + at(reader), head.text());
-    } catch (IOException e) {
-      throw e; // the network failed while the body streamed in: the Transport reports it as I/O
-    } catch (RuntimeException e) {
-      IOException network = networkCause(e);
-      if (network != null) {
-        throw network;
-      }
-      // Gson's messages (and their causes') quote the offending value, which may be anything the server sent:
-      // keep only the JSON path, never the value, and do not chain the exception.
-      throw new MalformedBodyException(
-          "the body does not match the expected JSON shape" + at(reader), head.text());
     }
   }
 

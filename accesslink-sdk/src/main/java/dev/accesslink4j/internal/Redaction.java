@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 public final class Redaction {
   private static final String SECRET_NAME =
       "(?:[a-z0-9_.-]*(?:token|secret|password|authorization|signature|credential)[a-z0-9_.-]*|code)";
-  /** A JSON string value, escapes included; an unterminated one runs to the end of the text. */
+  /**
+   * A JSON member's value: a string, escapes included (an unterminated one runs to the end of the text), or an
+   * unquoted token (a number, or the garbage of a malformed body).
+   */
   private static final Pattern SECRET_JSON_VALUE =
       Pattern.compile(
-          "(\"" + SECRET_NAME + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)",
+          "(\"" + SECRET_NAME + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)|[^\\s,}\\]\"]+)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SECRET_FORM_VALUE =
       Pattern.compile("((?:^|[?&;\\s])" + SECRET_NAME + "=)[^&\\s\"'<]*", Pattern.CASE_INSENSITIVE);
