@@ -353,8 +353,10 @@ public final class AccessLink implements AutoCloseable {
     }
 
     /**
-     * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy and timeouts are kept). The client is not
-     * shut down by {@link AccessLink#close()}.
+     * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy, TLS settings, interceptors and timeouts
+     * are kept; its {@code retryOnConnectionFailure} is switched off in the derived client, because the
+     * {@link RetryPolicy} alone decides what may be sent twice). The client is not shut down by
+     * {@link AccessLink#close()}.
      *
      * @param httpClient the client
      * @return this builder

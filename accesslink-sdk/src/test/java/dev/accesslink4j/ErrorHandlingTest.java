@@ -363,12 +363,12 @@ class ErrorHandlingTest {
   void aDroppedConnectionIsAnIoFailure() {
     mock.enqueue(
         new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-    mock.enqueue(
-        new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    mock.enqueueJson(200, "{\"polar-user-id\": 1}");
 
     Throwable thrown = catchThrowable(this::getUser);
 
     assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
+    assertThat(mock.server().getRequestCount()).as("OkHttp must not replay it by itself").isEqualTo(1);
     AccessLinkIOException e = (AccessLinkIOException) thrown;
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.getMessage()).startsWith("GET " + PATH + " failed on the network (");

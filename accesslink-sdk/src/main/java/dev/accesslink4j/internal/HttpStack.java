@@ -71,6 +71,10 @@ public final class HttpStack implements AutoCloseable {
             : supplied.newBuilder();
     this.base =
         builder
+            // The RetryPolicy alone decides what is sent twice. OkHttp's own recovery would silently replay a POST
+            // whose connection dropped after it was sent (for the OAuth code exchange that revokes every token) and
+            // a request answered 408, behind the policy's back.
+            .retryOnConnectionFailure(false)
             .addInterceptor(
                 chain ->
                     chain.proceed(
