@@ -85,9 +85,9 @@ public final class ErrorMapper {
         status,
         method,
         path,
-        errorType,
+        errorType == null ? null : Redaction.snippet(errorType),
         message == null ? null : Redaction.snippet(message),
-        corrId,
+        corrId == null ? null : Redaction.snippet(corrId),
         rateLimit,
         Redaction.snippet(text));
   }

@@ -132,6 +132,7 @@ public final class Transport {
       }
     } finally {
       LastStatus.remove();
+      SentCredentials.remove();
     }
   }
 
