@@ -16,6 +16,7 @@ import java.util.logging.SimpleFormatter;
 final class LogCapture extends Handler implements AutoCloseable {
   private final List<Logger> loggers;
   private final List<Level> previousLevels = new ArrayList<>();
+  private final List<Boolean> previousUseParent = new ArrayList<>();
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final SimpleFormatter formatter = new SimpleFormatter();
 
@@ -24,7 +25,9 @@ final class LogCapture extends Handler implements AutoCloseable {
     setLevel(Level.ALL);
     for (Logger logger : loggers) {
       previousLevels.add(logger.getLevel());
+      previousUseParent.add(logger.getUseParentHandlers());
       logger.setLevel(Level.ALL);
+      logger.setUseParentHandlers(false); // keep the console quiet
       logger.addHandler(this);
     }
   }
@@ -44,11 +47,6 @@ final class LogCapture extends Handler implements AutoCloseable {
     return records;
   }
 
-  /** The formatted messages of the captured records (parameters applied). */
-  List<String> messages() {
-    return records.stream().map(formatter::formatMessage).toList();
-  }
-
   /** Every record fully formatted, thrown exceptions included. */
   String everything() {
     StringBuilder sb = new StringBuilder();
@@ -66,6 +64,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     for (int i = 0; i < loggers.size(); i++) {
       loggers.get(i).removeHandler(this);
       loggers.get(i).setLevel(previousLevels.get(i));
+      loggers.get(i).setUseParentHandlers(previousUseParent.get(i));
     }
   }
 }

@@ -16,7 +16,7 @@ import okhttp3.Response;
  */
 public final class CredentialInterceptor implements Interceptor {
   private final String authorization;
-  private final List<String> secrets;
+  private final List<SentCredentials.Sent> secrets;
   private final Set<String> trustedOrigins;
 
   /**

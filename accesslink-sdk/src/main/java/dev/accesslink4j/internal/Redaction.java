@@ -35,8 +35,8 @@ public final class Redaction {
    */
   public static String snippet(String text) {
     String redacted = text;
-    for (String sent : SentCredentials.current()) {
-      redacted = withoutCutPrefix(redacted.replace(sent, "██"), sent);
+    for (SentCredentials.Sent sent : SentCredentials.current()) {
+      redacted = withoutCutPrefix(redacted.replace(sent.value(), "██"), sent);
     }
     redacted = SECRET_JSON_VALUE.matcher(redacted).replaceAll("$1\"██\"");
     redacted = SECRET_FORM_VALUE.matcher(redacted).replaceAll("$1██");
@@ -45,9 +45,11 @@ public final class Redaction {
   }
 
   /** Removes the start of a credential from the end of a text that was cut off in the middle of it. */
-  private static String withoutCutPrefix(String text, String sent) {
-    for (int k = Math.min(sent.length() - 1, text.length()); k >= MIN_PREFIX; k--) {
-      if (text.regionMatches(text.length() - k, sent, 0, k)) {
+  private static String withoutCutPrefix(String text, SentCredentials.Sent sent) {
+    String value = sent.value();
+    int shortest = sent.publicPrefix() + MIN_PREFIX;
+    for (int k = Math.min(value.length() - 1, text.length()); k >= shortest; k--) {
+      if (text.regionMatches(text.length() - k, value, 0, k)) {
         return text.substring(0, text.length() - k) + "██";
       }
     }

@@ -12,35 +12,43 @@ import org.jspecify.annotations.Nullable;
  * cleared by the {@link Transport} when the call ends.
  */
 final class SentCredentials {
-  private static final ThreadLocal<List<String>> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<List<Sent>> CURRENT = new ThreadLocal<>();
   private static final int SHORTEST = 4;
 
   private SentCredentials() {}
 
+  /**
+   * One credential value.
+   *
+   * @param value the value as sent (or as decoded from basic credentials)
+   * @param publicPrefix how many leading characters reveal nothing (the client id and colon of {@code id:secret})
+   */
+  record Sent(String value, int publicPrefix) {}
+
   /** The values hidden in an Authorization header value: a bearer token, or basic credentials and their secret. */
-  static List<String> of(String authorization) {
-    List<String> values = new ArrayList<>();
+  static List<Sent> of(String authorization) {
+    List<Sent> values = new ArrayList<>();
     int space = authorization.indexOf(' ');
     String credential = space < 0 ? authorization : authorization.substring(space + 1).trim();
-    add(values, credential);
+    add(values, credential, 0);
     if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded = decode(credential);
       if (decoded != null) {
-        add(values, decoded);
         int colon = decoded.indexOf(':');
+        add(values, decoded, colon + 1);
         if (colon >= 0) {
-          add(values, decoded.substring(colon + 1));
+          add(values, decoded.substring(colon + 1), 0);
         }
       }
     }
     // Longest first, so a value that contains another is removed whole.
-    values.sort((a, b) -> b.length() - a.length());
+    values.sort((a, b) -> b.value().length() - a.value().length());
     return List.copyOf(values);
   }
 
-  private static void add(List<String> values, String value) {
-    if (value.length() >= SHORTEST && !values.contains(value)) {
-      values.add(value);
+  private static void add(List<Sent> values, String value, int publicPrefix) {
+    if (value.length() - publicPrefix >= SHORTEST && values.stream().noneMatch(s -> s.value().equals(value))) {
+      values.add(new Sent(value, publicPrefix));
     }
   }
 
@@ -52,12 +60,12 @@ final class SentCredentials {
     }
   }
 
-  static void record(List<String> values) {
+  static void record(List<Sent> values) {
     CURRENT.set(values);
   }
 
-  static List<String> current() {
-    List<String> values = CURRENT.get();
+  static List<Sent> current() {
+    List<Sent> values = CURRENT.get();
     return values == null ? List.of() : values;
   }
 
