@@ -22,7 +22,8 @@ import retrofit2.Response;
 /**
  * Executes Retrofit calls with the SDK's error model and {@link RetryPolicy}: success becomes an {@link ApiResponse},
  * an error status the matching {@link ServiceException}, an unparseable body an {@link InvalidResponseException}, a
- * network failure an {@link AccessLinkIOException}.
+ * network failure an {@link AccessLinkIOException}. It is the only place that sends a request twice: the OkHttpClient
+ * has {@code retryOnConnectionFailure} switched off, so nothing is replayed behind the policy's back.
  */
 public final class Transport {
 
@@ -74,7 +75,8 @@ public final class Transport {
    * @return the successful response; its body is empty for 204 and similar
    * @throws ServiceException for an error status
    * @throws InvalidResponseException for a body that could not be parsed
-   * @throws AccessLinkIOException for a network failure or timeout
+   * @throws AccessLinkIOException for a network failure or timeout, or when the asynchronous task running the call
+   *     was cancelled ({@link InFlight})
    */
   public <T> ApiResponse<T> execute(Call<T> call, Replay replay) {
     InFlight scope = InFlight.current();
