@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -52,6 +53,7 @@ public final class AccessLink implements AutoCloseable {
     this.clientId = Objects.requireNonNull(b.clientId, "clientId is required");
     this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret is required");
     this.redirectUri = b.redirectUri;
+    httpUrl(b.authorizationUrl, "authorization URL");
     this.authorizationUrl = b.authorizationUrl;
     this.tokenUrl = b.tokenUrl;
     this.clock = b.clock;
@@ -65,7 +67,8 @@ public final class AccessLink implements AutoCloseable {
             userAgent(b.userAgentSuffix),
             b.retryPolicy,
             b.sleeper,
-            b.logRequests);
+            b.logRequests,
+            b.asyncExecutor);
   }
 
   /**
@@ -81,10 +84,11 @@ public final class AccessLink implements AutoCloseable {
    * Builds a client from environment variables: {@code ACCESSLINK_CLIENT_ID} and {@code ACCESSLINK_CLIENT_SECRET}
    * (required), and optionally {@code ACCESSLINK_REDIRECT_URI}, {@code ACCESSLINK_BASE_URL},
    * {@code ACCESSLINK_AUTH_URL}, {@code ACCESSLINK_TOKEN_URL} (point them at the testkit to run offline) and
-   * {@code ACCESSLINK_LOG} ({@code debug} logs every request at INFO).
+   * {@code ACCESSLINK_LOG} ({@code debug}, {@code info}, {@code true} or {@code 1} logs every request at INFO).
    *
    * @return the client
    * @throws IllegalStateException if a required variable is missing
+   * @throws IllegalArgumentException if a URL variable is not an absolute http(s) URL
    */
   public static AccessLink fromEnv() {
     return fromEnv(System::getenv);
@@ -98,6 +102,7 @@ public final class AccessLink implements AutoCloseable {
     Optional.ofNullable(env.apply("ACCESSLINK_BASE_URL")).map(URI::create).ifPresent(b::apiUrl);
     Optional.ofNullable(env.apply("ACCESSLINK_AUTH_URL")).map(URI::create).ifPresent(b::authorizationUrl);
     Optional.ofNullable(env.apply("ACCESSLINK_TOKEN_URL")).map(URI::create).ifPresent(b::tokenUrl);
+    b.logRequests(RequestLogger.enabledBy(env.apply("ACCESSLINK_LOG")));
     return b.build();
   }
 
@@ -209,7 +214,10 @@ public final class AccessLink implements AutoCloseable {
     return clientSecret;
   }
 
-  /** Releases the connection pool and threads, unless the OkHttpClient was supplied by the caller. */
+  /**
+   * Releases the threads of the asynchronous pool (unless an executor was supplied), and the connection pool and
+   * dispatcher threads (unless the OkHttpClient was supplied by the caller).
+   */
   @Override
   public void close() {
     http.close();
@@ -217,20 +225,26 @@ public final class AccessLink implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "AccessLink[clientId=" + clientId + ", clientSecret=██, apiUrl=" + apiUrl() + "]";
+    HttpUrl api = http.apiBase().newBuilder().username("").password("").build();
+    return "AccessLink[clientId=" + clientId + ", clientSecret=██, apiUrl=" + api + "]";
+  }
+
+  private static HttpUrl httpUrl(URI uri, String what) {
+    HttpUrl url = HttpUrl.parse(uri.toString());
+    if (url == null) {
+      throw new IllegalArgumentException(what + " is not an absolute http(s) URL: " + uri);
+    }
+    return url;
   }
 
   private static HttpUrl baseUrl(URI uri, String what) {
-    HttpUrl url = HttpUrl.get(uri.toString());
-    if (url == null) {
-      throw new IllegalArgumentException(what + " is not an http(s) URL: " + uri);
-    }
+    HttpUrl url = httpUrl(uri, what);
     String path = url.encodedPath();
     return path.endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
   }
 
   private static HttpUrl tokenBase(URI tokenUrl) {
-    HttpUrl url = HttpUrl.get(tokenUrl.toString());
+    HttpUrl url = httpUrl(tokenUrl, "token URL");
     String path = url.encodedPath();
     if (!path.endsWith("/" + TOKEN_PATH)) {
       throw new IllegalArgumentException("token URL must end with /" + TOKEN_PATH + ": " + tokenUrl);
@@ -263,6 +277,7 @@ public final class AccessLink implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable String userAgentSuffix;
     private boolean logRequests = RequestLogger.enabledByEnvironment();
+    private @Nullable Executor asyncExecutor;
 
     private Builder() {}
 
@@ -271,9 +286,14 @@ public final class AccessLink implements AutoCloseable {
      *
      * @param clientId the client id
      * @return this builder
+     * @throws IllegalArgumentException if it is blank
      */
     public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(clientId, "clientId");
+      if (clientId.isBlank()) {
+        throw new IllegalArgumentException("clientId must not be blank");
+      }
+      this.clientId = clientId;
       return this;
     }
 
@@ -333,8 +353,10 @@ public final class AccessLink implements AutoCloseable {
     }
 
     /**
-     * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy and timeouts are kept). The client is not
-     * shut down by {@link AccessLink#close()}.
+     * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy, TLS settings, interceptors and timeouts
+     * are kept; its {@code retryOnConnectionFailure} is switched off in the derived client, because the
+     * {@link RetryPolicy} alone decides what may be sent twice). The client is not shut down by
+     * {@link AccessLink#close()}.
      *
      * @param httpClient the client
      * @return this builder
@@ -424,10 +446,24 @@ public final class AccessLink implements AutoCloseable {
     }
 
     /**
+     * Sets where {@link UserClient#async()} runs calls (default: a cached pool of daemon threads that the client
+     * owns and shuts down in {@link AccessLink#close()}). An executor supplied here is not shut down by the client.
+     *
+     * @param executor the executor, for example a virtual-thread executor on Java 21
+     * @return this builder
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return an immutable, thread-safe client
      * @throws NullPointerException if the client id or secret is missing
+     * @throws IllegalArgumentException if a URL is not an absolute http(s) URL, or the token URL does not end with
+     *     {@code /oauth2/token}
      */
     public AccessLink build() {
       return new AccessLink(this);

@@ -57,7 +57,7 @@ public record RateLimit(Window shortWindow, Window longWindow) {
    * @param usage the {@code RateLimit-Usage} value
    * @param limit the {@code RateLimit-Limit} value
    * @param reset the {@code RateLimit-Reset} value
-   * @return the state, or empty when a header is missing or malformed
+   * @return the state, or empty when a header is missing or malformed (not two non-negative integers)
    */
   public static Optional<RateLimit> parse(
       @Nullable String usage, @Nullable String limit, @Nullable String reset) {
@@ -82,7 +82,9 @@ public record RateLimit(Window shortWindow, Window longWindow) {
       return null;
     }
     try {
-      return new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())};
+      long first = Long.parseLong(parts[0].trim());
+      long second = Long.parseLong(parts[1].trim());
+      return first < 0 || second < 0 ? null : new long[] {first, second};
     } catch (NumberFormatException e) {
       return null;
     }

@@ -127,6 +127,18 @@ public final class UserClient {
         http, retrofit, token.userId().isPresent() ? token.userId().getAsLong() : null);
   }
 
+  /**
+   * The same user view with every call returning a {@link java.util.concurrent.CompletableFuture}: run any read (or
+   * any sequence of calls) on the client's async executor, for example
+   * {@code user.async().call(u -> u.sleep().list())}. Cancelling a future cancels its HTTP request.
+   *
+   * @return the asynchronous view, running on the executor configured with
+   *     {@link AccessLink.Builder#asyncExecutor(java.util.concurrent.Executor)}
+   */
+  public AsyncUserClient async() {
+    return new AsyncUserClient(this, http.asyncExecutor());
+  }
+
   HttpStack http() {
     return http;
   }

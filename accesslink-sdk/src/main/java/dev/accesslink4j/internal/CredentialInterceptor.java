@@ -1,18 +1,22 @@
 package dev.accesslink4j.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds one {@code Authorization} header to requests bound for the hosts it trusts, and to no other host, so a user
- * token or the client secret never leaves for a URL that merely appeared in a response.
+ * Adds one {@code Authorization} header to requests bound for the origin it trusts, and to no other, so a user token
+ * or the client secret never leaves for a URL that merely appeared in a response. It also tells {@link Redaction}
+ * (for the call on this thread) which values to remove from anything the server echoes back.
  */
 public final class CredentialInterceptor implements Interceptor {
   private final String authorization;
+  private final List<SentCredentials.Sent> secrets;
   private final Set<String> trustedOrigins;
 
   /**
@@ -23,7 +27,8 @@ public final class CredentialInterceptor implements Interceptor {
    */
   public CredentialInterceptor(String authorization, Set<HttpUrl> trusted) {
     this.authorization = authorization;
-    this.trustedOrigins = trusted.stream().map(CredentialInterceptor::origin).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.secrets = SentCredentials.of(authorization);
+    this.trustedOrigins = trusted.stream().map(CredentialInterceptor::origin).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -32,6 +37,7 @@ public final class CredentialInterceptor implements Interceptor {
     if (!trustedOrigins.contains(origin(request.url()))) {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
     }
+    SentCredentials.record(secrets);
     return chain.proceed(request.newBuilder().header("Authorization", authorization).build());
   }
 

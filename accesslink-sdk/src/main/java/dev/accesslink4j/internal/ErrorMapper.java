@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code {"error": {"error_type", "corr_id"}}}).
  */
 public final class ErrorMapper {
-  private static final long MAX_ERROR_BODY = 16 * 1024;
+  static final long MAX_ERROR_BODY = 16 * 1024;
 
   private ErrorMapper() {}
 
@@ -85,9 +85,9 @@ public final class ErrorMapper {
         status,
         method,
         path,
-        errorType,
+        errorType == null ? null : Redaction.snippet(errorType),
         message == null ? null : Redaction.snippet(message),
-        corrId,
+        corrId == null ? null : Redaction.snippet(corrId),
         rateLimit,
         Redaction.snippet(text));
   }

@@ -6,6 +6,12 @@ import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.Sleeper;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -13,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /**
- * The one connection pool, Gson and {@link Transport} behind a client, and the Retrofit views that carry each
- * credential. Views share the pool and dispatcher of the base {@link OkHttpClient}.
+ * The one connection pool, Gson and {@link Transport} behind a client, the Retrofit views that carry each credential,
+ * and the executor of asynchronous calls. Views share the pool and dispatcher of the base {@link OkHttpClient}; each
+ * credential is sent only to the origin it belongs to (the user token and the client credentials to the API base
+ * URL, the token request's client credentials to the token endpoint).
  */
 public final class HttpStack implements AutoCloseable {
   private final OkHttpClient base;
@@ -24,6 +32,8 @@ public final class HttpStack implements AutoCloseable {
   private final HttpUrl tokenBase;
   private final Retrofit apiRetrofit;
   private final Transport transport;
+  private final Executor asyncExecutor;
+  private final @Nullable ExecutorService ownedAsyncPool;
 
   /**
    * Builds the stack.
@@ -37,6 +47,8 @@ public final class HttpStack implements AutoCloseable {
    * @param policy the retry policy
    * @param sleeper how to wait between retries
    * @param logLoudly whether to log requests at INFO
+   * @param asyncExecutor where asynchronous calls run, or null for a cached pool of daemon threads owned (and shut
+   *     down) by this stack
    */
   public HttpStack(
       @Nullable OkHttpClient supplied,
@@ -47,7 +59,8 @@ public final class HttpStack implements AutoCloseable {
       String userAgent,
       RetryPolicy policy,
       Sleeper sleeper,
-      boolean logLoudly) {
+      boolean logLoudly,
+      @Nullable Executor asyncExecutor) {
     this.ownsClient = supplied == null;
     OkHttpClient.Builder builder =
         supplied == null
@@ -58,12 +71,17 @@ public final class HttpStack implements AutoCloseable {
             : supplied.newBuilder();
     this.base =
         builder
+            // The RetryPolicy alone decides what is sent twice. OkHttp's own recovery would silently replay a POST
+            // whose connection dropped after it was sent (for the OAuth code exchange that revokes every token) and
+            // a request answered 408, behind the policy's back.
+            .retryOnConnectionFailure(false)
             .addInterceptor(
                 chain ->
                     chain.proceed(
                         chain.request().newBuilder().header("User-Agent", userAgent).build()))
             .addInterceptor(new LastStatus())
             .addInterceptor(new RequestLogger(logLoudly))
+            .addInterceptor(new ErrorBodyLimit())
             .build();
     this.gson = JavaTimeAdapters.register(new GsonBuilder()).disableHtmlEscaping().create();
     this.apiBase = apiBase;
@@ -75,6 +93,38 @@ public final class HttpStack implements AutoCloseable {
             .addConverterFactory(new JsonConverterFactory(gson))
             .build();
     this.transport = new Transport(policy, sleeper);
+    if (asyncExecutor == null) {
+      ExecutorService pool = cachedDaemonPool();
+      this.ownedAsyncPool = pool;
+      this.asyncExecutor = pool;
+    } else {
+      this.ownedAsyncPool = null;
+      this.asyncExecutor = asyncExecutor;
+    }
+  }
+
+  private static ExecutorService cachedDaemonPool() {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "accesslink-async-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * Where asynchronous calls run.
+   *
+   * @return the configured executor, or the pool this stack owns
+   */
+  public Executor asyncExecutor() {
+    return asyncExecutor;
   }
 
   /**
@@ -111,7 +161,7 @@ public final class HttpStack implements AutoCloseable {
    * @return a view sharing the connection pool
    */
   public Retrofit bearer(String accessToken) {
-    return withAuthorization(apiRetrofit, "Bearer " + accessToken);
+    return withAuthorization(apiRetrofit, "Bearer " + accessToken, apiBase);
   }
 
   /**
@@ -122,7 +172,7 @@ public final class HttpStack implements AutoCloseable {
    * @return a view sharing the connection pool
    */
   public Retrofit basic(String clientId, String clientSecret) {
-    return withAuthorization(apiRetrofit, Credentials.basic(clientId, clientSecret));
+    return withAuthorization(apiRetrofit, Credentials.basic(clientId, clientSecret), apiBase);
   }
 
   /**
@@ -135,20 +185,25 @@ public final class HttpStack implements AutoCloseable {
   public Retrofit tokenEndpoint(String clientId, String clientSecret) {
     return withAuthorization(
         apiRetrofit.newBuilder().baseUrl(tokenBase).build(),
-        Credentials.basic(clientId, clientSecret));
+        Credentials.basic(clientId, clientSecret),
+        tokenBase);
   }
 
-  private Retrofit withAuthorization(Retrofit retrofit, String authorization) {
+  private Retrofit withAuthorization(Retrofit retrofit, String authorization, HttpUrl trusted) {
     OkHttpClient client =
-        base.newBuilder()
-            .addInterceptor(new CredentialInterceptor(authorization, Set.of(apiBase, tokenBase)))
-            .build();
+        base.newBuilder().addInterceptor(new CredentialInterceptor(authorization, Set.of(trusted))).build();
     return retrofit.newBuilder().client(client).build();
   }
 
-  /** Releases the connection pool and dispatcher threads if this stack created the OkHttpClient. */
+  /**
+   * Shuts down the asynchronous pool this stack owns (running tasks finish; idle threads end at once), and releases
+   * the connection pool and dispatcher threads if this stack created the OkHttpClient.
+   */
   @Override
   public void close() {
+    if (ownedAsyncPool != null) {
+      ownedAsyncPool.shutdown();
+    }
     if (ownsClient) {
       base.dispatcher().executorService().shutdown();
       base.connectionPool().evictAll();

@@ -1,12 +1,11 @@
 package dev.accesslink4j.internal;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonIOException;
-import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +16,6 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
@@ -64,40 +62,64 @@ public final class JsonConverterFactory extends Converter.Factory {
 
   private static Object read(TypeAdapter<?> adapter, ResponseBody body) throws IOException {
     HeadCapture head = new HeadCapture(body.source());
-    BufferedSource source = Okio.buffer(head);
+    JsonReader reader =
+        new JsonReader(new InputStreamReader(Okio.buffer(head).inputStream(), StandardCharsets.UTF_8));
     try (body;
-        JsonReader reader =
-            new JsonReader(new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8))) {
-      if (reader.peek() == JsonToken.END_DOCUMENT) {
-        throw new MalformedBodyException("the body is empty where JSON was expected", "", null);
+        reader) {
+      // Failures are classified inside the try: closing the reader would lose the JSON path of the failure.
+      try {
+        Object value = adapter.read(reader);
+        if (reader.peek() != JsonToken.END_DOCUMENT) {
+          throw new MalformedBodyException("the body has content after the JSON value", head.text());
+        }
+        return value;
+      } catch (MalformedBodyException e) {
+        throw e;
+      } catch (EOFException e) {
+        throw new MalformedBodyException(
+            head.text().isBlank()
+                ? "the body is empty where JSON was expected"
+                : "the JSON body is cut short" + at(reader),
+            head.text());
+      } catch (MalformedJsonException e) {
+        // Gson reports a string cut off by the end of the body as "Unterminated string"; anything else is syntax.
+        String message = String.valueOf(e.getMessage());
+        boolean cutShort = message.startsWith("Unterminated string") || message.startsWith("Unterminated escape");
+        throw new MalformedBodyException(
+            (cutShort ? "the JSON body is cut short" : "the body is not valid JSON") + at(reader), head.text());
+      } catch (IOException e) {
+        throw e; // the network failed while the body streamed in: the Transport reports it as I/O
+      } catch (RuntimeException e) {
+        IOException network = networkCause(e);
+        if (network != null) {
+          throw network;
+        }
+        // Gson's messages (and their causes') quote the offending value, which may be anything the server sent:
+        // keep only the JSON path, never the value, and do not chain the exception.
+        throw new MalformedBodyException(
+            "the body does not match the expected JSON shape" + at(reader), head.text());
       }
-      Object value = adapter.read(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new MalformedBodyException("the body has content after the JSON value", head.text(), null);
-      }
-      return value;
-    } catch (EOFException e) {
-      throw new MalformedBodyException(
-          head.size() == 0 ? "the body is empty where JSON was expected" : "the JSON body is cut short",
-          head.text(),
-          e);
-    } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-      throw new MalformedBodyException(describe(e), head.text(), e);
-    } catch (MalformedBodyException e) {
-      throw e;
-    } catch (IOException e) {
-      if (e.getClass().getSimpleName().equals("MalformedJsonException")) {
-        throw new MalformedBodyException("the body is not valid JSON", head.text(), e);
-      }
-      throw e;
     }
   }
 
-  private static String describe(RuntimeException e) {
-    if (e instanceof JsonIOException) {
-      return "the body could not be read as JSON";
+  private static String at(JsonReader reader) {
+    try {
+      return " at " + reader.getPath();
+    } catch (RuntimeException e) {
+      return "";
     }
-    return "the body does not match the expected JSON shape";
+  }
+
+  /** An I/O failure of the network that Gson wrapped in one of its runtime exceptions. */
+  private static @Nullable IOException networkCause(RuntimeException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IOException io
+          && !(io instanceof MalformedJsonException)
+          && !(io instanceof EOFException)) {
+        return io;
+      }
+    }
+    return null;
   }
 
   /** Copies the first bytes read through it, so a parse failure can show where the body went wrong. */
@@ -117,10 +139,6 @@ public final class JsonConverterFactory extends Converter.Factory {
         sink.copyTo(head, before, take);
       }
       return read;
-    }
-
-    long size() {
-      return head.size();
     }
 
     String text() {

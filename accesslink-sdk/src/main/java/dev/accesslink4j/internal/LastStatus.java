@@ -7,23 +7,30 @@ import okhttp3.Response;
 /**
  * Remembers, per calling thread, the status of the last response OkHttp received, so that a body that fails to parse
  * inside Retrofit's conversion can still be reported with its status. Calls are executed synchronously on the
- * calling thread, which makes the thread-local exact.
+ * calling thread (also for async calls, which run a synchronous call on a worker), which makes the thread-local exact.
+ * The {@link Transport} removes the value when its call ends, so pooled threads keep nothing.
  */
 final class LastStatus implements Interceptor {
-  private static final ThreadLocal<int[]> STATUS = ThreadLocal.withInitial(() -> new int[1]);
+  private static final ThreadLocal<int[]> STATUS = new ThreadLocal<>();
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
-    STATUS.get()[0] = response.code();
+    int[] slot = STATUS.get();
+    if (slot == null) {
+      slot = new int[1];
+      STATUS.set(slot);
+    }
+    slot[0] = response.code();
     return response;
   }
 
-  static void clear() {
-    STATUS.get()[0] = 0;
+  static void remove() {
+    STATUS.remove();
   }
 
   static int get() {
-    return STATUS.get()[0];
+    int[] slot = STATUS.get();
+    return slot == null ? 0 : slot[0];
   }
 }

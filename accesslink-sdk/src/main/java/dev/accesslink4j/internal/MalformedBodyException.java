@@ -1,7 +1,6 @@
 package dev.accesslink4j.internal;
 
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A response body that could not be parsed, raised inside Retrofit's conversion and turned into an
@@ -11,8 +10,8 @@ public final class MalformedBodyException extends IOException {
   private static final long serialVersionUID = 1L;
   private final String head;
 
-  MalformedBodyException(String message, String head, @Nullable Throwable cause) {
-    super(message, cause);
+  MalformedBodyException(String message, String head) {
+    super(message);
     this.head = head;
   }
 

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs one line per HTTP exchange through {@link System.Logger} {@code dev.accesslink4j}: method, path, status, time
@@ -31,8 +32,17 @@ public final class RequestLogger implements Interceptor {
    * @return true when it is {@code debug}, {@code info} or {@code true}
    */
   public static boolean enabledByEnvironment() {
-    String value = System.getenv("ACCESSLINK_LOG");
-    return value != null && value.matches("(?i)debug|info|true|1");
+    return enabledBy(System.getenv("ACCESSLINK_LOG"));
+  }
+
+  /**
+   * Tells whether a value of {@code ACCESSLINK_LOG} asks for visible request logging.
+   *
+   * @param value the variable's value, or null when it is not set
+   * @return true when it is {@code debug}, {@code info}, {@code true} or {@code 1} (in any case)
+   */
+  public static boolean enabledBy(@Nullable String value) {
+    return value != null && value.trim().matches("(?i)debug|info|true|1");
   }
 
   @Override
@@ -46,22 +56,18 @@ public final class RequestLogger implements Interceptor {
       Response response = chain.proceed(request);
       long ms = (System.nanoTime() - start) / 1_000_000;
       String usage = response.header("RateLimit-Usage");
+      // Built here (not as a MessageFormat pattern) so numbers are not localised and a path is never a pattern.
       LOG.log(
           level,
-          "{0} {1} -> {2} ({3} ms{4})",
-          request.method(),
-          request.url().encodedPath(),
-          response.code(),
-          ms,
-          usage == null ? "" : ", rate-limit usage " + usage);
+          request.method() + " " + request.url().encodedPath() + " -> " + response.code() + " (" + ms + " ms"
+              + (usage == null ? "" : ", rate-limit usage " + usage) + ")");
       return response;
     } catch (IOException e) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
       LOG.log(
           level,
-          "{0} {1} -> {2}",
-          request.method(),
-          request.url().encodedPath(),
-          e.getClass().getSimpleName());
+          request.method() + " " + request.url().encodedPath() + " -> " + e.getClass().getSimpleName() + " ("
+              + ms + " ms)");
       throw e;
     }
   }

@@ -22,7 +22,8 @@ import retrofit2.Response;
 /**
  * Executes Retrofit calls with the SDK's error model and {@link RetryPolicy}: success becomes an {@link ApiResponse},
  * an error status the matching {@link ServiceException}, an unparseable body an {@link InvalidResponseException}, a
- * network failure an {@link AccessLinkIOException}.
+ * network failure an {@link AccessLinkIOException}. It is the only place that sends a request twice: the OkHttpClient
+ * has {@code retryOnConnectionFailure} switched off, so nothing is replayed behind the policy's back.
  */
 public final class Transport {
 
@@ -74,52 +75,66 @@ public final class Transport {
    * @return the successful response; its body is empty for 204 and similar
    * @throws ServiceException for an error status
    * @throws InvalidResponseException for a body that could not be parsed
-   * @throws AccessLinkIOException for a network failure or timeout
+   * @throws AccessLinkIOException for a network failure or timeout, or when the asynchronous task running the call
+   *     was cancelled ({@link InFlight})
    */
   public <T> ApiResponse<T> execute(Call<T> call, Replay replay) {
-    Call<T> current = call;
-    for (int attempt = 1; ; attempt++) {
-      Request request = current.request();
-      Duration wait;
-      try {
-        LastStatus.clear();
-        Response<T> response = current.execute();
-        if (response.isSuccessful()) {
-          return new ApiResponse<>(response.code(), response.headers().toMultimap(), response.body());
+    InFlight scope = InFlight.current();
+    try {
+      Call<T> current = call;
+      for (int attempt = 1; ; attempt++) {
+        Request request = current.request();
+        String what = request.method() + " " + request.url().encodedPath();
+        Duration wait;
+        try {
+          if (scope != null) {
+            scope.attach(current);
+          }
+          Response<T> response = current.execute();
+          if (response.isSuccessful()) {
+            return new ApiResponse<>(response.code(), response.headers().toMultimap(), response.body());
+          }
+          ServiceException error =
+              ErrorMapper.map(
+                  response.code(),
+                  request.method(),
+                  request.url().encodedPath(),
+                  response.headers(),
+                  response.errorBody());
+          wait = waitAfterError(attempt, error, replay);
+          if (wait == null) {
+            throw error;
+          }
+        } catch (MalformedBodyException e) {
+          int status = LastStatus.get();
+          throw new InvalidResponseException(
+              what + " answered HTTP " + status + " but " + e.getMessage(),
+              status,
+              Redaction.snippet(e.head()),
+              e);
+        } catch (IOException e) {
+          if (current.isCanceled()) {
+            throw new AccessLinkIOException(what + " was cancelled", e, false);
+          }
+          // A thread interrupt surfaces as InterruptedIOException too: it is neither a timeout nor worth a retry.
+          boolean interrupted = Thread.currentThread().isInterrupted();
+          boolean timeout = !interrupted && e instanceof InterruptedIOException;
+          if (interrupted || replay != Replay.SAFE || attempt >= policy.maxAttempts()) {
+            String failure =
+                interrupted
+                    ? "was interrupted"
+                    : timeout ? "timed out" : "failed on the network (" + e.getClass().getSimpleName() + ")";
+            throw new AccessLinkIOException(
+                what + " " + failure + (attempt > 1 ? " after " + attempt + " attempts" : ""), e, timeout);
+          }
+          wait = jittered(policy.backoffBefore(attempt));
         }
-        ServiceException error =
-            ErrorMapper.map(
-                response.code(),
-                request.method(),
-                request.url().encodedPath(),
-                response.headers(),
-                response.errorBody());
-        wait = waitAfterError(attempt, error, replay);
-        if (wait == null) {
-          throw error;
-        }
-      } catch (MalformedBodyException e) {
-        int status = LastStatus.get();
-        throw new InvalidResponseException(
-            request.method() + " " + request.url().encodedPath() + " answered HTTP " + status
-                + " but " + e.getMessage(),
-            status,
-            Redaction.snippet(e.head()),
-            e);
-      } catch (IOException e) {
-        boolean timeout = e instanceof InterruptedIOException;
-        String what = timeout ? "timed out" : "failed on the network (" + e.getClass().getSimpleName() + ")";
-        if (replay != Replay.SAFE || attempt >= policy.maxAttempts() || current.isCanceled()) {
-          throw new AccessLinkIOException(
-              request.method() + " " + request.url().encodedPath() + " " + what
-                  + (attempt > 1 ? " after " + attempt + " attempts" : ""),
-              e,
-              timeout);
-        }
-        wait = jittered(policy.backoffBefore(attempt));
+        sleep(wait, scope, what);
+        current = current.clone();
       }
-      sleep(wait);
-      current = current.clone();
+    } finally {
+      LastStatus.remove();
+      SentCredentials.remove();
     }
   }
 
@@ -143,12 +158,26 @@ public final class Transport {
     return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * (1 + spread))));
   }
 
-  private void sleep(Duration wait) {
+  private void sleep(Duration wait, @Nullable InFlight scope, String what) {
+    if (scope != null && !scope.enterSleep()) {
+      throw cancelled(what);
+    }
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
+      if (scope != null && scope.isCancelled()) {
+        throw cancelled(what);
+      }
       Thread.currentThread().interrupt();
-      throw new AccessLinkException("interrupted while waiting to retry", e);
+      throw new AccessLinkException(what + " was interrupted while waiting to retry", e);
+    } finally {
+      if (scope != null) {
+        scope.exitSleep();
+      }
     }
+  }
+
+  private static AccessLinkIOException cancelled(String what) {
+    return new AccessLinkIOException(what + " was cancelled", new InterruptedIOException("cancelled"), false);
   }
 }
