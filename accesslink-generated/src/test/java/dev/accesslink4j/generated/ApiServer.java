@@ -2,39 +2,35 @@ package dev.accesslink4j.generated;
 
 import com.google.gson.Gson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * A MockWebServer and the generated Retrofit interfaces pointed at it, through a Retrofit with
- * {@link GsonConverterFactory} and {@link TestGson}: a fresh one per test with {@code @RegisterExtension}, or opened
- * and closed by hand (for dynamic tests, which share one extension lifecycle).
+ * A started MockWebServer and the generated Retrofit interfaces pointed at it, through a Retrofit with
+ * {@link GsonConverterFactory} and {@link TestGson}. As a {@code @RegisterExtension} field it is new for every test
+ * (so other fields may already call {@link #api}) and closed after it; dynamic tests, which share one lifecycle, use
+ * {@code try (ApiServer server = new ApiServer())}.
  */
-final class ApiServer implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+final class ApiServer implements AfterEachCallback, AutoCloseable {
 
   final Gson gson = TestGson.create();
-  private MockWebServer server;
-  private OkHttpClient client;
+  private final MockWebServer server = new MockWebServer();
+  private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
 
-  /** A started server, to close after use. */
-  static ApiServer started() throws IOException {
-    ApiServer server = new ApiServer();
-    server.open();
-    return server;
-  }
-
-  void open() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
+  ApiServer() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -42,11 +38,6 @@ final class ApiServer implements BeforeEachCallback, AfterEachCallback, AutoClos
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
     server.close();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    open();
   }
 
   @Override

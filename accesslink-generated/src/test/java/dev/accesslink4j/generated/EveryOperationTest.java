@@ -40,7 +40,6 @@ import retrofit2.http.Query;
  */
 class EveryOperationTest {
 
-  private static final String API_PACKAGE = "dev.accesslink4j.generated.api.";
   private static final byte[] BINARY = {0x0e, 0x10, 0x43, 0x08, '.', 'F', 'I', 'T'};
 
   @TestFactory
@@ -49,10 +48,10 @@ class EveryOperationTest {
   }
 
   @Test
-  void interfacesHoldExactlyTheSpecsOperationsOnePerTag() throws ClassNotFoundException {
+  void interfacesHoldExactlyTheSpecsOperationsOnePerTag() {
     Set<String> methods = new TreeSet<>();
     for (JsonNode tag : Spec.document().path("tags")) {
-      Class<?> api = Class.forName(API_PACKAGE + interfaceName(tag.path("name").asText()));
+      Class<?> api = GeneratedApis.forTag(tag.path("name").asText());
       Arrays.stream(api.getDeclaredMethods()).map(Method::getName).forEach(methods::add);
     }
     Set<String> operationIds = new TreeSet<>();
@@ -62,10 +61,10 @@ class EveryOperationTest {
   }
 
   private static void check(Spec.Operation op) throws Exception {
-    Method method = method(op);
+    Method method = GeneratedApis.method(op);
     assertThat(method.isAnnotationPresent(Deprecated.class)).as("@Deprecated").isEqualTo(op.deprecated());
 
-    try (ApiServer server = ApiServer.started()) {
+    try (ApiServer server = new ApiServer()) {
       Call<?> call = buildCall(op, method, server);
       Expected expected = Expected.of(op, method);
       int status = enqueueResponse(op, server);
@@ -82,23 +81,6 @@ class EveryOperationTest {
       assertThat(response.code()).isEqualTo(status);
       assertResponseBody(op, method, response, server);
     }
-  }
-
-  private static Method method(Spec.Operation op) throws ClassNotFoundException {
-    Class<?> api = Class.forName(API_PACKAGE + interfaceName(op.tag()));
-    List<Method> methods =
-        Arrays.stream(api.getDeclaredMethods()).filter(m -> m.getName().equals(op.operationId())).toList();
-    assertThat(methods).as("methods named %s in %s", op.operationId(), api.getSimpleName()).hasSize(1);
-    return methods.get(0);
-  }
-
-  /** The interface the generator names after a tag: "Exercise transactions" -> ExerciseTransactionsApi. */
-  static String interfaceName(String tag) {
-    StringBuilder name = new StringBuilder();
-    for (String word : tag.split(" ")) {
-      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-    }
-    return name.append("Api").toString();
   }
 
   /** Invokes the method with the spec's examples as arguments. */
