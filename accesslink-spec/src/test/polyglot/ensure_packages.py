@@ -28,7 +28,11 @@ def main(pairs: list[str]) -> int:
     if not missing:
         return 0
     print("polyglot: installing " + ", ".join(missing), flush=True)
-    return subprocess.call([sys.executable, "-m", "pip", "install", "--quiet", *missing])
+    status = subprocess.call([sys.executable, "-m", "pip", "install", "--quiet", *missing])
+    if status != 0:
+        print(f"polyglot: pip could not install {', '.join(missing)} into {sys.executable}; install them yourself "
+              "or run Maven with -Dpolyglot.python=<an interpreter that has them>", file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ final class ExampleValidator {
 
   /** The messages of validating {@code value} against {@code schema}, a schema node of the document. */
   Set<ValidationMessage> validate(JsonNode schema, JsonNode value) {
-    JsonSchema compiled = factory.getSchema(SchemaLocation.of(FRAGMENT_IRI), closeObjects(absoluteRefs(schema)), config);
+    JsonSchema compiled =
+        factory.getSchema(SchemaLocation.of(FRAGMENT_IRI), closeObjects(absoluteRefs(schema)), config);
     return compiled.validate(value);
   }
 
@@ -84,11 +85,17 @@ final class ExampleValidator {
   /**
    * Adds {@code additionalProperties: false} to every object schema that does not say otherwise, in place. Clients
    * must ignore unknown fields, but our own examples may use only declared names: a misspelled or wrongly cased
-   * field name (kebab-case vs snake_case) in an example is a defect. Safe because the spec uses no
-   * {@code allOf}/{@code anyOf}/{@code oneOf}.
+   * field name (kebab-case vs snake_case) in an example is a defect. Sound only without
+   * {@code allOf}/{@code anyOf}/{@code oneOf} (a closed branch would reject its siblings' fields), so those fail
+   * loudly here until this is taught to close only the combined schema.
    */
   private static JsonNode closeObjects(JsonNode schema) {
     forEachObject(schema, node -> {
+      for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
+        if (node.path(combinator).isArray()) {
+          throw new IllegalStateException("closing objects is unsound with " + combinator + ": " + node);
+        }
+      }
       if (node.path("properties").isObject()
           && "object".equals(node.path("type").asText())
           && !node.has("additionalProperties")) {
