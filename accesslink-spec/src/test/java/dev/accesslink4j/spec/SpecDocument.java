@@ -62,24 +62,20 @@ final class SpecDocument {
 
   /** A response with a {@code $ref} to {@code #/components/responses/...} replaced by its target. */
   ApiResponse resolve(ApiResponse response) {
-    String ref = response.get$ref();
-    if (ref == null) {
-      return response;
-    }
-    String name = ref.substring(ref.lastIndexOf('/') + 1);
-    return Objects.requireNonNull(
-        openApi().getComponents().getResponses().get(name), () -> "unresolvable response " + ref);
+    return resolve(response.get$ref(), response, openApi().getComponents().getResponses());
   }
 
   /** A header with a {@code $ref} to {@code #/components/headers/...} replaced by its target. */
   Header resolve(Header header) {
-    String ref = header.get$ref();
+    return resolve(header.get$ref(), header, openApi().getComponents().getHeaders());
+  }
+
+  private static <T> T resolve(String ref, T self, Map<String, T> components) {
     if (ref == null) {
-      return header;
+      return self;
     }
-    String name = ref.substring(ref.lastIndexOf('/') + 1);
-    return Objects.requireNonNull(
-        openApi().getComponents().getHeaders().get(name), () -> "unresolvable header " + ref);
+    T target = components == null ? null : components.get(ref.substring(ref.lastIndexOf('/') + 1));
+    return Objects.requireNonNull(target, () -> "unresolvable reference " + ref);
   }
 
   /** One operation with where it lives. */
