@@ -1,0 +1,142 @@
+package dev.accesslink4j.testkit.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A simulated day of activity, minute by minute: asleep until the morning, commute walks, a desk day with short
+ * breaks, a lunch walk, sometimes an evening walk or run, asleep again late in the evening. Totals, zones, step
+ * samples, inactivity alerts and the deprecated hourly series are all derived from the same minutes.
+ */
+public final class ActivityDay {
+  /** Zone names of the new API, indexed by the deprecated zone index (0 sleep .. 4 vigorous). */
+  public static final String[] ZONES = {"SLEEP", "SEDENTARY", "LIGHT", "MODERATE", "VIGOROUS"};
+
+  public final LocalDate date;
+  public final int[] steps = new int[1440];
+  /** Deprecated zone index per minute: 0 sleep, 1 sedentary, 2 light, 3 moderate, 4 vigorous. */
+  public final int[] zone = new int[1440];
+  public final int wakeMinute;
+  public final int bedMinute;
+  public final int secondsOffset;
+  public final double weightKg;
+  public final double bmr;
+  public final List<Integer> inactivityAlerts = new ArrayList<>();
+
+  private ActivityDay(LocalDate date, int wakeMinute, int bedMinute, int secondsOffset, double weightKg, double bmr) {
+    this.date = date;
+    this.wakeMinute = wakeMinute;
+    this.bedMinute = bedMinute;
+    this.secondsOffset = secondsOffset;
+    this.weightKg = weightKg;
+    this.bmr = bmr;
+  }
+
+  /** The day for an account. */
+  public static ActivityDay of(long seed, Account account, LocalDate date) {
+    Rnd r = Rnd.of(seed, account.id, "activity", date.toEpochDay());
+    int wake = r.between(6 * 60 + 10, 8 * 60);
+    int bed = r.between(22 * 60 + 15, 23 * 60 + 50);
+    double age = account.age(date);
+    double bmr = 10 * account.weightKg + 6.25 * account.heightCm - 5 * age + (account.male() ? 5 : -161);
+    ActivityDay d = new ActivityDay(date, wake, bed, r.between(0, 59), account.weightKg, bmr);
+    boolean weekend = date.getDayOfWeek().getValue() >= 6;
+    for (int m = 0; m < 1440; m++) {
+      if (m < wake || m >= bed) {
+        d.zone[m] = 0;
+        continue;
+      }
+      d.steps[m] = r.chance(0.35) ? r.between(0, 30) : 0;
+    }
+    if (!weekend) {
+      d.walk(r, wake + r.between(40, 70), r.between(10, 20), 90, 115);
+      d.walk(r, 17 * 60 + r.between(0, 40), r.between(10, 20), 90, 115);
+    } else {
+      d.walk(r, 10 * 60 + r.between(0, 90), r.between(40, 90), 85, 110);
+    }
+    d.walk(r, 12 * 60 + r.between(0, 30), r.between(10, 30), 80, 110);
+    if (r.chance(0.35)) {
+      d.walk(r, 18 * 60 + r.between(15, 90), r.between(25, 50), 140, 172);
+    }
+    int sedentaryRun = 0;
+    for (int m = 0; m < 1440; m++) {
+      if (m < wake || m >= bed) {
+        d.zone[m] = 0;
+        sedentaryRun = 0;
+        continue;
+      }
+      int s = d.steps[m];
+      d.zone[m] = s < 5 ? 1 : s < 60 ? 2 : s < 110 ? 3 : 4;
+      if (d.zone[m] == 1) {
+        sedentaryRun++;
+        if (sedentaryRun == 55) {
+          d.inactivityAlerts.add(m);
+          sedentaryRun = 0;
+        }
+      } else if (s > 40) {
+        sedentaryRun = 0;
+      }
+    }
+    return d;
+  }
+
+  private void walk(Rnd r, int from, int minutes, int low, int high) {
+    for (int m = from; m < Math.min(from + minutes, bedMinute); m++) {
+      steps[m] = r.between(low, high);
+    }
+  }
+
+  /** Total steps. */
+  public int totalSteps() {
+    int n = 0;
+    for (int s : steps) {
+      n += s;
+    }
+    return n;
+  }
+
+  /** Minutes in a zone index. */
+  public int minutes(int zoneIndex) {
+    int n = 0;
+    for (int z : zone) {
+      if (z == zoneIndex) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Active minutes: light, moderate and vigorous. */
+  public int activeMinutes() {
+    return minutes(2) + minutes(3) + minutes(4);
+  }
+
+  /** Kilocalories burnt by activity, above the basal rate. */
+  public int activeCalories() {
+    double scale = weightKg / 70.0;
+    return (int) Math.round((minutes(2) * 2.2 + minutes(3) * 4.6 + minutes(4) * 9.5) * scale);
+  }
+
+  /** Total kilocalories including the basal rate. */
+  public int calories() {
+    return (int) Math.round(bmr * 1.05) + activeCalories();
+  }
+
+  /** Polar's daily activity percentage: active kilocalories against a 600 kcal goal, one decimal. */
+  public double dailyActivity() {
+    return Math.round(Math.min(250.0, activeCalories() / 600.0 * 100.0) * 10) / 10.0;
+  }
+
+  /** Metres walked, from steps. */
+  public double distanceFromSteps() {
+    return Math.round(totalSteps() * 0.712 * 100) / 100.0;
+  }
+
+  /** Local time of a minute of the day, with the day's seconds offset. */
+  public LocalDateTime minuteTime(int minute, boolean withSeconds) {
+    LocalDateTime t = date.atStartOfDay().plusMinutes(minute);
+    return withSeconds ? t.plusSeconds(secondsOffset) : t;
+  }
+}
