@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulated day of activity, minute by minute: asleep until the morning, commute walks, a desk day with short
+ * A simulated day of activity, minute by minute: asleep until the night ends, commute walks, a desk day with short
  * breaks, a lunch walk, sometimes an evening walk or run, asleep again late in the evening. Totals, zones, step
  * samples, inactivity alerts and the deprecated hourly series are all derived from the same minutes.
  */
@@ -34,21 +34,26 @@ public final class ActivityDay {
     this.bmr = bmr;
   }
 
-  /** The day for an account. */
+  /** The day for an account; waking and bedtime follow the account's nights, so sleep and activity agree. */
   public static ActivityDay of(long seed, Account account, LocalDate date) {
     Rnd r = Rnd.of(seed, account.id, "activity", date.toEpochDay());
-    int wake = r.between(6 * 60 + 10, 8 * 60);
-    int bed = r.between(22 * 60 + 15, 23 * 60 + 50);
+    Night morning = Night.of(seed, account, date);
+    Night evening = Night.of(seed, account, date.plusDays(1));
+    int wake = morning.end.toLocalDate().equals(date)
+        ? morning.end.getHour() * 60 + morning.end.getMinute() + 1 : 6 * 60;
+    int bed = evening.start.toLocalDate().equals(date)
+        ? evening.start.getHour() * 60 + evening.start.getMinute() : 1440;
     double age = account.age(date);
     double bmr = 10 * account.weightKg + 6.25 * account.heightCm - 5 * age + (account.male() ? 5 : -161);
     ActivityDay d = new ActivityDay(date, wake, bed, r.between(0, 59), account.weightKg, bmr);
     boolean weekend = date.getDayOfWeek().getValue() >= 6;
-    for (int m = 0; m < 1440; m++) {
-      if (m < wake || m >= bed) {
-        d.zone[m] = 0;
-        continue;
+    for (int m = wake; m < bed; m++) {
+      d.steps[m] = r.chance(0.12) ? r.between(0, 25) : 0;
+    }
+    for (int hour = wake / 60 + 1; hour * 60 < bed; hour++) {
+      if (r.chance(0.6)) {
+        d.walk(r, hour * 60 + r.between(0, 55), r.between(2, 4), 60, 100);
       }
-      d.steps[m] = r.chance(0.35) ? r.between(0, 30) : 0;
     }
     if (!weekend) {
       d.walk(r, wake + r.between(40, 70), r.between(10, 20), 90, 115);
@@ -69,13 +74,10 @@ public final class ActivityDay {
       }
       int s = d.steps[m];
       d.zone[m] = s < 5 ? 1 : s < 60 ? 2 : s < 110 ? 3 : 4;
-      if (d.zone[m] == 1) {
-        sedentaryRun++;
-        if (sedentaryRun == 55) {
-          d.inactivityAlerts.add(m);
-          sedentaryRun = 0;
-        }
-      } else if (s > 40) {
+      if (s >= 15) {
+        sedentaryRun = 0;
+      } else if (++sedentaryRun == 55) {
+        d.inactivityAlerts.add(m);
         sedentaryRun = 0;
       }
     }
@@ -83,7 +85,7 @@ public final class ActivityDay {
   }
 
   private void walk(Rnd r, int from, int minutes, int low, int high) {
-    for (int m = from; m < Math.min(from + minutes, bedMinute); m++) {
+    for (int m = Math.max(from, wakeMinute); m < Math.min(from + minutes, bedMinute); m++) {
       steps[m] = r.between(low, high);
     }
   }
@@ -124,9 +126,9 @@ public final class ActivityDay {
     return (int) Math.round(bmr * 1.05) + activeCalories();
   }
 
-  /** Polar's daily activity percentage: active kilocalories against a 600 kcal goal, one decimal. */
+  /** Polar's daily activity percentage: active kilocalories against a 750 kcal goal, one decimal. */
   public double dailyActivity() {
-    return Math.round(Math.min(250.0, activeCalories() / 600.0 * 100.0) * 10) / 10.0;
+    return Math.round(Math.min(250.0, activeCalories() / 750.0 * 100.0) * 10) / 10.0;
   }
 
   /** Metres walked, from steps. */

@@ -372,7 +372,16 @@ final class ApiHandler {
     return set;
   }
 
-  private double dailyLoad(Account a, LocalDate d) {
+  /**
+   * A day's cardio load: the training loads of its exercises. Before the account's first recorded day the fake
+   * assumes a plausible training history (a session on about half of the days), so strain, tolerance and status
+   * look like a long-time user's from the first entry on instead of "overreaching" from an empty history.
+   */
+  private double dailyLoad(Account a, LocalDate d, LocalDate firstDay) {
+    if (d.isBefore(firstDay)) {
+      Rnd r = Rnd.of(seed(), a.id, "history", d.toEpochDay());
+      return r.chance(0.5) ? r.uniform(40, 130) : 0;
+    }
     double load = 0;
     for (ExerciseRecord e : a.exercises) {
       if (e.plan.startLocal().toLocalDate().equals(d)) {
@@ -385,8 +394,10 @@ final class ApiHandler {
   private Reply cardioList(Call call, LocalDate from, LocalDate to) {
     Account a = engine.user(call);
     JsonArray arr = Json.arr();
-    for (LocalDate d : cardioDays(a).subSet(from, true, to, true)) {
-      arr.add(HealthViews.cardioLoad(d, true, day -> dailyLoad(a, day)));
+    TreeSet<LocalDate> days = cardioDays(a);
+    LocalDate first = days.isEmpty() ? from : days.first();
+    for (LocalDate d : days.subSet(from, true, to, true)) {
+      arr.add(HealthViews.cardioLoad(d, true, day -> dailyLoad(a, day, first)));
     }
     return Reply.json(200, arr);
   }
@@ -395,9 +406,10 @@ final class ApiHandler {
     Account a = engine.user(call);
     LocalDate[] r = range(call, true, 0, false);
     TreeSet<LocalDate> days = cardioDays(a);
+    LocalDate first = days.isEmpty() ? r[0] : days.first();
     JsonArray arr = Json.arr();
     for (LocalDate d = r[0]; !d.isAfter(r[1]); d = d.plusDays(1)) {
-      arr.add(HealthViews.cardioLoad(d, days.contains(d), day -> dailyLoad(a, day)));
+      arr.add(HealthViews.cardioLoad(d, days.contains(d), day -> dailyLoad(a, day, first)));
     }
     return Reply.json(200, arr);
   }
