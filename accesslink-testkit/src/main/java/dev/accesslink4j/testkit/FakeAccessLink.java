@@ -897,6 +897,15 @@ public final class FakeAccessLink implements AutoCloseable {
     }
 
     /**
+     * The client secret.
+     *
+     * @return the secret
+     */
+    public String clientSecret() {
+      return clientSecret;
+    }
+
+    /**
      * The registered redirect URIs, the default first.
      *
      * @return the URIs

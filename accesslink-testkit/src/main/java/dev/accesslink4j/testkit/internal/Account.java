@@ -39,31 +39,54 @@ public final class Account {
     SPO2
   }
 
+  /** The Polar user id. */
   public final long id;
+  /** First name. */
   public final String firstName;
+  /** Last name. */
   public final String lastName;
+  /** Date of birth. */
   public final LocalDate birthdate;
+  /** {@code MALE} or {@code FEMALE}. */
   public final String gender;
+  /** Height in centimetres. */
   public final double heightCm;
+  /** Current weight in kilograms (drifts with each physical-information sync). */
   public double weightKg;
+  /** Maximum heart rate. */
   public final int maxHeartRate;
+  /** Resting heart rate. */
   public final int restingHeartRate;
+  /** VO2max estimate. */
   public final int vo2Max;
+  /** The device time zone. */
   public final ZoneId zone;
+  /** The device model name. */
   public final String device;
+  /** The device id (8 hex digits). */
   public final String deviceId;
 
+  /** The partner member id while registered, else null. */
   public @Nullable String memberId;
+  /** When the account was registered, else null. */
   public @Nullable Instant registeredAt;
+  /** Whether the mandatory consents are withheld (403 everywhere). */
   public boolean consentWithheld;
 
+  /** Every exercise, in the order synced. */
   public final List<ExerciseRecord> exercises = new ArrayList<>();
+  /** Every activity snapshot, in the order synced. */
   public final List<ActivityItem> activityItems = new ArrayList<>();
+  /** Every physical-information record, oldest first. */
   public final List<PhysicalRecord> physicalInfos = new ArrayList<>();
+  /** The dates with data, per kind. */
   public final Map<DayKind, TreeSet<LocalDate>> days = new EnumMap<>(DayKind.class);
 
+  /** Exercises not yet committed in a transaction, by transactional id. */
   public final Map<Long, ExerciseRecord> pendingExercises = new LinkedHashMap<>();
+  /** Activity snapshots not yet committed, by id. */
   public final Map<Long, ActivityItem> pendingActivities = new LinkedHashMap<>();
+  /** Physical-information records not yet committed, by id. */
   public final Map<Long, PhysicalRecord> pendingPhysical = new LinkedHashMap<>();
 
   Account(long id, String firstName, String lastName, LocalDate birthdate, String gender, double heightCm,

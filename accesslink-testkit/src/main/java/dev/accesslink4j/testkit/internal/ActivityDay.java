@@ -14,15 +14,23 @@ public final class ActivityDay {
   /** Zone names of the new API, indexed by the deprecated zone index (0 sleep .. 4 vigorous). */
   public static final String[] ZONES = {"SLEEP", "SEDENTARY", "LIGHT", "MODERATE", "VIGOROUS"};
 
+  /** The day. */
   public final LocalDate date;
+  /** Steps per minute of the day. */
   public final int[] steps = new int[1440];
   /** Deprecated zone index per minute: 0 sleep, 1 sedentary, 2 light, 3 moderate, 4 vigorous. */
   public final int[] zone = new int[1440];
+  /** Minute of the day the user woke up. */
   public final int wakeMinute;
+  /** Minute of the day the user fell asleep (1440: after midnight). */
   public final int bedMinute;
+  /** Seconds added to this day's second-precision timestamps. */
   public final int secondsOffset;
+  /** The user's weight, for calories. */
   public final double weightKg;
+  /** Basal metabolic rate in kcal per day (Mifflin-St Jeor). */
   public final double bmr;
+  /** Minutes of the day at which an inactivity alert fired. */
   public final List<Integer> inactivityAlerts = new ArrayList<>();
 
   private ActivityDay(LocalDate date, int wakeMinute, int bedMinute, int secondsOffset, double weightKg, double bmr) {

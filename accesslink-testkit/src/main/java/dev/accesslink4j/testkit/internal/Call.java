@@ -14,11 +14,17 @@ import org.jspecify.annotations.Nullable;
 
 /** A received request, parsed once: method, decoded path segments, query, headers, body and the matched route. */
 public final class Call {
+  /** The HTTP method. */
   public final String method;
+  /** The request URL. */
   public final HttpUrl url;
+  /** The request headers. */
   public final Headers headers;
+  /** The request body. */
   public final byte[] body;
+  /** The matched route, or null. */
   public final @Nullable Route route;
+  /** The path parameters of the matched route. */
   public final Map<String, String> params;
 
   Call(String method, HttpUrl url, Headers headers, byte[] body, @Nullable Route route, Map<String, String> params) {

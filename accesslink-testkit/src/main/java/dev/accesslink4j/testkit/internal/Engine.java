@@ -44,8 +44,11 @@ public final class Engine extends Dispatcher {
 
   /** The three transactional data types. */
   public enum Kind {
+    /** Exercise transactions. */
     EXERCISE("exercise-transactions", "exercises", "exercises", "EXERCISE"),
+    /** Activity transactions. */
     ACTIVITY("activity-transactions", "activity-log", "activities", "ACTIVITY_SUMMARY"),
+    /** Physical-information transactions. */
     PHYSICAL("physical-information-transactions", "physical-informations", "physical-informations",
         "PHYSICAL_INFORMATION");
 
@@ -125,6 +128,7 @@ public final class Engine extends Dispatcher {
   final RateLimiter rateLimiter = new RateLimiter();
   private final Router router = new Router();
   private final Rnd ids;
+  private final Rnd corrIds;
   private final OAuthHandler oauth;
   private final ApiHandler api;
   private final TransactionHandler transactions;
@@ -148,10 +152,12 @@ public final class Engine extends Dispatcher {
   private long nextActivityId = 1_234;
   private long nextPhysicalId = 123;
 
+  /** Creates the engine and the seeded demo account. */
   public Engine(Config config) {
     this.config = config;
     this.clock = new FakeClock(config.clock());
     this.ids = Rnd.of(config.seed(), "ids");
+    this.corrIds = Rnd.of(config.seed(), "corr-ids");
     this.rateLimiter.limits(config.shortLimit(), config.longLimit());
     this.oauth = new OAuthHandler(this);
     this.api = new ApiHandler(this);
@@ -165,26 +171,32 @@ public final class Engine extends Dispatcher {
 
   // ---------------------------------------------------------------- accessors
 
+  /** The fake clock. */
   public FakeClock clock() {
     return clock;
   }
 
+  /** The fault queue. */
   public Faults faults() {
     return faults;
   }
 
+  /** The rate limiter. */
   public RateLimiter rateLimiter() {
     return rateLimiter;
   }
 
+  /** The settings. */
   public Config config() {
     return config;
   }
 
+  /** The demo account. */
   public Account demo() {
     return demo;
   }
 
+  /** Sets the API base URL once the server listens. */
   public void baseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
   }
@@ -353,8 +365,8 @@ public final class Engine extends Dispatcher {
       default -> "ERROR";
     };
     String corrId;
-    synchronized (ids) {
-      corrId = uuid(ids);
+    synchronized (corrIds) {
+      corrId = uuid(corrIds);
     }
     JsonObject body = Json.obj()
         .put("timestamp", Formats.utcMillis(clock.instant()))

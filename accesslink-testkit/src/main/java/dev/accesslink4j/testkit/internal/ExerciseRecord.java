@@ -5,9 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /** One synced exercise: both of its ids, its upload time and the plan its data is generated from. */
 public final class ExerciseRecord {
+  /** The hashed id of {@code /v3/exercises/{id}}. */
   public final String hashedId;
+  /** The integer id of the exercise transactions. */
   public final long transactionalId;
+  /** When the exercise reached Flow. */
   public final Instant uploadTime;
+  /** What the recording is generated from. */
   public final ExercisePlan plan;
   private @Nullable ExerciseTrack track;
 

@@ -20,7 +20,9 @@ public final class ExerciseTrack {
   private static final double START_LAT = 60.21982833;
   private static final double START_LON = 25.13925;
 
+  /** What the track was generated from. */
   public final ExercisePlan plan;
+  /** Number of points. */
   public final int size;
   /** Seconds from the start, per point. */
   public final int[] offset;

@@ -10,6 +10,7 @@ public final class FakeClock extends Clock {
   private final Clock base;
   private volatile Duration offset = Duration.ZERO;
 
+  /** A clock that starts at {@code base}. */
   public FakeClock(Clock base) {
     this.base = base;
   }

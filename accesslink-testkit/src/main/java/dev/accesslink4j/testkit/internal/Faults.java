@@ -33,10 +33,13 @@ public final class Faults {
 
   /** One queued fault. */
   public static final class Fault {
+    /** What the fault does. */
     public final Kind kind;
     final @Nullable Route route;
     final @Nullable Pattern path;
+    /** The status of FAIL and HTML faults. */
     public final int status;
+    /** The delay of DELAY faults. */
     public final Duration delay;
     int remaining;
 

@@ -14,14 +14,20 @@ import java.util.List;
  * Nightly Recharge, SleepWise and biosensing for the date all use the same night, so their times agree.
  */
 public final class Night {
+  /** Length of one hypnogram epoch. */
   public static final int EPOCH_SECONDS = 30;
 
+  /** The date of the night (the morning it ends). */
   public final LocalDate date;
+  /** Sleep onset, device time. */
   public final ZonedDateTime start;
+  /** Waking up, device time. */
   public final ZonedDateTime end;
   /** One stage code per 30-second epoch from {@link #start}. */
   public final int[] stages;
+  /** Number of sleep cycles. */
   public final int cycles;
+  /** Seed for everything derived from this night. */
   public final long seed;
 
   private Night(LocalDate date, ZonedDateTime start, ZonedDateTime end, int[] stages, int cycles, long seed) {

@@ -8,11 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /** A response before it becomes a {@code MockResponse}, so faults can rewrite it. */
 public final class Reply {
+  /** The JSON content type. */
   public static final String JSON = "application/json;charset=UTF-8";
 
+  /** The HTTP status. */
   public final int status;
+  /** Extra headers, name and value. */
   public final List<String[]> headers = new ArrayList<>();
+  /** The body (faults may replace it). */
   public byte[] body;
+  /** The content type, or null without a body. */
   public @Nullable String contentType;
 
   Reply(int status, byte[] body, @Nullable String contentType) {
