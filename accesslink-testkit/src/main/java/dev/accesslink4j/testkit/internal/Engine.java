@@ -706,18 +706,21 @@ public final class Engine extends Dispatcher {
     }
   }
 
+  /** A webhook event to deliver once the lock is released. */
+  private record Pending(FakeWebhookEvent.Type type, @Nullable String entityId, @Nullable LocalDate date) {}
+
   /** Fills the last {@code n} days (today included) with every kind of data. */
   public void seedDays(Account a, int n) {
-    List<Object[]> events = new ArrayList<>();
+    List<Pending> events = new ArrayList<>();
     synchronized (lock) {
       seedDays(a, n, events);
     }
-    for (Object[] ev : events) {
-      webhooks.autoDeliver(a, (FakeWebhookEvent.Type) ev[0], (String) ev[1], (LocalDate) ev[2]);
+    for (Pending p : events) {
+      webhooks.autoDeliver(a, p.type(), p.entityId(), p.date());
     }
   }
 
-  private void seedDays(Account a, int n, List<Object[]> events) {
+  private void seedDays(Account a, int n, List<Pending> events) {
     if (n < 0) {
       throw new IllegalArgumentException("days must not be negative: " + n);
     }
@@ -727,21 +730,21 @@ public final class Engine extends Dispatcher {
     LocalDate today = today();
     if (a.physicalInfos.isEmpty()) {
       addPhysicalLocked(a);
-      events.add(new Object[] {FakeWebhookEvent.Type.PHYSICAL_INFORMATION, null, null});
+      events.add(new Pending(FakeWebhookEvent.Type.PHYSICAL_INFORMATION, null, null));
     }
     for (int i = n - 1; i >= 0; i--) {
       LocalDate d = today.minusDays(i);
       Rnd r = Rnd.of(config.seed(), a.id, "seed", d.toEpochDay());
       addActivityLocked(a, d);
-      events.add(new Object[] {FakeWebhookEvent.Type.ACTIVITY_SUMMARY, null, d});
+      events.add(new Pending(FakeWebhookEvent.Type.ACTIVITY_SUMMARY, null, d));
       for (DayKind k : new DayKind[] {DayKind.SLEEP, DayKind.NIGHTLY_RECHARGE, DayKind.CONTINUOUS_HEART_RATE,
           DayKind.CARDIO_LOAD, DayKind.SLEEP_WISE, DayKind.BIOSENSING}) {
         a.days(k).add(d);
       }
-      events.add(new Object[] {FakeWebhookEvent.Type.SLEEP, null, d});
-      events.add(new Object[] {FakeWebhookEvent.Type.CONTINUOUS_HEART_RATE, null, d});
-      events.add(new Object[] {FakeWebhookEvent.Type.SLEEP_WISE_ALERTNESS, null, d});
-      events.add(new Object[] {FakeWebhookEvent.Type.SLEEP_WISE_CIRCADIAN_BEDTIME, null, d});
+      events.add(new Pending(FakeWebhookEvent.Type.SLEEP, null, d));
+      events.add(new Pending(FakeWebhookEvent.Type.CONTINUOUS_HEART_RATE, null, d));
+      events.add(new Pending(FakeWebhookEvent.Type.SLEEP_WISE_ALERTNESS, null, d));
+      events.add(new Pending(FakeWebhookEvent.Type.SLEEP_WISE_CIRCADIAN_BEDTIME, null, d));
       if (r.chance(0.2)) {
         a.days(DayKind.ECG).add(d);
       }
@@ -750,7 +753,7 @@ public final class Engine extends Dispatcher {
       }
       if (r.chance(0.55)) {
         ExerciseRecord e = addExerciseLocked(a, ExerciseSpec.random(), d);
-        events.add(new Object[] {FakeWebhookEvent.Type.EXERCISE, e.hashedId, null});
+        events.add(new Pending(FakeWebhookEvent.Type.EXERCISE, e.hashedId, null));
       }
     }
   }
