@@ -1,0 +1,495 @@
+package dev.accesslink4j.testkit.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.internal.Account.DayKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Users, pull notifications, the non-transactional exercises and every day-level resource. Called with the
+ * engine's lock held. An account that is not registered has no data: lists are empty, by-date reads answer their
+ * "no data" status.
+ */
+final class ApiHandler {
+  private static final Pattern XML_MEMBER_ID = Pattern.compile("<member-id>\\s*([^<]*?)\\s*</member-id>");
+  static final int EXERCISE_WINDOW_DAYS = 30;
+  static final int LIST_DAYS = 28;
+  static final int MAX_AGE_DAYS = 365;
+
+  private final Engine engine;
+
+  ApiHandler(Engine engine) {
+    this.engine = engine;
+  }
+
+  Reply handle(Route route, Call call) {
+    if (route != Route.LIST_NOTIFICATIONS && route != Route.DELETE_USER) {
+      engine.user(call);
+    }
+    return switch (route) {
+      case REGISTER_USER -> register(call);
+      case GET_USER -> getUser(call);
+      case DELETE_USER -> deleteUser(call);
+      case LIST_NOTIFICATIONS -> notifications(call);
+      case LIST_EXERCISES -> listExercises(call);
+      case GET_EXERCISE -> getExercise(call);
+      case GET_EXERCISE_FIT -> Reply.bytes(200, FitWriter.write(exercise(call).track()), "application/octet-stream");
+      case GET_EXERCISE_TCX -> Reply.bytes(200,
+          XmlWriters.tcx(exercise(call).track()).getBytes(StandardCharsets.UTF_8), "application/vnd.garmin.tcx+xml");
+      case GET_EXERCISE_GPX -> gpx(call);
+      case LIST_ACTIVITIES -> listActivities(call);
+      case GET_ACTIVITY -> getActivity(call);
+      case LIST_ACTIVITY_SAMPLES -> listActivitySamples(call);
+      case GET_ACTIVITY_SAMPLES -> getActivitySamples(call);
+      case GET_CONTINUOUS_HEART_RATE -> getContinuousHeartRate(call);
+      case LIST_CONTINUOUS_HEART_RATE -> listContinuousHeartRate(call);
+      case LIST_CARDIO_LOAD -> cardioList(call, today().minusDays(LIST_DAYS - 1), today());
+      case GET_CARDIO_LOAD -> {
+        LocalDate d = date(call.param("date"));
+        yield cardioList(call, d, d);
+      }
+      case LIST_CARDIO_LOAD_BY_DATE_RANGE -> cardioRange(call);
+      case LIST_CARDIO_LOAD_BY_DAYS -> cardioList(call, today().minusDays(positive(call, "days") - 1L), today());
+      case LIST_CARDIO_LOAD_BY_MONTHS ->
+          cardioList(call, today().minusMonths(positive(call, "months")).plusDays(1), today());
+      case LIST_ALERTNESS -> sleepWise(call, false, false);
+      case LIST_ALERTNESS_BY_DATE_RANGE -> sleepWise(call, false, true);
+      case LIST_CIRCADIAN_BEDTIME -> sleepWise(call, true, false);
+      case LIST_CIRCADIAN_BEDTIME_BY_DATE_RANGE -> sleepWise(call, true, true);
+      case LIST_BODY_TEMPERATURE ->
+          biosensing(call, DayKind.BIOSENSING, d -> HealthViews.bodyTemperature(seed(), account(call), d));
+      case LIST_SKIN_TEMPERATURE ->
+          biosensing(call, DayKind.BIOSENSING, d -> HealthViews.skinTemperature(seed(), account(call), d));
+      case LIST_SKIN_CONTACTS ->
+          biosensing(call, DayKind.BIOSENSING, d -> HealthViews.skinContacts(seed(), account(call), d));
+      case LIST_ECG -> biosensing(call, DayKind.ECG, d -> HealthViews.ecg(seed(), account(call), d));
+      case LIST_SPO2 -> biosensing(call, DayKind.SPO2, d -> HealthViews.spo2(seed(), account(call), d));
+      case LIST_SLEEP -> nightList(call, DayKind.SLEEP, "nights");
+      case GET_SLEEP -> nightGet(call, DayKind.SLEEP);
+      case LIST_AVAILABLE_SLEEP -> nightList(call, DayKind.SLEEP, "available");
+      case LIST_NIGHTLY_RECHARGE -> nightList(call, DayKind.NIGHTLY_RECHARGE, "recharges");
+      case GET_NIGHTLY_RECHARGE -> nightGet(call, DayKind.NIGHTLY_RECHARGE);
+      case GET_PHYSICAL_INFO -> physicalInfo(call);
+      default -> throw new IllegalStateException("not an API route: " + route);
+    };
+  }
+
+  private long seed() {
+    return engine.config.seed();
+  }
+
+  private LocalDate today() {
+    return engine.today();
+  }
+
+  private Account account(Call call) {
+    return engine.user(call);
+  }
+
+  // ---------------------------------------------------------------- users
+
+  private Reply register(Call call) {
+    Account a = engine.user(call);
+    String memberId = memberId(call);
+    if (memberId == null || memberId.isBlank()) {
+      return engine.error(400, "member-id is required");
+    }
+    if (a.registered()) {
+      return engine.error(409, "User already registered to this client or member-id already in use");
+    }
+    for (Account other : engine.accounts.values()) {
+      if (other.registered() && memberId.equals(other.memberId)) {
+        return engine.error(409, "User already registered to this client or member-id already in use");
+      }
+    }
+    engine.register(a, memberId);
+    return Reply.json(200, HealthViews.user(a));
+  }
+
+  private static @Nullable String memberId(Call call) {
+    String text = call.text().trim();
+    if (text.startsWith("<")) {
+      Matcher m = XML_MEMBER_ID.matcher(text);
+      return m.find() ? m.group(1) : null;
+    }
+    JsonObject o = Json.parseObject(text).orElse(null);
+    if (o == null || !o.has("member-id") || !o.get("member-id").isJsonPrimitive()) {
+      return null;
+    }
+    return o.get("member-id").getAsString();
+  }
+
+  private Reply getUser(Call call) {
+    Account a = engine.user(call);
+    engine.samePathUser(call, a);
+    return a.registered() ? Reply.json(200, HealthViews.user(a)) : Reply.empty(204);
+  }
+
+  private Reply deleteUser(Call call) {
+    Account a = engine.bearer(call);
+    engine.samePathUser(call, a);
+    engine.deregister(a);
+    return Reply.empty(204);
+  }
+
+  // ---------------------------------------------------------------- notifications
+
+  private Reply notifications(Call call) {
+    engine.basic(call);
+    JsonArray list = Json.arr();
+    for (Account a : engine.accounts.values()) {
+      if (!a.registered()) {
+        continue;
+      }
+      add(list, a, Engine.Kind.EXERCISE, !a.pendingExercises.isEmpty());
+      add(list, a, Engine.Kind.ACTIVITY, !a.pendingActivities.isEmpty());
+      add(list, a, Engine.Kind.PHYSICAL, !a.pendingPhysical.isEmpty());
+    }
+    if (list.isEmpty()) {
+      return Reply.empty(204);
+    }
+    return Reply.json(200, Json.obj().put("available-user-data", list).build());
+  }
+
+  private void add(JsonArray list, Account a, Engine.Kind kind, boolean pending) {
+    if (pending) {
+      list.add(Json.obj()
+          .put("user-id", a.id)
+          .put("data-type", kind.dataType)
+          .put("url", engine.userUrl(a.id) + "/" + kind.segment)
+          .build());
+    }
+  }
+
+  // ---------------------------------------------------------------- exercises
+
+  private List<ExerciseRecord> recentExercises(Account a) {
+    if (!a.registered()) {
+      return List.of();
+    }
+    Instant since = engine.clock.instant().minus(Duration.ofDays(EXERCISE_WINDOW_DAYS));
+    List<ExerciseRecord> list = new ArrayList<>();
+    for (ExerciseRecord e : a.exercises) {
+      if (!e.uploadTime.isBefore(since)) {
+        list.add(e);
+      }
+    }
+    list.sort(Comparator.comparing((ExerciseRecord e) -> e.uploadTime));
+    return list;
+  }
+
+  private Reply listExercises(Call call) {
+    Account a = engine.user(call);
+    JsonArray arr = Json.arr();
+    for (ExerciseRecord e : recentExercises(a)) {
+      arr.add(ExerciseViews.hashed(e, engine.userUrl(a.id), call.flag("samples"), call.flag("zones"),
+          call.flag("route")));
+    }
+    return Reply.json(200, arr);
+  }
+
+  private ExerciseRecord exercise(Call call) {
+    Account a = engine.user(call);
+    String id = call.param("exercise-id");
+    for (ExerciseRecord e : recentExercises(a)) {
+      if (e.hashedId.equals(id)) {
+        return e;
+      }
+    }
+    throw new Halt(engine.error(404, "Exercise not found"));
+  }
+
+  private Reply getExercise(Call call) {
+    ExerciseRecord e = exercise(call);
+    Account a = engine.user(call);
+    return Reply.json(200, ExerciseViews.hashed(e, engine.userUrl(a.id), call.flag("samples"), call.flag("zones"),
+        call.flag("route")));
+  }
+
+  private Reply gpx(Call call) {
+    ExerciseTrack t = exercise(call).track();
+    if (!t.hasRoute()) {
+      return engine.error(404, "Exercise has no route");
+    }
+    return Reply.bytes(200, XmlWriters.gpx(t, false).getBytes(StandardCharsets.UTF_8), "application/gpx+xml");
+  }
+
+  // ---------------------------------------------------------------- dates and ranges
+
+  LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new Halt(engine.error(400, "Invalid date: " + text + " (expected YYYY-MM-DD)"));
+    }
+  }
+
+  private int positive(Call call, String param) {
+    try {
+      int n = Integer.parseInt(call.param(param));
+      if (n >= 1 && n <= 3650) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw new Halt(engine.error(400, param + " must be a positive integer"));
+  }
+
+  private void notTooOld(LocalDate d) {
+    if (d.isBefore(today().minusDays(MAX_AGE_DAYS))) {
+      throw new Halt(engine.error(400, "Date " + d + " is older than " + MAX_AGE_DAYS + " days"));
+    }
+  }
+
+  /** The dates of a kind for an account (none before registration), inside [from, to]. */
+  private NavigableSet<LocalDate> days(Account a, DayKind kind, LocalDate from, LocalDate to) {
+    if (!a.registered() || to.isBefore(from)) {
+      return new TreeSet<>();
+    }
+    return a.days(kind).subSet(from, true, to, true);
+  }
+
+  /**
+   * Resolves a range: {@code from}/{@code to} optional ({@code to} defaults to today, {@code from} to 27 days before
+   * {@code to}), or both required; the span at most {@code maxSpan} days (0: unlimited); {@code from} not after
+   * {@code to}; with {@code maxAge}, {@code from} not older than 365 days.
+   */
+  private LocalDate[] range(Call call, boolean required, int maxSpan, boolean maxAge) {
+    String f = call.query("from").orElse(null);
+    String t = call.query("to").orElse(null);
+    if (required && (f == null || t == null)) {
+      throw new Halt(engine.error(400, "Query parameters from and to are required"));
+    }
+    LocalDate to = t == null ? today() : date(t);
+    LocalDate from = f == null ? to.minusDays(LIST_DAYS - 1) : date(f);
+    if (to.isBefore(from)) {
+      throw new Halt(engine.error(400, "from must not be after to"));
+    }
+    if (maxSpan > 0 && ChronoUnit.DAYS.between(from, to) > maxSpan) {
+      throw new Halt(engine.error(400, "Date range longer than " + maxSpan + " days"));
+    }
+    if (maxAge) {
+      notTooOld(from);
+    }
+    return new LocalDate[] {from, to};
+  }
+
+  // ---------------------------------------------------------------- activity
+
+  private Reply listActivities(Call call) {
+    Account a = engine.user(call);
+    LocalDate[] r = range(call, false, LIST_DAYS, true);
+    JsonArray arr = Json.arr();
+    for (LocalDate d : days(a, DayKind.ACTIVITY, r[0], r[1])) {
+      arr.add(DailyViews.activitySummary(ActivityDay.of(seed(), a, d), call.flag("steps"),
+          call.flag("activity_zones"), call.flag("inactivity_stamps")));
+    }
+    return Reply.json(200, arr);
+  }
+
+  private Reply getActivity(Call call) {
+    Account a = engine.user(call);
+    LocalDate d = date(call.param("date"));
+    notTooOld(d);
+    if (days(a, DayKind.ACTIVITY, d, d).isEmpty()) {
+      return Reply.empty(204);
+    }
+    return Reply.json(200, DailyViews.activitySummary(ActivityDay.of(seed(), a, d), call.flag("steps"),
+        call.flag("activity_zones"), call.flag("inactivity_stamps")));
+  }
+
+  private Reply listActivitySamples(Call call) {
+    Account a = engine.user(call);
+    LocalDate[] r = range(call, false, LIST_DAYS, true);
+    JsonArray arr = Json.arr();
+    for (LocalDate d : days(a, DayKind.ACTIVITY, r[0], r[1])) {
+      arr.add(DailyViews.activitySamples(ActivityDay.of(seed(), a, d), true, true, true));
+    }
+    return Reply.json(200, arr);
+  }
+
+  private Reply getActivitySamples(Call call) {
+    Account a = engine.user(call);
+    LocalDate d = date(call.param("date"));
+    notTooOld(d);
+    if (days(a, DayKind.ACTIVITY, d, d).isEmpty()) {
+      return Reply.empty(204);
+    }
+    return Reply.json(200, DailyViews.activitySamples(ActivityDay.of(seed(), a, d), true, true, true));
+  }
+
+  // ---------------------------------------------------------------- continuous heart rate
+
+  private Reply getContinuousHeartRate(Call call) {
+    Account a = engine.user(call);
+    LocalDate d = date(call.param("date"));
+    if (days(a, DayKind.CONTINUOUS_HEART_RATE, d, d).isEmpty()) {
+      return engine.error(404, "No continuous heart rate data for " + d);
+    }
+    return Reply.json(200, DailyViews.continuousHeartRate(seed(), a, d, engine.userUrl(a.id)));
+  }
+
+  /** The range form answers {@code {"heart_rates": [one object per day]}}, the shape partners report. */
+  private Reply listContinuousHeartRate(Call call) {
+    Account a = engine.user(call);
+    LocalDate[] r = range(call, true, 0, false);
+    JsonArray arr = Json.arr();
+    for (LocalDate d : days(a, DayKind.CONTINUOUS_HEART_RATE, r[0], r[1])) {
+      arr.add(DailyViews.continuousHeartRate(seed(), a, d, engine.userUrl(a.id)));
+    }
+    return Reply.json(200, Json.obj().put("heart_rates", arr).build());
+  }
+
+  // ---------------------------------------------------------------- cardio load
+
+  private TreeSet<LocalDate> cardioDays(Account a) {
+    TreeSet<LocalDate> set = new TreeSet<>();
+    if (!a.registered()) {
+      return set;
+    }
+    set.addAll(a.days(DayKind.CARDIO_LOAD));
+    for (ExerciseRecord e : a.exercises) {
+      if (e.plan.heartRate()) {
+        set.add(e.plan.startLocal().toLocalDate());
+      }
+    }
+    return set;
+  }
+
+  /**
+   * A day's cardio load: the training loads of its exercises. Before the account's first recorded day the fake
+   * assumes a plausible training history (a session on about half of the days), so strain, tolerance and status
+   * look like a long-time user's from the first entry on instead of "overreaching" from an empty history.
+   */
+  private double dailyLoad(Account a, LocalDate d, LocalDate firstDay) {
+    if (d.isBefore(firstDay)) {
+      Rnd r = Rnd.of(seed(), a.id, "history", d.toEpochDay());
+      return r.chance(0.5) ? r.uniform(40, 130) : 0;
+    }
+    double load = 0;
+    for (ExerciseRecord e : a.exercises) {
+      if (e.plan.startLocal().toLocalDate().equals(d)) {
+        load += e.track().trainingLoad();
+      }
+    }
+    return load;
+  }
+
+  private Reply cardioList(Call call, LocalDate from, LocalDate to) {
+    Account a = engine.user(call);
+    JsonArray arr = Json.arr();
+    TreeSet<LocalDate> days = cardioDays(a);
+    LocalDate first = days.isEmpty() ? from : days.first();
+    for (LocalDate d : days.subSet(from, true, to, true)) {
+      arr.add(HealthViews.cardioLoad(d, true, day -> dailyLoad(a, day, first)));
+    }
+    return Reply.json(200, arr);
+  }
+
+  private Reply cardioRange(Call call) {
+    Account a = engine.user(call);
+    LocalDate[] r = range(call, true, 0, false);
+    TreeSet<LocalDate> days = cardioDays(a);
+    LocalDate first = days.isEmpty() ? r[0] : days.first();
+    JsonArray arr = Json.arr();
+    for (LocalDate d = r[0]; !d.isAfter(r[1]); d = d.plusDays(1)) {
+      arr.add(HealthViews.cardioLoad(d, days.contains(d), day -> dailyLoad(a, day, first)));
+    }
+    return Reply.json(200, arr);
+  }
+
+  // ---------------------------------------------------------------- SleepWise
+
+  private Reply sleepWise(Call call, boolean circadian, boolean ranged) {
+    Account a = engine.user(call);
+    LocalDate from = today().minusDays(LIST_DAYS - 1);
+    LocalDate to = today();
+    if (ranged) {
+      LocalDate[] r = range(call, true, LIST_DAYS, false);
+      from = r[0];
+      to = r[1];
+    }
+    JsonArray arr = Json.arr();
+    for (LocalDate d : days(a, DayKind.SLEEP_WISE, from, to)) {
+      boolean prediction = d.equals(today());
+      arr.add(circadian ? HealthViews.circadianBedtime(seed(), a, d, prediction)
+          : HealthViews.alertness(seed(), a, d, prediction));
+    }
+    return arr.isEmpty() ? Reply.empty(204) : Reply.json(200, arr);
+  }
+
+  // ---------------------------------------------------------------- biosensing
+
+  private Reply biosensing(Call call, DayKind kind, Function<LocalDate, JsonObject> view) {
+    Account a = engine.user(call);
+    LocalDate[] r = range(call, false, LIST_DAYS, false);
+    JsonArray arr = Json.arr();
+    for (LocalDate d : days(a, kind, r[0], r[1])) {
+      arr.add(view.apply(d));
+    }
+    return arr.isEmpty() ? Reply.empty(204) : Reply.json(200, arr);
+  }
+
+  // ---------------------------------------------------------------- sleep and Nightly Recharge
+
+  private JsonObject night(Account a, DayKind kind, LocalDate d, String listKey) {
+    Night n = Night.of(seed(), a, d);
+    if (listKey.equals("available")) {
+      return DailyViews.availableSleep(n);
+    }
+    return kind == DayKind.SLEEP ? DailyViews.sleep(a, n, engine.userUrl(a.id))
+        : DailyViews.recharge(a, n, engine.userUrl(a.id));
+  }
+
+  private Reply nightList(Call call, DayKind kind, String key) {
+    Account a = engine.user(call);
+    JsonArray arr = Json.arr();
+    for (LocalDate d : days(a, kind, today().minusDays(LIST_DAYS - 1), today())) {
+      arr.add(night(a, kind, d, key));
+    }
+    return Reply.json(200, Json.obj().put(key, arr).build());
+  }
+
+  private Reply nightGet(Call call, DayKind kind) {
+    Account a = engine.user(call);
+    LocalDate d = date(call.param("date"));
+    if (days(a, kind, d, d).isEmpty()) {
+      return engine.error(404, "No " + (kind == DayKind.SLEEP ? "sleep" : "Nightly Recharge") + " data for " + d);
+    }
+    return Reply.json(200, night(a, kind, d, ""));
+  }
+
+  // ---------------------------------------------------------------- physical information
+
+  private Reply physicalInfo(Call call) {
+    Account a = engine.user(call);
+    if (!a.registered()) {
+      return engine.error(404, "No physical information");
+    }
+    PhysicalRecord latest = a.latestPhysicalInfo();
+    Instant registered = a.registeredAt != null ? a.registeredAt : engine.clock.instant();
+    if (latest == null) {
+      latest = new PhysicalRecord(0, registered, a.weightKg, a.heightCm, a.maxHeartRate, a.restingHeartRate,
+          (int) Math.round(a.maxHeartRate * 0.74), (int) Math.round(a.maxHeartRate * 0.88), a.vo2Max,
+          "SOURCE_USER");
+    }
+    Instant first = a.physicalInfos.isEmpty() ? latest.created() : a.physicalInfos.get(0).created();
+    return Reply.json(200, HealthViews.physicalInfo(a, latest, first));
+  }
+}
