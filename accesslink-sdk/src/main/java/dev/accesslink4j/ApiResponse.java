@@ -1,5 +1,6 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.internal.ResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,13 @@ public final class ApiResponse<T> {
    */
   public ApiResponse(int status, Map<String, List<String>> headers, @Nullable T body) {
     this.status = status;
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    this.headers = java.util.Collections.unmodifiableMap(copy);
+    if (headers instanceof ResponseHeaders view) {
+      this.headers = view;
+    } else {
+      TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      this.headers = java.util.Collections.unmodifiableMap(copy);
+    }
     this.body = body;
   }
 

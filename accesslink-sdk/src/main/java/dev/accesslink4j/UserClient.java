@@ -1,6 +1,9 @@
 package dev.accesslink4j;
 
 import dev.accesslink4j.internal.HttpStack;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import retrofit2.Retrofit;
 
 /**
@@ -11,6 +14,7 @@ public final class UserClient {
   private final HttpStack http;
   private final Retrofit retrofit;
   private final AccessToken token;
+  private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
   UserClient(HttpStack http, Retrofit retrofit, AccessToken token) {
     this.http = http;
@@ -33,7 +37,7 @@ public final class UserClient {
    * @return the service
    */
   public UsersService users() {
-    return new UsersService(http, retrofit, token);
+    return service(UsersService.class, () -> new UsersService(http, retrofit, token));
   }
 
   /**
@@ -42,7 +46,7 @@ public final class UserClient {
    * @return the service
    */
   public ExercisesService exercises() {
-    return new ExercisesService(http, retrofit);
+    return service(ExercisesService.class, () -> new ExercisesService(http, retrofit));
   }
 
   /**
@@ -51,7 +55,7 @@ public final class UserClient {
    * @return the service
    */
   public DailyActivityService activities() {
-    return new DailyActivityService(http, retrofit);
+    return service(DailyActivityService.class, () -> new DailyActivityService(http, retrofit));
   }
 
   /**
@@ -60,7 +64,7 @@ public final class UserClient {
    * @return the service
    */
   public ContinuousHeartRateService continuousHeartRate() {
-    return new ContinuousHeartRateService(http, retrofit);
+    return service(ContinuousHeartRateService.class, () -> new ContinuousHeartRateService(http, retrofit));
   }
 
   /**
@@ -69,7 +73,7 @@ public final class UserClient {
    * @return the service
    */
   public CardioLoadService cardioLoad() {
-    return new CardioLoadService(http, retrofit);
+    return service(CardioLoadService.class, () -> new CardioLoadService(http, retrofit));
   }
 
   /**
@@ -78,7 +82,7 @@ public final class UserClient {
    * @return the service
    */
   public SleepWiseService sleepWise() {
-    return new SleepWiseService(http, retrofit);
+    return service(SleepWiseService.class, () -> new SleepWiseService(http, retrofit));
   }
 
   /**
@@ -87,7 +91,7 @@ public final class UserClient {
    * @return the service
    */
   public BiosensingService biosensing() {
-    return new BiosensingService(http, retrofit);
+    return service(BiosensingService.class, () -> new BiosensingService(http, retrofit));
   }
 
   /**
@@ -96,7 +100,7 @@ public final class UserClient {
    * @return the service
    */
   public SleepService sleep() {
-    return new SleepService(http, retrofit);
+    return service(SleepService.class, () -> new SleepService(http, retrofit));
   }
 
   /**
@@ -105,7 +109,7 @@ public final class UserClient {
    * @return the service
    */
   public NightlyRechargeService nightlyRecharge() {
-    return new NightlyRechargeService(http, retrofit);
+    return service(NightlyRechargeService.class, () -> new NightlyRechargeService(http, retrofit));
   }
 
   /**
@@ -114,7 +118,7 @@ public final class UserClient {
    * @return the service
    */
   public PhysicalInfoService physicalInfo() {
-    return new PhysicalInfoService(http, retrofit);
+    return service(PhysicalInfoService.class, () -> new PhysicalInfoService(http, retrofit));
   }
 
   /**
@@ -137,6 +141,11 @@ public final class UserClient {
    */
   public AsyncUserClient async() {
     return new AsyncUserClient(this, http.asyncExecutor());
+  }
+
+  /** Services are created once per view: each holds Retrofit proxies that are worth reusing. */
+  private <S> S service(Class<S> type, Supplier<S> factory) {
+    return type.cast(services.computeIfAbsent(type, k -> factory.get()));
   }
 
   HttpStack http() {

@@ -1,23 +1,27 @@
 package dev.accesslink4j.internal;
 
 import dev.accesslink4j.AccessLinkIOException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.zip.GZIPInputStream;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.GzipSource;
+import okio.Okio;
+import okio.Sink;
+import okio.Source;
 
 /**
  * Copies a streamed response body to a stream or a file in constant memory. A file is written to a temporary file
  * beside the target and moved into place only when complete, so a failed download never leaves a partial file.
  */
 public final class Downloads {
-  private static final int BUFFER = 64 * 1024;
+  /** Bytes moved per read: enough whole okio segments to keep system calls few, little enough to stay small. */
+  private static final long SEGMENT_BATCH = 64 * 1024;
 
   private Downloads() {}
 
@@ -31,18 +35,27 @@ public final class Downloads {
    * @return the number of bytes written to {@code out}
    */
   public static long copy(ResponseBody body, OutputStream out, boolean gunzip, String what) {
-    try (body;
-        InputStream in = open(body, gunzip)) {
-      byte[] buffer = new byte[BUFFER];
+    try (body) {
+      BufferedSource source = body.source();
+      Source bytes = gunzip && startsWithGzipMagic(source) ? new GzipSource(source) : source;
+      Sink sink = Okio.sink(out);
       long total = 0;
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        out.write(buffer, 0, n);
+      Buffer buffer = new Buffer();
+      for (long n; (n = bytes.read(buffer, SEGMENT_BATCH)) != -1; ) {
+        sink.write(buffer, n);
         total += n;
       }
+      sink.flush();
       return total;
     } catch (IOException e) {
       throw new AccessLinkIOException(what + " failed while streaming the body", e, false);
     }
+  }
+
+  private static boolean startsWithGzipMagic(BufferedSource source) throws IOException {
+    return source.request(2)
+        && source.getBuffer().getByte(0) == (byte) 0x1f
+        && source.getBuffer().getByte(1) == (byte) 0x8b;
   }
 
   /**
@@ -81,18 +94,5 @@ public final class Downloads {
         }
       }
     }
-  }
-
-  private static InputStream open(ResponseBody body, boolean gunzip) throws IOException {
-    InputStream raw = new BufferedInputStream(body.byteStream(), BUFFER);
-    if (!gunzip) {
-      return raw;
-    }
-    raw.mark(2);
-    int b1 = raw.read();
-    int b2 = raw.read();
-    raw.reset();
-    boolean gzipped = b1 == 0x1f && b2 == 0x8b;
-    return gzipped ? new GZIPInputStream(raw, BUFFER) : raw;
   }
 }

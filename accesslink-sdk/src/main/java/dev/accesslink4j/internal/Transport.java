@@ -92,7 +92,7 @@ public final class Transport {
           }
           Response<T> response = current.execute();
           if (response.isSuccessful()) {
-            return new ApiResponse<>(response.code(), response.headers().toMultimap(), response.body());
+            return new ApiResponse<>(response.code(), new ResponseHeaders(response.headers()), response.body());
           }
           ServiceException error =
               ErrorMapper.map(
