@@ -1,6 +1,8 @@
 package dev.accesslink4j;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
@@ -72,7 +74,8 @@ public final class ContinuousHeartRateService {
    * ({@code GET /v3/users/continuous-heart-rate?from=…&to=…}), one entry per day that has samples.
    *
    * <p>Polar documents the response as a single day object and does not say what a range of several days returns;
-   * this method accepts both a single object and an array of day objects, and parses the body as it streams in
+   * this method accepts a single day object, an array of day objects, and an object wrapping that array in
+   * {@code heart_rates} (the shape partners report), and parses the body as it streams in
    * (a month is tens of thousands of samples). Polar documents no maximum span.
    *
    * @param from the first day, included
@@ -124,16 +127,20 @@ public final class ContinuousHeartRateService {
         }
         TypeAdapter<ContinuousHeartrate> day = gson.getAdapter(ContinuousHeartrate.class);
         @SuppressWarnings("unchecked")
-        TypeAdapter<T> adapter = (TypeAdapter<T>) new DaysAdapter(day);
+        TypeAdapter<T> adapter =
+            (TypeAdapter<T>) new DaysAdapter(day, gson.getAdapter(JsonElement.class));
         return adapter;
       }
     }
 
     private static final class DaysAdapter extends TypeAdapter<Days> {
+      private static final String WRAPPER = "heart_rates";
       private final TypeAdapter<ContinuousHeartrate> day;
+      private final TypeAdapter<JsonElement> element;
 
-      DaysAdapter(TypeAdapter<ContinuousHeartrate> day) {
+      DaysAdapter(TypeAdapter<ContinuousHeartrate> day, TypeAdapter<JsonElement> element) {
         this.day = day;
+        this.element = element;
       }
 
       @Override
@@ -141,18 +148,8 @@ public final class ContinuousHeartRateService {
         List<ContinuousHeartrate> days = new ArrayList<>();
         JsonToken token = in.peek();
         switch (token) {
-          case BEGIN_OBJECT -> days.add(day.read(in));
-          case BEGIN_ARRAY -> {
-            in.beginArray();
-            while (in.hasNext()) {
-              if (in.peek() == JsonToken.NULL) {
-                in.nextNull();
-              } else {
-                days.add(day.read(in));
-              }
-            }
-            in.endArray();
-          }
+          case BEGIN_OBJECT -> readObject(in, days);
+          case BEGIN_ARRAY -> readArray(in, days);
           case NULL -> {
             in.nextNull();
             return null;
@@ -162,6 +159,41 @@ public final class ContinuousHeartRateService {
                   + in.getPath());
         }
         return new Days(days);
+      }
+
+      /**
+       * An object is either one day, or a wrapper {@code {"heart_rates": [day, …]}} (the shape partners report for
+       * ranges); the wrapper's array streams, a single day is small.
+       */
+      private void readObject(JsonReader in, List<ContinuousHeartrate> days) throws IOException {
+        JsonObject single = new JsonObject();
+        boolean wrapped = false;
+        in.beginObject();
+        while (in.hasNext()) {
+          String name = in.nextName();
+          if (name.equals(WRAPPER) && in.peek() == JsonToken.BEGIN_ARRAY) {
+            wrapped = true;
+            readArray(in, days);
+          } else {
+            single.add(name, element.read(in));
+          }
+        }
+        in.endObject();
+        if (!wrapped) {
+          days.add(day.fromJsonTree(single));
+        }
+      }
+
+      private void readArray(JsonReader in, List<ContinuousHeartrate> days) throws IOException {
+        in.beginArray();
+        while (in.hasNext()) {
+          if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+          } else {
+            days.add(day.read(in));
+          }
+        }
+        in.endArray();
       }
 
       @Override

@@ -72,7 +72,7 @@ public final class OAuthService {
 
   private OAuthService(HttpStack http, Retrofit retrofit, ClientSettings settings) {
     this.http = http;
-    this.api = NoSilentRetries.of(retrofit).create(OAuthApi.class);
+    this.api = retrofit.create(OAuthApi.class);
     this.settings = settings;
     this.clock = settings.clock();
   }

@@ -35,13 +35,11 @@ public final class UsersService {
 
   private final HttpStack http;
   private final UsersApi api;
-  private final UsersApi writeApi;
   private final @Nullable AccessToken token;
 
   UsersService(HttpStack http, Retrofit retrofit, @Nullable AccessToken token) {
     this.http = http;
     this.api = retrofit.create(UsersApi.class);
-    this.writeApi = NoSilentRetries.of(retrofit).create(UsersApi.class);
     this.token = token;
   }
 
@@ -62,7 +60,7 @@ public final class UsersService {
     if (memberId.isBlank()) {
       throw new IllegalArgumentException("memberId must not be blank");
     }
-    Call<User> call = writeApi.registerUser(new Register().memberId(memberId));
+    Call<User> call = api.registerUser(new Register().memberId(memberId));
     ApiResponse<User> response = http.transport().execute(call, Replay.REFUSED_ONLY);
     Optional<User> user = response.body();
     if (user.isEmpty()) {
@@ -164,7 +162,7 @@ public final class UsersService {
    * @throws UnauthorizedException (401) if the token was already revoked
    */
   public void delete(long userId) {
-    http.transport().execute(writeApi.deleteUser(userId), Replay.REFUSED_ONLY);
+    http.transport().execute(api.deleteUser(userId), Replay.REFUSED_ONLY);
   }
 
   /**

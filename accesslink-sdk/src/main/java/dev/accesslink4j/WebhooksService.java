@@ -17,15 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
 import retrofit2.Retrofit;
-import retrofit2.http.Body;
-import retrofit2.http.Headers;
-import retrofit2.http.PATCH;
-import retrofit2.http.Path;
 
 /**
  * Management of the client's one webhook (AccessLink allows a single webhook per client), authenticated with the
@@ -48,27 +41,13 @@ import retrofit2.http.Path;
  * AccessLink answers without processing the request.
  */
 public final class WebhooksService {
-  private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
 
   private final HttpStack http;
   private final WebhooksApi api;
-  private final PatchApi patchApi;
 
   WebhooksService(HttpStack http, Retrofit retrofit) {
     this.http = http;
     this.api = retrofit.create(WebhooksApi.class);
-    this.patchApi = retrofit.create(PatchApi.class);
-  }
-
-  /**
-   * {@code updateWebhook} with a pre-serialized body. The shared request converter writes absent fields as
-   * {@code null} ({@code TypeAdapter.toJson} serializes nulls), and a PATCH must leave an omitted field out
-   * entirely, so the body is written here with the client's Gson, which omits nulls.
-   */
-  interface PatchApi {
-    @Headers({"Accept:application/json"})
-    @PATCH("v3/webhooks/{webhook-id}")
-    Call<WebhookInfo> updateWebhook(@Path("webhook-id") String webhookId, @Body RequestBody body);
   }
 
   /**
@@ -256,11 +235,10 @@ public final class WebhooksService {
 
   private Webhook patch(String id, @Nullable URI url, @Nullable List<WebhookType> events) {
     // The generated WebhookPatch starts with events = [], which would replace the subscription with nothing: set
-    // both fields explicitly, and serialize without nulls, so an omitted field is left out of the JSON.
+    // both fields explicitly; the request converter leaves null fields out of the JSON.
     WebhookPatch patch = new WebhookPatch().url(url).events(events);
-    RequestBody body = RequestBody.create(http.gson().toJson(patch, WebhookPatch.class), JSON);
     ApiResponse<WebhookInfo> response =
-        http.transport().execute(patchApi.updateWebhook(checkedId(id), body), Replay.REFUSED_ONLY);
+        http.transport().execute(api.updateWebhook(checkedId(id), patch), Replay.REFUSED_ONLY);
     return first(response)
         .orElseThrow(
             () ->

@@ -78,6 +78,21 @@ class ContinuousHeartRateServiceTest {
   }
 
   @Test
+  void rangeAcceptsAnArrayWrappedInHeartRates() {
+    String array = MockAccessLink.fixture("listContinuousHeartRate.array.json");
+    mock.enqueueJson(200, "{\"heart_rates\": " + array + "}");
+
+    List<ContinuousHeartrate> days = mock.user().continuousHeartRate().range(FROM, TO);
+
+    assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+    assertThat(days).extracting(ContinuousHeartrate::getDate).containsExactly(FROM, TO);
+    assertThat(days.get(1).getHeartRateSamples()).singleElement().satisfies(s -> {
+      assertThat(s.getHeartRate()).isEqualTo(58);
+      assertThat(s.getSampleTime()).isEqualTo("00:01:30");
+    });
+  }
+
+  @Test
   void rangeWithoutDataIsAnEmptyList() {
     mock.enqueueJson(200, "[]");
     mock.enqueueStatus(204);

@@ -55,9 +55,9 @@ public final class JsonConverterFactory extends Converter.Factory {
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    @SuppressWarnings("unchecked")
-    TypeAdapter<Object> adapter = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(type));
-    return value -> RequestBody.create(adapter.toJson(value), JSON);
+    // Gson#toJson honours the Gson's settings (nulls left out), unlike TypeAdapter#toJson: an unset optional field
+    // must be absent from a PATCH body, not sent as null.
+    return value -> RequestBody.create(gson.toJson(value, type), JSON);
   }
 
   private static Object read(TypeAdapter<?> adapter, ResponseBody body) throws IOException {
