@@ -33,13 +33,26 @@ public final class CallbackServer implements AutoCloseable {
   }
 
   /**
-   * An HTML page to answer the browser with.
+   * An HTML page to answer the browser with, and what to do once it was sent.
    *
    * @param status the HTTP status
    * @param title the page title and heading
    * @param text one paragraph of text (escaped here; never a secret)
+   * @param afterResponse runs once the page was sent (or sending it failed): a command that stops the server as
+   *     soon as it has its result must learn of the result only then, or the browser would see a dropped connection
    */
-  public record Page(int status, String title, String text) {
+  public record Page(int status, String title, String text, Runnable afterResponse) {
+    /**
+     * A page with nothing to do after it was sent.
+     *
+     * @param status the HTTP status
+     * @param title the page title and heading
+     * @param text one paragraph of text
+     */
+    public Page(int status, String title, String text) {
+      this(status, title, text, () -> {});
+    }
+
     String html() {
       return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>"
           + "<body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>\n";
@@ -118,9 +131,9 @@ public final class CallbackServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
+    Page page = null;
     try (exchange) {
       URI uri = exchange.getRequestURI();
-      Page page;
       if (!path.equals(uri.getPath())) {
         page = new Page(404, "Not found", "This server only answers the AccessLink authorization callback.");
       } else if (!"GET".equals(exchange.getRequestMethod())) {
@@ -139,6 +152,10 @@ public final class CallbackServer implements AutoCloseable {
       exchange.sendResponseHeaders(page.status(), body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
+      }
+    } finally {
+      if (page != null) {
+        page.afterResponse().run();
       }
     }
   }

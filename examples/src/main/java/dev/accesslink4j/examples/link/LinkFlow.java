@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +63,8 @@ public final class LinkFlow {
       throws InterruptedException {
     AuthorizationRequest request = client.oauth().authorizationRequest(redirectUri);
     CompletableFuture<LinkResult> result = new CompletableFuture<>();
-    server.handler(uri -> callback(request, uri, memberId, result));
+    AtomicBoolean answered = new AtomicBoolean();
+    server.handler(uri -> callback(request, uri, memberId, answered, result));
     browser.accept(request.url());
     try {
       return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -77,9 +79,18 @@ public final class LinkFlow {
     }
   }
 
+  /**
+   * Handles one callback. The result is completed only after the page was sent (see
+   * {@link CallbackServer.Page#afterResponse()}); {@code answered} marks the attempt finished at once, so a second
+   * callback is never exchanged.
+   */
   private synchronized CallbackServer.Page callback(
-      AuthorizationRequest request, URI uri, @Nullable String memberId, CompletableFuture<LinkResult> result) {
-    if (result.isDone()) {
+      AuthorizationRequest request,
+      URI uri,
+      @Nullable String memberId,
+      AtomicBoolean answered,
+      CompletableFuture<LinkResult> result) {
+    if (answered.get()) {
       return new CallbackServer.Page(
           409, "Already done", "This link attempt has finished; run the link command again to link another user.");
     }
@@ -90,17 +101,21 @@ public final class LinkFlow {
       // not our callback (a stale tab, a forged request): keep waiting for the right one
       return new CallbackServer.Page(400, "Not linked", Messages.oneLine(e));
     } catch (AccessLinkException e) {
-      result.completeExceptionally(e); // Polar reported an error, such as access_denied
-      return new CallbackServer.Page(400, "Not linked", Messages.oneLine(e));
+      // Polar reported an error, such as access_denied
+      answered.set(true);
+      return new CallbackServer.Page(
+          400, "Not linked", Messages.oneLine(e), () -> result.completeExceptionally(e));
     }
+    answered.set(true);
     try {
       LinkResult linked = exchangeAndRegister(code, memberId);
-      result.complete(linked);
       return new CallbackServer.Page(
-          200, "Linked", "Polar user " + linked.userId() + " is linked. You can close this window.");
+          200,
+          "Linked",
+          "Polar user " + linked.userId() + " is linked. You can close this window.",
+          () -> result.complete(linked));
     } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-      return new CallbackServer.Page(500, "Not linked", Messages.oneLine(e));
+      return new CallbackServer.Page(500, "Not linked", Messages.oneLine(e), () -> result.completeExceptionally(e));
     }
   }
 

@@ -35,6 +35,12 @@ public final class OfflineDemo implements AutoCloseable {
   /** The member id the demo user is registered under. */
   public static final String DEMO_MEMBER_ID = "demo-member";
 
+  /**
+   * The port the fake prefers: data carries absolute URLs of the fake ({@code polar-user}), so a stable port keeps a
+   * rerun's files byte-identical. Any free port is used when it is taken.
+   */
+  public static final int PREFERRED_PORT = 8765;
+
   private static final long SEED = 42;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -69,15 +75,14 @@ public final class OfflineDemo implements AutoCloseable {
     try (CallbackServer callback =
         CallbackServer.start(InetAddress.getLoopbackAddress(), 0, CallbackServer.DEFAULT_PATH)) {
       URI redirect = callback.uri(InetAddress.getLoopbackAddress().getHostAddress());
-      fake =
-          FakeAccessLink.start(
-              FakeAccessLink.Options.builder()
-                  .seed(SEED)
-                  .zone(zone)
-                  .today(LocalDate.now(zone))
-                  .demoUserDays(DEMO_DAYS)
-                  .redirectUris(redirect.toString())
-                  .build());
+      FakeAccessLink.Options.Builder options =
+          FakeAccessLink.Options.builder()
+              .seed(SEED)
+              .zone(zone)
+              .today(LocalDate.now(zone))
+              .demoUserDays(DEMO_DAYS)
+              .redirectUris(redirect.toString());
+      fake = startFake(options);
       client =
           AccessLink.builder()
               .clientId(fake.clientId())
@@ -97,6 +102,14 @@ public final class OfflineDemo implements AutoCloseable {
     } catch (RuntimeException | InterruptedException e) {
       close(fake, client, tempDir);
       throw e;
+    }
+  }
+
+  private static FakeAccessLink startFake(FakeAccessLink.Options.Builder options) {
+    try {
+      return FakeAccessLink.start(options.port(PREFERRED_PORT).build());
+    } catch (UncheckedIOException taken) {
+      return FakeAccessLink.start(options.port(0).build());
     }
   }
 
