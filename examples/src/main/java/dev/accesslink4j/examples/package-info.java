@@ -1,5 +1,6 @@
 /**
- * The {@code accesslink} command line ({@link dev.accesslink4j.examples.AccessLinkCli}): {@code sync}, {@code link} and {@code webhook}.
+ * The {@code accesslink} command line ({@link dev.accesslink4j.examples.AccessLinkCli}): {@code sync}, {@code link}
+ * and {@code webhook}.
  *
  * <p>Everything in this package is non-null unless annotated otherwise.
  */

@@ -221,6 +221,29 @@ class SyncCommandTest {
         + ": run 'link' first");
   }
 
+  @Test
+  void theStackTraceIsPrintedOnlyWithVerbose() throws Exception {
+    Map<String, String> env = Map.of("POLAR_CLIENT_ID", fake.clientId(), "POLAR_CLIENT_SECRET", fake.clientSecret());
+    String store = Files.writeString(dir.resolve("broken.json"), "{ not json").toString();
+
+    Cli.Result quiet = Cli.run(env, "sync", "--api-url", fake.baseUrl(), "--token-store", store);
+    Cli.Result verbose = Cli.run(env, "sync", "--verbose", "--api-url", fake.baseUrl(), "--token-store", store);
+
+    assertThat(quiet.exitCode()).isEqualTo(1);
+    assertThat(quiet.err().lines())
+        .containsExactly("error: token store " + store + " is unusable: it is not valid JSON");
+    assertThat(verbose.exitCode()).isEqualTo(1);
+    assertThat(verbose.err().lines().findFirst()).contains(quiet.err().strip());
+    assertThat(verbose.err()).contains("\tat dev.accesslink4j.");
+  }
+
+  @Test
+  void helpExitsWithZero() {
+    Cli.Result help = Cli.run("sync", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--days=N", "--out=DIR", "--client-id=ID", "POLAR_CLIENT_ID");
+  }
+
   /** Every file {@code <id><ext>} exists and was last modified before {@code commit}. */
   private static void assertWrittenBefore(Set<Long> ids, Path folder, String ext, Instant commit) throws Exception {
     assertThat(ids).isNotEmpty();

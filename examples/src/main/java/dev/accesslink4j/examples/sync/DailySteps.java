@@ -2,8 +2,18 @@ package dev.accesslink4j.examples.sync;
 
 import dev.accesslink4j.ActivityQuery;
 import dev.accesslink4j.UserClient;
+import dev.accesslink4j.generated.model.Alertness;
+import dev.accesslink4j.generated.model.BodyTemperaturePeriod;
 import dev.accesslink4j.generated.model.CardioLoad;
 import dev.accesslink4j.generated.model.CardioLoadStatusEnum;
+import dev.accesslink4j.generated.model.CircadianBedtime;
+import dev.accesslink4j.generated.model.ContinuousHeartrate;
+import dev.accesslink4j.generated.model.EcgTestResult;
+import dev.accesslink4j.generated.model.NightlyRecharge;
+import dev.accesslink4j.generated.model.SkinContactPeriod;
+import dev.accesslink4j.generated.model.SkinTemperature;
+import dev.accesslink4j.generated.model.Sleep;
+import dev.accesslink4j.generated.model.Spo2TestResult;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,8 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The non-transactional kinds for the days of a {@link DateWindow}: daily activity, sleep, Nightly Recharge,
  * continuous heart rate, cardio load, SleepWise and biosensing. One JSON file per day or per period, named by its
- * date or start time; the API's windows are respected (ranges of at most 28 dates, lists of the last 28 days
- * completed by per-date reads for older days).
+ * date or its start time ({@code 2025-08-14T07-30-00}, local time as AccessLink gives it). The API's windows are
+ * respected: range requests cover at most 28 dates; sleep and Nightly Recharge come from their lists of the last 28
+ * days, completed by per-date reads for older days of the window.
  */
 final class DailySteps {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
@@ -36,107 +47,109 @@ final class DailySteps {
 
   List<SyncStep> steps() {
     return List.of(
-        new SyncStep(
+        ranged(
             "activity",
-            u -> write(u, "activity", ranged(u, (c, w) -> c.activities().list(w.from(), w.to(), ActivityQuery.all())),
-                a -> day(a.getStartTime()))),
-        new SyncStep(
-            "sleep",
-            u -> write(u, "sleep", recent(u.client().sleep().list(), s -> s.getDate(), d -> u.client().sleep().get(d)),
-                s -> text(s.getDate()))),
-        new SyncStep(
+            (c, w) -> c.activities().list(w.from(), w.to(), ActivityQuery.all()),
+            a -> day(a.getStartTime())),
+        recent("sleep", c -> c.sleep().list(), (c, d) -> c.sleep().get(d), Sleep::getDate),
+        recent(
             "nightly-recharge",
-            u -> write(u, "nightly-recharge",
-                recent(u.client().nightlyRecharge().list(), r -> r.getDate(), d -> u.client().nightlyRecharge().get(d)),
-                r -> text(r.getDate()))),
-        new SyncStep(
+            c -> c.nightlyRecharge().list(),
+            (c, d) -> c.nightlyRecharge().get(d),
+            NightlyRecharge::getDate),
+        ranged(
             "continuous-heart-rate",
-            u -> write(u, "continuous-heart-rate", ranged(u, (c, w) -> c.continuousHeartRate().range(w.from(), w.to())),
-                h -> text(h.getDate()))),
-        new SyncStep(
+            (c, w) -> c.continuousHeartRate().range(w.from(), w.to()),
+            (ContinuousHeartrate h) -> text(h.getDate())),
+        ranged(
             "cardio-load",
-            u -> write(u, "cardio-load",
-                ranged(u, (c, w) -> c.cardioLoad().range(w.from(), w.to())).stream()
-                    .filter(DailySteps::hasLoad)
-                    .toList(),
-                l -> text(l.getDate()))),
-        new SyncStep(
+            (c, w) -> c.cardioLoad().range(w.from(), w.to()).stream().filter(DailySteps::hasLoad).toList(),
+            (CardioLoad l) -> text(l.getDate())),
+        ranged(
             "sleepwise-alertness",
-            u -> write(u, "sleepwise-alertness", ranged(u, (c, w) -> c.sleepWise().alertness(w.from(), w.to())),
-                a -> stamp(a.getPeriodStartTime()))),
-        new SyncStep(
+            (c, w) -> c.sleepWise().alertness(w.from(), w.to()),
+            (Alertness a) -> stamp(a.getPeriodStartTime())),
+        ranged(
             "sleepwise-circadian-bedtime",
-            u -> write(u, "sleepwise-circadian-bedtime",
-                ranged(u, (c, w) -> c.sleepWise().circadianBedtimes(w.from(), w.to())),
-                b -> stamp(b.getPeriodStartTime()))),
-        new SyncStep(
+            (c, w) -> c.sleepWise().circadianBedtimes(w.from(), w.to()),
+            (CircadianBedtime b) -> stamp(b.getPeriodStartTime())),
+        ranged(
             "body-temperature",
-            u -> write(u, "body-temperature", ranged(u, (c, w) -> c.biosensing().bodyTemperature(w.from(), w.to())),
-                t -> stamp(t.getStartTime()))),
-        new SyncStep(
+            (c, w) -> c.biosensing().bodyTemperature(w.from(), w.to()),
+            (BodyTemperaturePeriod t) -> stamp(t.getStartTime())),
+        ranged(
             "skin-temperature",
-            u -> write(u, "skin-temperature", ranged(u, (c, w) -> c.biosensing().skinTemperature(w.from(), w.to())),
-                t -> text(t.getSleepDate()))),
-        new SyncStep(
+            (c, w) -> c.biosensing().skinTemperature(w.from(), w.to()),
+            (SkinTemperature t) -> text(t.getSleepDate())),
+        ranged(
             "skin-contacts",
-            u -> write(u, "skin-contacts", ranged(u, (c, w) -> c.biosensing().skinContacts(w.from(), w.to())),
-                s -> stamp(s.getStartTime()))),
-        new SyncStep(
+            (c, w) -> c.biosensing().skinContacts(w.from(), w.to()),
+            (SkinContactPeriod s) -> stamp(s.getStartTime())),
+        ranged(
             "ecg",
-            u -> write(u, "ecg", ranged(u, (c, w) -> c.biosensing().ecgTests(w.from(), w.to())),
-                e -> testTime(e.getTestTime(), e.getTimeZoneOffset()))),
-        new SyncStep(
+            (c, w) -> c.biosensing().ecgTests(w.from(), w.to()),
+            (EcgTestResult e) -> testTime(e.getTestTime(), e.getTimeZoneOffset())),
+        ranged(
             "spo2",
-            u -> write(u, "spo2", ranged(u, (c, w) -> c.biosensing().spo2Tests(w.from(), w.to())),
-                s -> testTime(s.getTestTime(), s.getTimeZoneOffset()))));
+            (c, w) -> c.biosensing().spo2Tests(w.from(), w.to()),
+            (Spo2TestResult s) -> testTime(s.getTestTime(), s.getTimeZoneOffset())));
   }
 
-  /** Reads a range endpoint chunk by chunk (at most 28 dates per request), oldest first. */
-  private <T> List<T> ranged(SyncStep.User user, BiFunction<UserClient, DateWindow, List<T>> read) {
-    List<T> all = new ArrayList<>();
-    for (DateWindow chunk : window.chunks(DateWindow.MAX_RANGE_DATES)) {
-      all.addAll(read.apply(user.client(), chunk));
-    }
-    return all;
+  /** A kind read from a range endpoint, chunk by chunk (at most 28 dates per request), oldest first. */
+  private <T> SyncStep ranged(
+      String kind, BiFunction<UserClient, DateWindow, List<T>> read, Function<T, @Nullable String> name) {
+    return new SyncStep(
+        kind,
+        user -> {
+          List<T> all = new ArrayList<>();
+          for (DateWindow chunk : window.chunks(DateWindow.MAX_RANGE_DATES)) {
+            all.addAll(read.apply(user.client(), chunk));
+          }
+          return write(user, kind, all, name);
+        });
   }
 
   /**
-   * Takes the window's days from a list of the last 28 days, and reads older days of the window one by one (the
-   * by-date endpoints have no documented window).
+   * A kind listed for the last 28 days: the window's days are taken from the list, and older days of the window are
+   * read one by one (the by-date endpoints have no documented window). Files are named by date.
    */
-  private <T> List<T> recent(
-      List<T> lastDays, Function<T, @Nullable LocalDate> date, Function<LocalDate, Optional<T>> byDate) {
-    List<T> all = new ArrayList<>();
-    LocalDate listed = window.to().minusDays(DateWindow.MAX_RANGE_DATES - 1L);
-    for (LocalDate d : window.dates()) {
-      if (d.isBefore(listed)) {
-        byDate.apply(d).ifPresent(all::add);
-      }
-    }
-    for (T item : lastDays) {
-      LocalDate d = date.apply(item);
-      if (d != null && window.contains(d) && !d.isBefore(listed)) {
-        all.add(item);
-      }
-    }
-    return all;
+  private <T> SyncStep recent(
+      String kind,
+      Function<UserClient, List<T>> list,
+      BiFunction<UserClient, LocalDate, Optional<T>> byDate,
+      Function<T, @Nullable LocalDate> date) {
+    return new SyncStep(
+        kind,
+        user -> {
+          LocalDate listed = window.to().minusDays(DateWindow.MAX_RANGE_DATES - 1L);
+          List<T> all = new ArrayList<>();
+          for (LocalDate d : window.dates()) {
+            if (d.isBefore(listed)) {
+              byDate.apply(user.client(), d).ifPresent(all::add);
+            }
+          }
+          for (T item : list.apply(user.client())) {
+            LocalDate d = date.apply(item);
+            if (d != null && window.contains(d) && !d.isBefore(listed)) {
+              all.add(item);
+            }
+          }
+          return write(user, kind, all, item -> text(date.apply(item)));
+        });
   }
 
   /** Writes one JSON file per item, named by {@code name} (a repeated name gets {@code -2}, {@code -3}...). */
   private <T> int write(SyncStep.User user, String kind, List<T> items, Function<T, @Nullable String> name) {
     Map<String, Integer> seen = new HashMap<>();
-    int count = 0;
     for (T item : items) {
       String base = name.apply(item);
       if (base == null) {
         base = "undated";
       }
       int n = seen.merge(base, 1, Integer::sum);
-      String file = n == 1 ? base : base + "-" + n;
-      writer.json(user.folder(kind).resolve(file + ".json"), item);
-      count++;
+      writer.json(user.folder(kind).resolve((n == 1 ? base : base + "-" + n) + ".json"), item);
     }
-    return count;
+    return items.size();
   }
 
   private static boolean hasLoad(CardioLoad load) {

@@ -14,7 +14,7 @@ final class TerminalProgress implements ProgressReporter {
   private int steps;
   private int done;
   private int items;
-  private String current = "";
+  private String current = "starting";
   private int drawnLength;
   private boolean active;
 
@@ -94,6 +94,9 @@ final class TerminalProgress implements ProgressReporter {
   }
 
   private void clear() {
+    if (drawnLength == 0) {
+      return;
+    }
     out.print("\r" + " ".repeat(drawnLength) + "\r");
     out.flush();
     drawnLength = 0;

@@ -1,5 +1,6 @@
 /**
- * The sync engine: which data kinds are read, how they are written to disk (atomically, idempotently), and how progress is shown.
+ * The sync engine: which data kinds are read, how they are written to disk (atomically, idempotently), and how
+ * progress is shown.
  *
  * <p>Everything in this package is non-null unless annotated otherwise.
  */
