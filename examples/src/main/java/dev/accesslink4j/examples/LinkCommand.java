@@ -28,11 +28,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "link",
     mixinStandardHelpOptions = true,
+    header = "Links a Polar user and saves the access token.",
     description = {
-      "Links a Polar user: prints the authorization URL, waits for the redirect on a local callback server,",
-      "exchanges the code, registers the user (if not yet registered) and saves the token in the token store.",
-      "The redirect URI (default http://localhost:<callback-port>/oauth2_callback) must be registered for the",
-      "client at https://admin.polaraccesslink.com."
+      "Prints the authorization URL, waits for the browser's redirect on a local callback server, exchanges the"
+          + " code, registers the user with the client (unless already registered) and saves the token in the"
+          + " token store.",
+      "The redirect URI (default http://localhost:<callback-port>/oauth2_callback) must be registered for the"
+          + " client at https://admin.polaraccesslink.com."
     })
 final class LinkCommand implements Callable<Integer> {
   @Spec private @Nullable CommandSpec spec;

@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sync",
     mixinStandardHelpOptions = true,
+    header = "Syncs every linked user's AccessLink data into a folder.",
     description = {
-      "Syncs every linked user's data into --out: the exercise (JSON, FIT, TCX, GPX), activity and physical",
-      "information transactions (each committed only once its items are on disk), then sleep, Nightly Recharge,",
-      "continuous heart rate, cardio load, SleepWise, biosensing and daily activity for the last --days days.",
-      "A rerun finishes what a failed run left and rewrites no file whose content is unchanged.",
-      "Without --client-id (or POLAR_CLIENT_ID) it starts an embedded fake AccessLink, links its demo user",
-      "through the OAuth redirect flow and syncs that user (offline demo)."
+      "Takes out the exercise (JSON, FIT, TCX, GPX), activity and physical information transactions, each"
+          + " committed only once its items are on disk, then reads sleep, Nightly Recharge, continuous heart rate,"
+          + " cardio load, SleepWise, biosensing and daily activity for the last --days days. Files go to"
+          + " DIR/<Polar user id>/<kind>/<item id or date>. A rerun finishes what a failed run left and rewrites no"
+          + " file whose content is unchanged.",
+      "Without --client-id (or POLAR_CLIENT_ID) it starts an embedded fake AccessLink, links its demo user"
+          + " through the OAuth redirect flow and syncs that user: an offline demo."
     })
 final class SyncCommand implements Callable<Integer> {
   @Spec private @Nullable CommandSpec spec;

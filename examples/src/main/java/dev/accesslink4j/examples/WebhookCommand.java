@@ -40,10 +40,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "webhook",
     mixinStandardHelpOptions = true,
+    header = "Receives AccessLink webhooks and prints (or syncs) each event.",
     description = {
-      "Receives AccessLink webhook deliveries on --port: answers PINGs, verifies each delivery's signature with",
-      "--secret (401 when missing or wrong), prints each event, and with --sync syncs that user into --out.",
-      "Runs until stopped (Ctrl-C)."
+      "Listens on --port, answers PINGs, verifies each delivery's signature with --secret (401 when it is missing"
+          + " or wrong), prints each event, and with --sync syncs that event's user into --out. Runs until"
+          + " stopped (Ctrl-C)."
     })
 final class WebhookCommand implements Callable<Integer> {
   @Spec private @Nullable CommandSpec spec;

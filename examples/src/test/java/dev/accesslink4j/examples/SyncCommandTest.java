@@ -197,6 +197,19 @@ class SyncCommandTest {
   }
 
   @Test
+  void aWrongClientSecretIsReportedForTheNotificationsAndUserDataStillSyncs() throws Exception {
+    Cli.Result result =
+        Cli.run(Map.of("POLAR_CLIENT_SECRET", "wrong-secret-x9"), "sync", "--client-id", fake.clientId(),
+            "--api-url", fake.baseUrl(), "--token-store", tokens.toString(), "--out", out.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().lines().findFirst())
+        .contains("error: notifications: AccessLink refused the client id or secret (HTTP 401)");
+    assertThat(result.err()).doesNotContain("wrong-secret-x9");
+    assertThat(DataFiles.files(userDir("sleep"))).isNotEmpty();
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     Cli.Result noSecret = Cli.run("sync", "--client-id", "abc", "--token-store", tokens.toString());
     assertThat(noSecret.exitCode()).isEqualTo(2);

@@ -92,6 +92,9 @@ public final class SyncEngine {
     List<AvailableUserData> available;
     try {
       available = client.notifications().list();
+    } catch (UnauthorizedException e) {
+      run.fail("notifications: AccessLink refused the client id or secret (HTTP 401)");
+      return;
     } catch (AccessLinkException e) {
       run.fail("notifications: " + Messages.oneLine(e));
       run.halted = e instanceof RateLimitException;
