@@ -141,27 +141,20 @@ final class WebhookCommand implements Callable<Integer> {
 
   private WebhookReceiver.Listener handler(@Nullable AccessLink accessLink, PrintWriter stdout, PrintWriter err) {
     FileTokenStore tokens = tokenStore.open();
-    SyncEngine engine =
-        accessLink == null
-            ? null
-            : new SyncEngine(
-                accessLink,
-                out,
-                DateWindow.lastDays(LocalDate.now(), days),
-                ProgressReporter.of(stdout, err, false));
     return (event, duplicate) -> {
       stdout.println(duplicate
           ? "duplicate " + EventLines.describe(event) + " (already received; ignored)"
           : "event " + EventLines.describe(event));
       stdout.flush();
-      if (engine != null && !duplicate) {
-        syncUser(engine, tokens, event, stdout, err);
+      if (accessLink != null && !duplicate) {
+        syncUser(accessLink, tokens, event, stdout, err);
       }
     };
   }
 
-  private static void syncUser(
-      SyncEngine engine, FileTokenStore tokens, WebhookEvent event, PrintWriter stdout, PrintWriter err) {
+  /** Syncs the event's user for the last {@code --days} days, counted from the day the event arrived. */
+  private void syncUser(
+      AccessLink accessLink, FileTokenStore tokens, WebhookEvent event, PrintWriter stdout, PrintWriter err) {
     if (!(event instanceof DataEvent<?> data)) {
       return;
     }
@@ -170,7 +163,9 @@ final class WebhookCommand implements Callable<Integer> {
       if (user.isEmpty()) {
         stdout.println("user " + data.userId() + " has no token in " + tokens.file() + ": link the user to sync");
       } else {
-        SyncReport report = engine.syncUser(user.get());
+        DateWindow window = DateWindow.lastDays(LocalDate.now(), days);
+        SyncReport report =
+            new SyncEngine(accessLink, out, window, ProgressReporter.of(stdout, err, false)).syncUser(user.get());
         stdout.println(report.summary());
       }
     } catch (RuntimeException e) {

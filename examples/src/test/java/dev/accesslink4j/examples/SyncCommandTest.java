@@ -251,10 +251,15 @@ class SyncCommandTest {
   }
 
   @Test
-  void helpExitsWithZero() {
-    Cli.Result help = Cli.run("sync", "--help");
+  void helpExitsWithZeroAndNeverShowsTheSecretsFromTheEnvironment() {
+    Cli.Result help =
+        Cli.run(Map.of("POLAR_CLIENT_SECRET", "env-secret-1234", "POLAR_WEBHOOK_SECRET", "hook-secret-5678"),
+            "sync", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--days=N", "--out=DIR", "--client-id=ID", "POLAR_CLIENT_ID");
+    assertThat(help.out()).doesNotContain("env-secret-1234");
+    Cli.Result webhookHelp = Cli.run(Map.of("POLAR_WEBHOOK_SECRET", "hook-secret-5678"), "webhook", "--help");
+    assertThat(webhookHelp.out()).contains("--secret=KEY").doesNotContain("hook-secret-5678");
   }
 
   /** Every file {@code <id><ext>} exists and was last modified before {@code commit}. */
