@@ -1,0 +1,71 @@
+package dev.accesslink4j.examples;
+
+import dev.accesslink4j.ConsentRequiredException;
+import dev.accesslink4j.RateLimitException;
+import dev.accesslink4j.TransactionAbortedException;
+import dev.accesslink4j.UnauthorizedException;
+import java.io.UncheckedIOException;
+
+/**
+ * One-line, human messages for failures. The SDK's messages never carry a token, secret or request body, so they
+ * are safe to print; this class only shortens them and adds what to do next.
+ */
+public final class Messages {
+  private Messages() {}
+
+  /**
+   * Describes a failure in one line: the exception's own message (its first line), with a hint for the failures a
+   * user can act on (re-link, accept consents, wait for the rate limit).
+   *
+   * @param e the failure
+   * @return the line, without a trailing period
+   */
+  public static String oneLine(Throwable e) {
+    Throwable cause = rootOfInterest(e);
+    if (cause instanceof UnauthorizedException) {
+      return "the access token was revoked or has expired (HTTP 401): run 'link' again for this user";
+    }
+    if (cause instanceof ConsentRequiredException) {
+      return "the user has not accepted Polar's mandatory consents (HTTP 403): they can do so at"
+          + " https://account.polar.com";
+    }
+    if (cause instanceof RateLimitException limited) {
+      long seconds = limited.retryAfter().toSeconds();
+      return "AccessLink's rate limit is spent (HTTP 429): run again "
+          + (seconds > 0 ? "in " + seconds + " s" : "later");
+    }
+    return firstLine(e);
+  }
+
+  /**
+   * The cause that decides what a user should do: the cause of a {@link TransactionAbortedException} (a 401 inside
+   * a transaction is still a 401), or the failure itself.
+   *
+   * @param e the failure
+   * @return the failure that matters
+   */
+  public static Throwable rootOfInterest(Throwable e) {
+    if (e instanceof TransactionAbortedException && e.getCause() != null) {
+      return e.getCause();
+    }
+    return e;
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage();
+    if (e instanceof UncheckedIOException unchecked) {
+      // new UncheckedIOException(cause) repeats cause.toString(); keep the outer context and the cause's message
+      String cause = unchecked.getCause().getMessage();
+      message =
+          message == null || message.equals(unchecked.getCause().toString())
+              ? cause
+              : message + (cause == null ? "" : ": " + cause);
+    }
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+  }
+}

@@ -1,0 +1,199 @@
+package dev.accesslink4j.examples;
+
+import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.examples.sync.DateWindow;
+import dev.accesslink4j.examples.sync.LinkedUsers;
+import dev.accesslink4j.examples.sync.ProgressReporter;
+import dev.accesslink4j.examples.sync.SyncEngine;
+import dev.accesslink4j.examples.sync.SyncReport;
+import dev.accesslink4j.examples.webhook.EventLines;
+import dev.accesslink4j.examples.webhook.WebhookReceiver;
+import dev.accesslink4j.oauth.FileTokenStore;
+import dev.accesslink4j.webhooks.DataEvent;
+import dev.accesslink4j.webhooks.WebhookEvent;
+import dev.accesslink4j.webhooks.WebhookVerifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code webhook}: receives AccessLink webhook deliveries, verifies their signatures, prints each event and, with
+ * {@code --sync}, syncs the user the event is about.
+ */
+@Command(
+    name = "webhook",
+    mixinStandardHelpOptions = true,
+    header = "Receives AccessLink webhooks and prints (or syncs) each event.",
+    description = {
+      "Listens on --port, answers PINGs, verifies each delivery's signature with --secret (401 when it is missing"
+          + " or wrong), prints each event, and with --sync syncs that event's user into --out. Runs until"
+          + " stopped (Ctrl-C)."
+    })
+final class WebhookCommand implements Callable<Integer> {
+  @Spec private @Nullable CommandSpec spec;
+  @Mixin private ClientOptions client = new ClientOptions();
+  @Mixin private TokenStoreOption tokenStore = new TokenStoreOption();
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "5001",
+      description = "The port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "The address to listen on (default: the loopback address; put a tunnel or reverse proxy in"
+          + " front, or pass 0.0.0.0).")
+  private @Nullable String bind;
+
+  @Option(
+      names = "--secret",
+      paramLabel = "KEY",
+      description = "The webhook's signature_secret_key (default: env POLAR_WEBHOOK_SECRET; prefer the variable)."
+          + " Without it only PINGs are accepted.")
+  private @Nullable String secret;
+
+  @Option(names = "--sync", description = "Sync the user of each data event (needs client credentials).")
+  private boolean sync;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "accesslink-data",
+      description = "The output folder for --sync (default: ./${DEFAULT-VALUE}).")
+  private Path out = Path.of("accesslink-data");
+
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "7",
+      description = "Days of non-transactional data per --sync (default: ${DEFAULT-VALUE}).")
+  private int days;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CommandSpec command = Objects.requireNonNull(spec);
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(command.commandLine(), "--port must be between 0 and 65535");
+    }
+    if (days < 1 || days > DateWindow.MAX_DAYS) {
+      throw new ParameterException(command.commandLine(), "--days must be between 1 and " + DateWindow.MAX_DAYS);
+    }
+    PrintWriter stdout = command.commandLine().getOut();
+    PrintWriter stderr = command.commandLine().getErr();
+    if (secret == null || secret.isBlank()) {
+      stderr.println("warning: no --secret (or POLAR_WEBHOOK_SECRET): only PINGs are accepted, every other"
+          + " delivery is answered 401");
+      stderr.flush();
+    }
+    try (AccessLink accessLink = sync ? client.build(command) : null;
+        WebhookReceiver receiver = listen(verifier(), handler(accessLink, stdout, stderr))) {
+      String host = bind == null ? InetAddress.getLoopbackAddress().getHostAddress() : bind;
+      stdout.println("listening for AccessLink webhooks on http://" + host + ":" + receiver.port() + "/"
+          + (sync ? " (syncing each event's user into " + out + ")" : ""));
+      stdout.flush();
+      awaitShutdown(receiver);
+      return 0;
+    } catch (InterruptedException e) {
+      stdout.println("stopped");
+      stdout.flush();
+      return 0;
+    }
+  }
+
+  private WebhookVerifier verifier() {
+    if (secret != null && !secret.isBlank()) {
+      return WebhookVerifier.of(secret);
+    }
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    return WebhookVerifier.of(HexFormat.of().formatHex(random)); // no delivery can match: PINGs only
+  }
+
+  private WebhookReceiver listen(WebhookVerifier verifier, WebhookReceiver.Listener listener) {
+    InetAddress address;
+    try {
+      address = bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind);
+      return WebhookReceiver.start(new InetSocketAddress(address, port), verifier, listener);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + (bind == null ? "" : bind + ":") + port, e);
+    }
+  }
+
+  private WebhookReceiver.Listener handler(@Nullable AccessLink accessLink, PrintWriter stdout, PrintWriter err) {
+    FileTokenStore tokens = tokenStore.open();
+    return (event, duplicate) -> {
+      stdout.println(duplicate
+          ? "duplicate " + EventLines.describe(event) + " (already received; ignored)"
+          : "event " + EventLines.describe(event));
+      stdout.flush();
+      if (accessLink != null && !duplicate) {
+        syncUser(accessLink, tokens, event, stdout, err);
+      }
+    };
+  }
+
+  /** Syncs the event's user for the last {@code --days} days, counted from the day the event arrived. */
+  private void syncUser(
+      AccessLink accessLink, FileTokenStore tokens, WebhookEvent event, PrintWriter stdout, PrintWriter err) {
+    if (!(event instanceof DataEvent<?> data)) {
+      return;
+    }
+    try {
+      Optional<LinkedUsers.LinkedUser> user = LinkedUsers.of(tokens).find(data.userId());
+      if (user.isEmpty()) {
+        stdout.println("user " + data.userId() + " has no token in " + tokens.file() + ": link the user to sync");
+      } else {
+        DateWindow window = DateWindow.lastDays(LocalDate.now(), days);
+        SyncReport report =
+            new SyncEngine(accessLink, out, window, ProgressReporter.of(stdout, err, false)).syncUser(user.get());
+        stdout.println(report.summary());
+      }
+    } catch (RuntimeException e) {
+      err.println("error: sync of user " + data.userId() + " failed: " + Messages.oneLine(e));
+    }
+    stdout.flush();
+    err.flush();
+  }
+
+  /** Blocks until the JVM shuts down (Ctrl-C) or this thread is interrupted. */
+  private static void awaitShutdown(WebhookReceiver receiver) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              receiver.close();
+              stopped.countDown();
+            },
+            "webhook-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook is running
+      }
+    }
+  }
+}

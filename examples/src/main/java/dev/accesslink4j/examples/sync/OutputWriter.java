@@ -1,0 +1,169 @@
+package dev.accesslink4j.examples.sync;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.accesslink4j.internal.JavaTimeAdapters;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes synced data to disk so that a crash never leaves a half-written file and a rerun writes nothing twice.
+ *
+ * <p>Every file is first written to a temporary file in the target's directory, flushed to the disk, then moved
+ * over the target in one step; when the target already holds exactly the same bytes, the temporary file is
+ * dropped and the target is left untouched (its modification time does not change). Thread-safe.
+ */
+public final class OutputWriter {
+  /** What a write did. */
+  public enum Outcome {
+    /** The file was created or its content replaced. */
+    WRITTEN,
+    /** The file already held exactly these bytes; nothing was written. */
+    UNCHANGED,
+    /** AccessLink had nothing to download (HTTP 204); no file was written. */
+    ABSENT
+  }
+
+  /** Streams a download into a stream: the SDK's {@code downloadFit(OutputStream)} and its siblings. */
+  @FunctionalInterface
+  public interface Download {
+    /**
+     * Writes the downloaded bytes.
+     *
+     * @param out where to write; not closed
+     * @return the number of bytes written, or empty when there is nothing to download
+     * @throws Exception when the download fails
+     */
+    OptionalLong writeTo(OutputStream out) throws Exception;
+  }
+
+  private final Gson gson =
+      JavaTimeAdapters.register(new GsonBuilder()).setPrettyPrinting().disableHtmlEscaping().create();
+  private final AtomicInteger written = new AtomicInteger();
+  private final AtomicInteger unchanged = new AtomicInteger();
+
+  /**
+   * Writes a value as pretty-printed JSON (the SDK's models with their Polar field names and java.time values in
+   * ISO-8601).
+   *
+   * @param target the file
+   * @param value the value
+   * @return {@link Outcome#WRITTEN} or {@link Outcome#UNCHANGED}
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public Outcome json(Path target, Object value) {
+    return bytes(target, (gson.toJson(Objects.requireNonNull(value, "value")) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes bytes to a file unless it already holds exactly these bytes.
+   *
+   * @param target the file
+   * @param content the content
+   * @return {@link Outcome#WRITTEN} or {@link Outcome#UNCHANGED}
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public Outcome bytes(Path target, byte[] content) {
+    try {
+      if (Files.isRegularFile(target)
+          && Files.size(target) == content.length
+          && Arrays.equals(Files.readAllBytes(target), content)) {
+        return count(Outcome.UNCHANGED);
+      }
+      return write(
+          target,
+          out -> {
+            out.write(content);
+            return OptionalLong.of(content.length);
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("writing bytes cannot throw " + e, e); // the lambda above throws no other
+    }
+  }
+
+  /**
+   * Streams a download into a temporary file, then moves it over the target unless the target already holds the
+   * same bytes. On any failure the temporary file is deleted and the target is left as it was.
+   *
+   * @param target the file
+   * @param download writes the bytes, for example {@code item::downloadFit}
+   * @return what happened
+   * @throws Exception what the download threw (for example the SDK's {@code AccessLinkIOException} for a dropped
+   *     connection), or {@link UncheckedIOException} when the file cannot be written
+   */
+  public Outcome download(Path target, Download download) throws Exception {
+    return write(target, download);
+  }
+
+  private Outcome write(Path target, Download download) throws Exception {
+    Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "parent");
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+    try {
+      OptionalLong size;
+      try (FileOutputStream file = new FileOutputStream(temp.toFile());
+          OutputStream out = new BufferedOutputStream(file, 64 * 1024)) {
+        size = download.writeTo(out);
+        out.flush();
+        file.getFD().sync();
+      }
+      if (size.isEmpty()) {
+        return Outcome.ABSENT;
+      }
+      if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1L) {
+        return count(Outcome.UNCHANGED);
+      }
+      move(temp, target);
+      return count(Outcome.WRITTEN);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private Outcome count(Outcome outcome) {
+    (outcome == Outcome.WRITTEN ? written : unchanged).incrementAndGet();
+    return outcome;
+  }
+
+  /**
+   * How many files were created or replaced so far.
+   *
+   * @return the count
+   */
+  public int written() {
+    return written.get();
+  }
+
+  /**
+   * How many files already held the same bytes and were left alone.
+   *
+   * @return the count
+   */
+  public int unchanged() {
+    return unchanged.get();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.accesslink4j.examples.sync;
+
+import java.io.PrintWriter;
+
+/** Progress as plain lines, one per finished step: for logs, pipes and tests. */
+final class PlainProgress implements ProgressReporter {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  PlainProgress(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public void begin(int steps) {}
+
+  @Override
+  public void started(long userId, String kind) {}
+
+  @Override
+  public void finished(long userId, String kind, int items) {
+    out.println("user " + userId + " " + kind + ": " + items + (items == 1 ? " item" : " items"));
+    out.flush();
+  }
+
+  @Override
+  public void failed(long userId, String kind, String message) {
+    err.println("error: user " + userId + " " + kind + ": " + message);
+    err.flush();
+  }
+
+  @Override
+  public void error(String line) {
+    err.println("error: " + line);
+    err.flush();
+  }
+
+  @Override
+  public void note(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  @Override
+  public void end() {}
+}

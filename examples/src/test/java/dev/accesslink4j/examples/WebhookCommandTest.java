@@ -1,0 +1,159 @@
+package dev.accesslink4j.examples;
+
+import static dev.accesslink4j.examples.DataFiles.assertValidFit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessToken;
+import dev.accesslink4j.ClientSecret;
+import dev.accesslink4j.CreatedWebhook;
+import dev.accesslink4j.generated.model.WebhookType;
+import dev.accesslink4j.oauth.FileTokenStore;
+import dev.accesslink4j.testkit.ExerciseIds;
+import dev.accesslink4j.testkit.FakeAccessLink;
+import dev.accesslink4j.testkit.FakeAccessLinkExtension;
+import dev.accesslink4j.testkit.FakeUser;
+import dev.accesslink4j.testkit.FakeWebhookEvent;
+import dev.accesslink4j.webhooks.WebhookSigner;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code webhook} end to end: the fake creates a webhook pointing at the running command (its PING must be
+ * answered), then delivers events signed with the real algorithm; forged deliveries are refused with 401.
+ */
+class WebhookCommandTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  @RegisterExtension
+  final FakeAccessLinkExtension accessLink =
+      new FakeAccessLinkExtension(
+          FakeAccessLink.Options.builder().zone(ZoneId.systemDefault()).demoUserDays(0).build());
+
+  @TempDir Path dir;
+
+  private final OkHttpClient http = new OkHttpClient();
+  private FakeAccessLink fake;
+  private AccessLink client;
+  private FakeUser user;
+  private ExerciseIds exercise;
+  private Path tokens;
+
+  @BeforeEach
+  void setUp() {
+    fake = accessLink.fake();
+    client =
+        AccessLink.builder()
+            .clientId(fake.clientId())
+            .clientSecret(ClientSecret.of(fake.clientSecret()))
+            .apiUrl(URI.create(fake.baseUrl()))
+            .build();
+    user = fake.addUser("member-1").seedDays(2);
+    exercise = user.addExercise();
+    tokens = dir.resolve("tokens.json");
+    FileTokenStore.of(tokens)
+        .save("member-1", AccessToken.of(user.issueToken(), "bearer", null, null, user.polarUserId()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  private static int port(Cli.Background run) throws InterruptedException {
+    String line = run.out.await(l -> l.startsWith("listening for AccessLink webhooks on "), WAIT);
+    String address = line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("http://") + 7));
+    return URI.create(address).getPort();
+  }
+
+  @Test
+  void answersPingsVerifiesSignaturesAndSyncsTheEventsUser() throws Exception {
+    // 1. Without a key the receiver answers the PING of webhook creation, and refuses every delivery.
+    Cli.Background keyless = new Cli.Background(Map.of(), "webhook", "--port", "0");
+    int keylessPort = port(keyless);
+    CreatedWebhook webhook =
+        client.webhooks()
+            .create(URI.create("http://127.0.0.1:" + keylessPort + "/"), Set.of(WebhookType.EXERCISE));
+    keyless.out.await(l -> l.equals("event PING (unsigned)"), WAIT);
+    assertThat(fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode()).isEqualTo(401);
+    assertThat(keyless.err.text()).startsWith("warning: no --secret");
+    assertThat(keyless.stop()).isZero();
+
+    // 2. With the key (from the environment) and --sync, a delivery is verified, printed and its user synced.
+    String secret = webhook.secret().reveal();
+    Path out = dir.resolve("data");
+    Cli.Background receiver =
+        new Cli.Background(
+            Map.of("POLAR_WEBHOOK_SECRET", secret, "POLAR_CLIENT_ID", fake.clientId(),
+                "POLAR_CLIENT_SECRET", fake.clientSecret()),
+            "webhook", "--port", "0", "--sync", "--api-url", fake.baseUrl(), "--token-store", tokens.toString(),
+            "--out", out.toString(), "--days", "2");
+    int port = port(receiver);
+    client.webhooks().updateUrl(webhook.id(), URI.create("http://127.0.0.1:" + port + "/hooks/polar"));
+    receiver.out.await(l -> l.equals("event PING"), WAIT);
+
+    assertThat(fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode()).isEqualTo(200);
+    receiver.out.await(
+        l -> l.equals("event EXERCISE user " + user.polarUserId() + " exercise " + exercise.hashedId()), WAIT);
+    receiver.out.await(l -> l.matches("synced \\d+ items for 1 users"), WAIT);
+    assertValidFit(
+        out.resolve(Long.toString(user.polarUserId())).resolve("exercises")
+            .resolve(exercise.transactionalId() + ".fit"));
+
+    // the same event again is acknowledged but not processed twice
+    assertThat(fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode()).isEqualTo(200);
+    receiver.out.await(l -> l.startsWith("duplicate EXERCISE user " + user.polarUserId()), WAIT);
+
+    // 3. Forged deliveries: a wrong signature and none at all are refused, without echoing anything.
+    byte[] body =
+        ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId() + ",\"date\":\"2025-01-01\","
+                + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl() + "v3/users/sleep/2025-01-01\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    String wrong = WebhookSigner.of("not-the-key").sign(body);
+    try (Response forged = post(port, body, wrong)) {
+      assertThat(forged.code()).isEqualTo(401);
+      assertThat(forged.body().string()).isEqualTo("invalid signature\n");
+    }
+    try (Response unsigned = post(port, body, null)) {
+      assertThat(unsigned.code()).isEqualTo(401);
+    }
+    try (Response signed = post(port, body, WebhookSigner.of(secret).sign(body))) {
+      assertThat(signed.code()).isEqualTo(200);
+    }
+    receiver.out.await(l -> l.equals("event SLEEP user " + user.polarUserId() + " date 2025-01-01"), WAIT);
+    try (Response get = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/").build()).execute()) {
+      assertThat(get.code()).isEqualTo(405);
+    }
+
+    assertThat(receiver.stop()).isZero();
+    assertThat(receiver.out.text() + receiver.err.text()).doesNotContain(secret).doesNotContain(fake.clientSecret());
+  }
+
+  private Response post(int port, byte[] body, String signature) throws Exception {
+    Request.Builder request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + port + "/")
+            .header("Polar-Webhook-Event", "SLEEP")
+            .post(RequestBody.create(body, JSON));
+    if (signature != null) {
+      request.header("Polar-Webhook-Signature", signature);
+    }
+    return http.newCall(request.build()).execute();
+  }
+}
