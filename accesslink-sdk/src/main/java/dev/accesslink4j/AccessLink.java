@@ -83,7 +83,9 @@ public final class AccessLink implements AutoCloseable {
   /**
    * Builds a client from environment variables: {@code ACCESSLINK_CLIENT_ID} and {@code ACCESSLINK_CLIENT_SECRET}
    * (required), and optionally {@code ACCESSLINK_REDIRECT_URI}, {@code ACCESSLINK_BASE_URL},
-   * {@code ACCESSLINK_AUTH_URL}, {@code ACCESSLINK_TOKEN_URL} (point them at the testkit to run offline) and
+   * {@code ACCESSLINK_AUTH_URL} and {@code ACCESSLINK_TOKEN_URL}. {@code ACCESSLINK_BASE_URL} alone moves all three
+   * URLs to one server (the authorization and token endpoints become {@code BASE/oauth2/authorization} and
+   * {@code BASE/v2/oauth2/token}, as the testkit serves them); the other two override that. Also read:
    * {@code ACCESSLINK_LOG} ({@code debug}, {@code info}, {@code true} or {@code 1} logs every request at INFO).
    *
    * @return the client
@@ -99,11 +101,20 @@ public final class AccessLink implements AutoCloseable {
     b.clientId(required(env, "ACCESSLINK_CLIENT_ID"));
     b.clientSecret(ClientSecret.of(required(env, "ACCESSLINK_CLIENT_SECRET")));
     Optional.ofNullable(env.apply("ACCESSLINK_REDIRECT_URI")).map(URI::create).ifPresent(b::redirectUri);
-    Optional.ofNullable(env.apply("ACCESSLINK_BASE_URL")).map(URI::create).ifPresent(b::apiUrl);
+    Optional<URI> base = Optional.ofNullable(env.apply("ACCESSLINK_BASE_URL")).map(URI::create);
+    base.ifPresent(b::apiUrl);
+    // One variable points everything at a single server (the testkit serves OAuth beside the API).
+    base.map(uri -> resolve(uri, "oauth2/authorization")).ifPresent(b::authorizationUrl);
+    base.map(uri -> resolve(uri, "v2/oauth2/token")).ifPresent(b::tokenUrl);
     Optional.ofNullable(env.apply("ACCESSLINK_AUTH_URL")).map(URI::create).ifPresent(b::authorizationUrl);
     Optional.ofNullable(env.apply("ACCESSLINK_TOKEN_URL")).map(URI::create).ifPresent(b::tokenUrl);
     b.logRequests(RequestLogger.enabledBy(env.apply("ACCESSLINK_LOG")));
     return b.build();
+  }
+
+  private static URI resolve(URI base, String path) {
+    String text = base.toString();
+    return URI.create(text.endsWith("/") ? text + path : text + "/" + path);
   }
 
   private static String required(Function<String, @Nullable String> env, String name) {

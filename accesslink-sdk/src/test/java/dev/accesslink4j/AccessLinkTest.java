@@ -144,6 +144,20 @@ class AccessLinkTest {
   }
 
   @Test
+  void fromEnvBaseUrlAlonePointsOAuthAtTheSameServer() {
+    Map<String, String> env = Map.of(
+        "ACCESSLINK_CLIENT_ID", MockAccessLink.CLIENT_ID,
+        "ACCESSLINK_CLIENT_SECRET", MockAccessLink.CLIENT_SECRET,
+        "ACCESSLINK_BASE_URL", "http://127.0.0.1:8765");
+
+    try (AccessLink client = AccessLink.fromEnv(env::get)) {
+      assertThat(client.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:8765/"));
+      assertThat(client.authorizationUrl()).isEqualTo(URI.create("http://127.0.0.1:8765/oauth2/authorization"));
+      assertThat(client.tokenUrl()).isEqualTo(URI.create("http://127.0.0.1:8765/v2/oauth2/token"));
+    }
+  }
+
+  @Test
   void fromEnvNamesTheMissingVariable() {
     Map<String, String> env = Map.of("ACCESSLINK_CLIENT_ID", "id");
 

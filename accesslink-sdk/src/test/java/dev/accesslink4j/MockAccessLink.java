@@ -46,7 +46,7 @@ public final class MockAccessLink implements BeforeEachCallback, AfterEachCallba
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
-    server = new MockWebServer();
+    server = FastMockWebServer.create();
     server.start();
     sleeps.clear();
     client =

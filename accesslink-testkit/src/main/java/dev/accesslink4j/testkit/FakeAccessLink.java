@@ -552,7 +552,8 @@ public final class FakeAccessLink implements AutoCloseable {
   // ---------------------------------------------------------------- faults
 
   /**
-   * Answers the next matching request with a status and Polar's error JSON, without processing it.
+   * Answers the next matching request with a status and Polar's error JSON, without processing it. An injected
+   * {@code 429} carries rate-limit headers saying the 15-minute window is spent and resets in 900 seconds.
    *
    * @param route the operation
    * @param status the HTTP status, for example 503

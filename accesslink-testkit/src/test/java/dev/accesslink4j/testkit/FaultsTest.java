@@ -53,6 +53,16 @@ class FaultsTest {
   }
 
   @Test
+  void anInjected429SaysWhichWindowIsSpent() {
+    fake.failNext(Route.GET_EXERCISE, 429);
+    Http.Result limited = Http.get(exercise, token);
+    assertThat(limited.code()).isEqualTo(429);
+    assertThat(limited.header("RateLimit-Usage")).isEqualTo("500, 37");
+    assertThat(limited.header("RateLimit-Limit")).isEqualTo("500, 5000");
+    assertThat(limited.header("RateLimit-Reset")).isEqualTo("900, 86000");
+  }
+
+  @Test
   void htmlErrorPagesLookLikeAProxy() {
     fake.htmlErrorNext(Route.LIST_EXERCISES, 502);
     Http.Result r = Http.get(fake.baseUrl() + "v3/exercises", token);

@@ -47,8 +47,8 @@ class TransactionsTest {
     JsonObject exercise = Http.get(urls.get(0), token).json().getAsJsonObject();
     assertThat(exercise.get("id").getAsLong()).isEqualTo(run.transactionalId());
     assertThat(exercise.get("transaction-id").getAsLong()).isEqualTo(tid);
-    assertThat(exercise.get("polar-user").getAsString()).isEqualTo(fake.baseUrl() + "v3/users/"
-        + user.polarUserId());
+    assertThat(exercise.get("polar-user").getAsString())
+        .isEqualTo("https://www.polaraccesslink.com/v3/users/" + user.polarUserId());
     assertThat(exercise.keySet()).contains("upload-time", "start-time", "start-time-utc-offset", "heart-rate",
         "has-route", "detailed-sport-info", "training-load-pro");
     assertThat(exercise.get("start-time-utc-offset").getAsInt()).isEqualTo(180);

@@ -197,7 +197,7 @@ final class ApiHandler {
     Account a = engine.user(call);
     JsonArray arr = Json.arr();
     for (ExerciseRecord e : recentExercises(a)) {
-      arr.add(ExerciseViews.hashed(e, engine.userUrl(a.id), call.flag("samples"), call.flag("zones"),
+      arr.add(ExerciseViews.hashed(e, engine.profileUrl(a.id), call.flag("samples"), call.flag("zones"),
           call.flag("route")));
     }
     return Reply.json(200, arr);
@@ -217,7 +217,7 @@ final class ApiHandler {
   private Reply getExercise(Call call) {
     ExerciseRecord e = exercise(call);
     Account a = engine.user(call);
-    return Reply.json(200, ExerciseViews.hashed(e, engine.userUrl(a.id), call.flag("samples"), call.flag("zones"),
+    return Reply.json(200, ExerciseViews.hashed(e, engine.profileUrl(a.id), call.flag("samples"), call.flag("zones"),
         call.flag("route")));
   }
 
@@ -342,7 +342,7 @@ final class ApiHandler {
     if (days(a, DayKind.CONTINUOUS_HEART_RATE, d, d).isEmpty()) {
       return engine.error(404, "No continuous heart rate data for " + d);
     }
-    return Reply.json(200, DailyViews.continuousHeartRate(seed(), a, d, engine.userUrl(a.id)));
+    return Reply.json(200, DailyViews.continuousHeartRate(seed(), a, d, engine.profileUrl(a.id)));
   }
 
   /** The range form answers {@code {"heart_rates": [one object per day]}}, the shape partners report. */
@@ -351,7 +351,7 @@ final class ApiHandler {
     LocalDate[] r = range(call, true, 0, false);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, DayKind.CONTINUOUS_HEART_RATE, r[0], r[1])) {
-      arr.add(DailyViews.continuousHeartRate(seed(), a, d, engine.userUrl(a.id)));
+      arr.add(DailyViews.continuousHeartRate(seed(), a, d, engine.profileUrl(a.id)));
     }
     return Reply.json(200, Json.obj().put("heart_rates", arr).build());
   }
@@ -453,8 +453,8 @@ final class ApiHandler {
     if (listKey.equals("available")) {
       return DailyViews.availableSleep(n);
     }
-    return kind == DayKind.SLEEP ? DailyViews.sleep(a, n, engine.userUrl(a.id))
-        : DailyViews.recharge(a, n, engine.userUrl(a.id));
+    return kind == DayKind.SLEEP ? DailyViews.sleep(a, n, engine.profileUrl(a.id))
+        : DailyViews.recharge(a, n, engine.profileUrl(a.id));
   }
 
   private Reply nightList(Call call, DayKind kind, String key) {

@@ -215,6 +215,14 @@ public final class Engine extends Dispatcher {
     return baseUrl + "v3/users/" + userId;
   }
 
+  /**
+   * The {@code polar-user} / {@code polar_user} link inside data: Polar's own URL, not the fake's, so the data is the
+   * same whatever port the fake runs on (nothing follows this link; URLs that clients follow point at the fake).
+   */
+  String profileUrl(long userId) {
+    return "https://www.polaraccesslink.com/v3/users/" + userId;
+  }
+
   // ---------------------------------------------------------------- dispatch
 
   @Override
@@ -234,7 +242,14 @@ public final class Engine extends Dispatcher {
     if (fault != null) {
       switch (fault.kind) {
         case FAIL:
-          return toMock(error(fault.status, "Injected failure"), null);
+          Reply failure = error(fault.status, "Injected failure");
+          if (fault.status == 429) {
+            // As Polar does: the headers say which window is spent and when it resets (the short one, in 15 min).
+            failure.header("RateLimit-Usage", "500, 37");
+            failure.header("RateLimit-Limit", "500, 5000");
+            failure.header("RateLimit-Reset", "900, 86000");
+          }
+          return toMock(failure, null);
         case HTML:
           return toMock(htmlError(fault.status), null);
         case DROP_BEFORE_RESPONSE:

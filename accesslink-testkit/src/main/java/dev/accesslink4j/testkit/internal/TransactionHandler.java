@@ -141,7 +141,7 @@ final class TransactionHandler {
   }
 
   private Reply item(Route route, Call call, Account a) {
-    String userUrl = engine.userUrl(a.id);
+    String userUrl = engine.profileUrl(a.id);
     switch (route) {
       case GET_TRANSACTION_ACTIVITY:
       case GET_TRANSACTION_ACTIVITY_STEP_SAMPLES:

@@ -35,12 +35,6 @@ public final class OfflineDemo implements AutoCloseable {
   /** The member id the demo user is registered under. */
   public static final String DEMO_MEMBER_ID = "demo-member";
 
-  /**
-   * The port the fake prefers: data carries absolute URLs of the fake ({@code polar-user}), so a stable port keeps a
-   * rerun's files byte-identical. Any free port is used when it is taken.
-   */
-  public static final int PREFERRED_PORT = 8765;
-
   private static final long SEED = 42;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -105,12 +99,9 @@ public final class OfflineDemo implements AutoCloseable {
     }
   }
 
+  /** Any free port: the fake's data does not depend on it, so a rerun's files stay byte-identical. */
   private static FakeAccessLink startFake(FakeAccessLink.Options.Builder options) {
-    try {
-      return FakeAccessLink.start(options.port(PREFERRED_PORT).build());
-    } catch (UncheckedIOException taken) {
-      return FakeAccessLink.start(options.port(0).build());
-    }
+    return FakeAccessLink.start(options.port(0).build());
   }
 
   /** Plays the browser: opens the authorization URL and follows the fake's redirect to the callback server. */
