@@ -310,9 +310,9 @@ public final class OAuthService {
         body.getxUserId());
   }
 
-  /** Polar always says {@code bearer}; a value the generated enum does not know is sent as bearer anyway. */
-  private static String tokenType(OauthToken.@Nullable TokenTypeEnum type) {
-    return type == null || type == OauthToken.TokenTypeEnum.UNKNOWN_DEFAULT_OPEN_API ? "bearer" : type.getValue();
+  /** Polar always says {@code bearer}; whatever arrives is kept, and a missing type is taken as bearer. */
+  private static String tokenType(@Nullable String type) {
+    return type == null || type.isBlank() ? "bearer" : type;
   }
 
   private static InvalidResponseException invalid(int status, String what) {
