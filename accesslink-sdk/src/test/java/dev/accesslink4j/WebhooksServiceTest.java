@@ -20,7 +20,7 @@ class WebhooksServiceTest {
           + Base64.getEncoder()
               .encodeToString(
                   (MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-  private static final String KEY = "abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd1";
+  private static final String KEY = "example-abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd1";
   private static final URI URL = URI.create("https://myapp.example.com/acl_webhook");
   private static final URI URL_V2 = URI.create("https://myapp.example.com/acl_webhook_v2");
   private static final String PING_FAILED =
