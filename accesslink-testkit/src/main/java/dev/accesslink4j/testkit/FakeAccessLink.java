@@ -1,5 +1,7 @@
 package dev.accesslink4j.testkit;
 
+import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.testkit.internal.Account;
 import dev.accesslink4j.testkit.internal.Engine;
 import dev.accesslink4j.testkit.internal.Faults;
@@ -383,6 +385,32 @@ public final class FakeAccessLink implements AutoCloseable {
    */
   public String clientSecret() {
     return options.clientSecret;
+  }
+
+  /**
+   * An SDK client builder already pointed at this fake: its client id and secret, API, authorization and token URLs,
+   * and its first registered redirect URI. Add your own settings (retry policy, timeouts) and build it.
+   *
+   * @return a builder; the client it builds is the caller's to close
+   */
+  public AccessLink.Builder clientBuilder() {
+    AccessLink.Builder builder = AccessLink.builder()
+        .clientId(clientId())
+        .clientSecret(ClientSecret.of(clientSecret()))
+        .apiUrl(URI.create(baseUrl()))
+        .authorizationUrl(URI.create(authorizationUrl()))
+        .tokenUrl(URI.create(tokenUrl()));
+    redirectUris().stream().findFirst().map(URI::create).ifPresent(builder::redirectUri);
+    return builder;
+  }
+
+  /**
+   * An SDK client pointed at this fake, with the SDK's defaults otherwise.
+   *
+   * @return a new client; close it when done (before or after the fake)
+   */
+  public AccessLink newClient() {
+    return clientBuilder().build();
   }
 
   /**

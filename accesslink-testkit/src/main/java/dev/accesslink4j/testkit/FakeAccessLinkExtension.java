@@ -1,5 +1,6 @@
 package dev.accesslink4j.testkit;
 
+import dev.accesslink4j.AccessLink;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -39,11 +40,10 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Parameters are resolved from one table, type to factory, evaluated once per test against that test's fake
- * (today it holds {@link FakeAccessLink} only). A preconfigured SDK client is added as one more entry whose factory
- * builds the client from {@link FakeAccessLink#baseUrl()}, {@link FakeAccessLink#tokenUrl()},
- * {@link FakeAccessLink#clientId()} and {@link FakeAccessLink#clientSecret()}; everything an entry creates that is
- * {@link AutoCloseable} is closed after the test, before the fake.
+ * <p>Parameters are resolved from one table, type to factory, evaluated once per test against that test's fake:
+ * {@link FakeAccessLink}, and an SDK {@link AccessLink} client already pointed at it
+ * ({@link FakeAccessLink#newClient()}). Everything an entry creates that is {@link AutoCloseable} is closed after
+ * the test, before the fake.
  *
  * <p>The instance is safe to share between sequential tests. With parallel execution use parameter injection:
  * {@link #fake()} reports the fake of the test that started last.
@@ -55,7 +55,8 @@ public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterE
 
   /** What a test can ask for, and how each is made from the test's fake. */
   private static final Map<Class<?>, Function<FakeAccessLink, ?>> INJECTABLE = Map.of(
-      FakeAccessLink.class, fake -> fake);
+      FakeAccessLink.class, fake -> fake,
+      AccessLink.class, FakeAccessLink::newClient);
 
   private final FakeAccessLink.Options options;
   private volatile @Nullable FakeAccessLink current;

@@ -3,6 +3,10 @@ package dev.accesslink4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessToken;
+import dev.accesslink4j.UserClient;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
@@ -47,6 +51,19 @@ class ExtensionTest {
       assertThat(fake.authorizationUrl()).isEqualTo(fake.baseUrl() + "oauth2/authorization");
       assertThat(fake.tokenUrl()).isEqualTo(fake.baseUrl() + "v2/oauth2/token");
       assertThat(fake.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+/");
+    }
+
+    @Test
+    void aClientPointedAtTheFakeIsInjected(FakeAccessLink fake, AccessLink client) {
+      FakeUser polarUser = fake.users().stream()
+          .filter(u -> u.memberId().filter("from-before-each"::equals).isPresent()).findFirst().orElseThrow();
+      polarUser.seedDays(3);
+
+      UserClient user = client.user(AccessToken.of(fake.issueToken(polarUser)));
+
+      assertThat(client.apiUrl()).isEqualTo(URI.create(fake.baseUrl()));
+      assertThat(user.sleep().list()).isNotEmpty();
+      assertThat(fake.lastRequest()).hasValueSatisfying(r -> assertThat(r.path()).isEqualTo("/v3/users/sleep"));
     }
   }
 
