@@ -227,10 +227,16 @@ public final class ExercisesService {
   private Path write(Call<ResponseBody> call, Path target, boolean gunzip) {
     Objects.requireNonNull(target, "target");
     String what = describe(call);
-    // Closing again after Downloads has closed it is harmless, and covers a failure before the copy starts.
-    try (ResponseBody body = open(call)) {
-      return Downloads.toFile(body, target, gunzip, what);
-    }
+    // A body that breaks off mid-stream leaves no file behind, so the whole download is safe to start again.
+    return http.transport()
+        .download(
+            call,
+            attempt -> {
+              // Closing again after Downloads has closed it is harmless, and covers a failure before the copy.
+              try (ResponseBody body = open(attempt)) {
+                return Downloads.toFile(body, target, gunzip, what);
+              }
+            });
   }
 
   private ResponseBody open(Call<ResponseBody> call) {

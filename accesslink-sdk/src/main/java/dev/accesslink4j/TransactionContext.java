@@ -117,8 +117,11 @@ final class TransactionContext {
 
   Optional<Path> download(Call<ResponseBody> call, Path target, boolean gunzip, long itemId) {
     String what = describe(call.request());
-    Optional<ResponseBody> body = read(call, itemId).body();
-    return body.map(b -> Downloads.toFile(b, target, gunzip, what));
+    // A body that breaks off mid-stream leaves no file behind, so the whole download is safe to start again.
+    return http.transport()
+        .download(
+            call,
+            attempt -> read(attempt, itemId).body().map(b -> Downloads.toFile(b, target, gunzip, what)));
   }
 
   static String describe(Request request) {

@@ -28,6 +28,7 @@ import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,37 @@ class ExercisesServiceTest {
         .hasMessage("GET /v3/exercises/2AC312F/fit failed while streaming the body");
 
     assertThat(filesIn(dir)).isEmpty(); // neither the target nor the temporary file
+  }
+
+  @Nested
+  class WithRetries {
+    @RegisterExtension
+    final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(2).build());
+
+    @Test
+    void aFileDownloadCutShortStartsAgainAndCompletes() throws IOException {
+      byte[] fit = randomBytes(2 * 1024 * 1024);
+      retrying.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+      retrying.enqueue(binary(fit).build());
+      Path target = dir.resolve("2AC312F.fit");
+
+      retrying.user().exercises().fit("2AC312F", target);
+
+      assertThat(Files.readAllBytes(target)).isEqualTo(fit);
+      assertThat(filesIn(dir)).containsExactly(target);
+      assertThat(retrying.server().getRequestCount()).isEqualTo(2);
+      assertThat(retrying.sleeps()).hasSize(1);
+    }
+
+    @Test
+    void aStreamDownloadCutShortIsNotRepeated() {
+      retrying.enqueue(
+          binary(randomBytes(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
+          .isInstanceOf(AccessLinkIOException.class);
+      assertThat(retrying.server().getRequestCount()).isEqualTo(1);
+    }
   }
 
   @Test

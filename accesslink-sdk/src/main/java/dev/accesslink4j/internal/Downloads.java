@@ -48,7 +48,7 @@ public final class Downloads {
       sink.flush();
       return total;
     } catch (IOException e) {
-      throw new AccessLinkIOException(what + " failed while streaming the body", e, false);
+      throw new BrokenStreamException(what + " failed while streaming the body", e);
     }
   }
 

@@ -14,7 +14,9 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import okhttp3.Request;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -135,6 +137,36 @@ public final class Transport {
     } finally {
       LastStatus.remove();
       SentCredentials.remove();
+    }
+  }
+
+  /**
+   * Runs a download that streams into a file, starting it again (with a fresh clone of the call) when the body
+   * breaks off mid-stream, as often as the policy allows for reads. Only safe where a failed attempt leaves nothing
+   * behind, as {@link Downloads#toFile} guarantees; a download into a caller's stream is never repeated.
+   *
+   * @param call the download call
+   * @param attempt executes one call and writes its body
+   * @param <R> the result
+   * @return the result of the first attempt that completed
+   * @throws BrokenStreamException when the last allowed attempt broke off too
+   */
+  public <R> R download(Call<ResponseBody> call, Function<Call<ResponseBody>, R> attempt) {
+    Call<ResponseBody> current = call;
+    for (int tries = 1; ; tries++) {
+      try {
+        return attempt.apply(current);
+      } catch (BrokenStreamException e) {
+        if (tries >= policy.maxAttempts() || current.isCanceled()) {
+          throw e;
+        }
+        Request request = current.request();
+        sleep(
+            jittered(policy.backoffBefore(tries)),
+            InFlight.current(),
+            request.method() + " " + request.url().encodedPath());
+        current = current.clone();
+      }
     }
   }
 
