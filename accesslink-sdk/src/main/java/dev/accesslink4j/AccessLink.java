@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -68,7 +69,8 @@ public final class AccessLink implements AutoCloseable {
             b.retryPolicy,
             b.sleeper,
             b.logRequests,
-            b.asyncExecutor);
+            b.asyncExecutor,
+            b.rateLimitListener);
   }
 
   /**
@@ -161,6 +163,17 @@ public final class AccessLink implements AutoCloseable {
    */
   public WebhooksService webhooks() {
     return new WebhooksService(http, http.basic(clientId, clientSecret.reveal()));
+  }
+
+  /**
+   * The rate-limit state AccessLink reported most recently to this client: how much of the 15-minute and 24-hour
+   * budgets is used and when each window resets. The windows belong to the client (shared by all its users), so one
+   * value serves every {@link UserClient}; pace a backfill by {@link RateLimit.Window#remaining()}.
+   *
+   * @return the latest reported state, or empty before the first response that carried one
+   */
+  public Optional<RateLimit> rateLimit() {
+    return http.rateLimits().latest();
   }
 
   /**
@@ -288,6 +301,7 @@ public final class AccessLink implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable String userAgentSuffix;
     private boolean logRequests = RequestLogger.enabledByEnvironment();
+    private @Nullable Consumer<RateLimit> rateLimitListener;
     private @Nullable Executor asyncExecutor;
 
     private Builder() {}
@@ -465,6 +479,19 @@ public final class AccessLink implements AutoCloseable {
      */
     public Builder asyncExecutor(Executor executor) {
       this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Registers a listener told about the rate-limit state of every response that reports one (on the thread that
+     * made the call; keep it quick). Useful for metrics or for slowing a backfill before AccessLink answers 429. A
+     * listener that throws is logged and otherwise ignored.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder onRateLimit(Consumer<RateLimit> listener) {
+      this.rateLimitListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

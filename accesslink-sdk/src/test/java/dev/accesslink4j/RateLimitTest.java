@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,50 @@ class RateLimitTest {
     assertThat(limit.longWindow().remaining()).isEqualTo(3900);
     assertThat(limit.shortWindow().isExhausted()).isFalse();
     assertThat(limit.retryAfter()).isEqualTo(Duration.ofSeconds(612));
+  }
+
+  @Test
+  void theClientKeepsTheLatestReportedStateAcrossUsersAndCalls() {
+    assertThat(mock.client().rateLimit()).isEmpty();
+    mock.enqueueJson(200, "{\"nights\": []}"); // MockAccessLink reports "3, 40" of "520, 5100"
+    mock.server().enqueue(new MockResponse.Builder().code(204)
+        .setHeader("RateLimit-Usage", "4, 41")
+        .setHeader("RateLimit-Limit", "520, 5100")
+        .setHeader("RateLimit-Reset", "599, 79999")
+        .build());
+    mock.enqueueStatus(204); // no headers: the last report stays
+
+    mock.user().sleep().list();
+    assertThat(mock.client().rateLimit()).hasValueSatisfying(r -> assertThat(r.shortWindow().used()).isEqualTo(3));
+    mock.client().user(AccessToken.of("another-user-token")).sleepWise().alertness();
+    mock.user().sleepWise().alertness();
+
+    RateLimit latest = mock.client().rateLimit().orElseThrow();
+    assertThat(latest.shortWindow()).isEqualTo(new RateLimit.Window(4, 520, Duration.ofSeconds(599)));
+    assertThat(latest.longWindow().remaining()).isEqualTo(5100 - 41);
+  }
+
+  @Test
+  void aListenerHearsEveryReportAndCannotBreakTheCall() throws Exception {
+    List<RateLimit> heard = new CopyOnWriteArrayList<>();
+    try (AccessLink client = AccessLink.builder()
+        .clientId(MockAccessLink.CLIENT_ID)
+        .clientSecret(ClientSecret.of(MockAccessLink.CLIENT_SECRET))
+        .apiUrl(mock.server().url("/").uri())
+        .retryPolicy(RetryPolicy.disabled())
+        .onRateLimit(limit -> {
+          heard.add(limit);
+          throw new IllegalStateException("listener bug");
+        })
+        .build()) {
+      mock.enqueueJson(200, "{\"nights\": []}").enqueueJson(200, "{\"nights\": []}");
+      UserClient user = client.user(AccessToken.of(MockAccessLink.TOKEN));
+
+      assertThat(user.sleep().list()).isEmpty();
+      assertThat(user.sleep().list()).isEmpty();
+    }
+
+    assertThat(heard).hasSize(2).allSatisfy(r -> assertThat(r.longWindow().limit()).isEqualTo(5100));
   }
 
   @Test

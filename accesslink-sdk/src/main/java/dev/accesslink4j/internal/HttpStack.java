@@ -2,10 +2,12 @@ package dev.accesslink4j.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.Sleeper;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
@@ -26,6 +28,7 @@ import retrofit2.Retrofit;
  */
 public final class HttpStack implements AutoCloseable {
   private final OkHttpClient base;
+  private final RateLimitTracker rateLimits;
   private final boolean ownsClient;
   private final Gson gson;
   private final HttpUrl apiBase;
@@ -49,6 +52,7 @@ public final class HttpStack implements AutoCloseable {
    * @param logLoudly whether to log requests at INFO
    * @param asyncExecutor where asynchronous calls run, or null for a cached pool of daemon threads owned (and shut
    *     down) by this stack
+   * @param rateLimitListener told about every rate-limit report, or null
    */
   public HttpStack(
       @Nullable OkHttpClient supplied,
@@ -60,8 +64,10 @@ public final class HttpStack implements AutoCloseable {
       RetryPolicy policy,
       Sleeper sleeper,
       boolean logLoudly,
-      @Nullable Executor asyncExecutor) {
+      @Nullable Executor asyncExecutor,
+      @Nullable Consumer<RateLimit> rateLimitListener) {
     this.ownsClient = supplied == null;
+    this.rateLimits = new RateLimitTracker(rateLimitListener);
     OkHttpClient.Builder builder =
         supplied == null
             ? new OkHttpClient.Builder()
@@ -80,6 +86,7 @@ public final class HttpStack implements AutoCloseable {
                     chain.proceed(
                         chain.request().newBuilder().header("User-Agent", userAgent).build()))
             .addInterceptor(new LastStatus())
+            .addInterceptor(rateLimits)
             .addInterceptor(new RequestLogger(logLoudly))
             .addInterceptor(new ErrorBodyLimit())
             .build();
@@ -125,6 +132,15 @@ public final class HttpStack implements AutoCloseable {
    */
   public Executor asyncExecutor() {
     return asyncExecutor;
+  }
+
+  /**
+   * The rate-limit state AccessLink reported most recently to this client.
+   *
+   * @return the tracker
+   */
+  public RateLimitTracker rateLimits() {
+    return rateLimits;
   }
 
   /**
