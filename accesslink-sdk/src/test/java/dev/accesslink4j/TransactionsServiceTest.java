@@ -734,13 +734,7 @@ class TransactionsServiceTest {
 
     @Test
     void a429OnCreateIsWaitedOutBecauseAccessLinkRefusedIt() {
-      r.enqueue(
-          new MockResponse.Builder()
-              .code(429)
-              .setHeader("RateLimit-Usage", "520, 600")
-              .setHeader("RateLimit-Limit", "520, 5100")
-              .setHeader("RateLimit-Reset", "5, 80000")
-              .build());
+      r.enqueue(MockAccessLink.shortWindowExhausted(5));
       r.enqueueStatus(204);
 
       assertThat(tx(r).exercises(item -> {})).isEqualTo(new TransactionResult(0, 0, 0));
