@@ -58,7 +58,7 @@ public final class ContinuousHeartRateService {
    *
    * @param date the device-local day
    * @return the day's samples (each with a device-local {@code sample_time} such as {@code 00:02:08}), or empty when
-   *     there are none: AccessLink answers 404 for such a day
+   *     there are none: AccessLink answers 404 for such a day (a day object without samples is empty too)
    * @throws UnauthorizedException if the token was revoked or expired
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)

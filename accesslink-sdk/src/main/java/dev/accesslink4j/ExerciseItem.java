@@ -189,10 +189,7 @@ public final class ExerciseItem {
   public List<String> sampleTypes() {
     Call<Samples> call = api.getTransactionExerciseSamples(ctx.userId(), transactionId(), id);
     String what = TransactionContext.describe(call.request());
-    List<URI> urls = ctx.read(call, id).body().map(Samples::getSamples).orElse(null);
-    if (urls == null) {
-      return List.of();
-    }
+    List<URI> urls = ctx.read(call, id).body().map(Samples::getSamples).orElse(List.of());
     List<String> types = new ArrayList<>();
     for (URI url : urls) {
       try {

@@ -62,10 +62,6 @@ public final class TransactionsService {
   private final TransactionFamily.PhysicalInfoFamily physicalInfoFamily;
   private final @Nullable Long userId;
 
-  TransactionsService(HttpStack http, Retrofit retrofit) {
-    this(http, retrofit, null);
-  }
-
   /**
    * Creates the service for a user whose Polar id may already be known (from {@link AccessToken#userId()}).
    *

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Retrofit;
 
@@ -35,12 +34,12 @@ public final class UsersService {
 
   private final HttpStack http;
   private final UsersApi api;
-  private final @Nullable AccessToken token;
+  private final AccessToken token;
 
-  UsersService(HttpStack http, Retrofit retrofit, @Nullable AccessToken token) {
+  UsersService(HttpStack http, Retrofit retrofit, AccessToken token) {
     this.http = http;
     this.api = retrofit.create(UsersApi.class);
-    this.token = token;
+    this.token = Objects.requireNonNull(token, "token");
   }
 
   /**
@@ -176,7 +175,7 @@ public final class UsersService {
   }
 
   private long tokenUserId() {
-    OptionalLong id = token == null ? OptionalLong.empty() : token.userId();
+    OptionalLong id = token.userId();
     if (id.isEmpty()) {
       throw new IllegalStateException(
           "the access token carries no user id (x_user_id); pass the Polar user id explicitly");

@@ -13,7 +13,6 @@ import dev.accesslink4j.generated.model.ContinuousHeartrate;
 import dev.accesslink4j.generated.model.ExerciseHashId;
 import dev.accesslink4j.generated.model.PhysicalInfo;
 import dev.accesslink4j.generated.model.Sleep;
-import dev.accesslink4j.internal.Transport.Replay;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
 import dev.accesslink4j.webhooks.AlertnessEvent;
 import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
@@ -25,7 +24,6 @@ import dev.accesslink4j.webhooks.SleepEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import retrofit2.Call;
 
 /**
  * Reads the data a webhook event announces, with the user's token. You normally call {@link DataEvent#fetch} on the
@@ -49,7 +47,8 @@ public final class WebhookEventFetcher {
    */
   public static Optional<ExerciseHashId> fetch(UserClient user, ExerciseEvent event) {
     Objects.requireNonNull(event, "event");
-    return orEmptyOn404(api(user, ExercisesApi.class).getExercise(event.entityId(), null, null, null), user);
+    return Calls.optionalOr404(
+        user.http().transport(), api(user, ExercisesApi.class).getExercise(event.entityId(), null, null, null));
   }
 
   /**
@@ -61,7 +60,7 @@ public final class WebhookEventFetcher {
    */
   public static Optional<Sleep> fetch(UserClient user, SleepEvent event) {
     Objects.requireNonNull(event, "event");
-    return orEmptyOn404(api(user, SleepApi.class).getSleep(event.date()), user);
+    return Calls.optionalOr404(user.http().transport(), api(user, SleepApi.class).getSleep(event.date()));
   }
 
   /**
@@ -73,8 +72,8 @@ public final class WebhookEventFetcher {
    */
   public static Optional<ContinuousHeartrate> fetch(UserClient user, ContinuousHeartRateEvent event) {
     Objects.requireNonNull(event, "event");
-    return orEmptyOn404(
-        api(user, ContinuousHeartRateApi.class).getContinuousHeartRate(event.date()), user);
+    return Calls.optionalOr404(
+        user.http().transport(), api(user, ContinuousHeartRateApi.class).getContinuousHeartRate(event.date()));
   }
 
   /**
@@ -87,8 +86,9 @@ public final class WebhookEventFetcher {
    */
   public static List<CircadianBedtime> fetch(UserClient user, CircadianBedtimeEvent event) {
     Objects.requireNonNull(event, "event");
-    return list(
-        api(user, SleepWiseApi.class).listCircadianBedtimesByDateRange(event.from(), event.to()), user);
+    return Calls.list(
+        user.http().transport(),
+        api(user, SleepWiseApi.class).listCircadianBedtimesByDateRange(event.from(), event.to()));
   }
 
   /**
@@ -101,7 +101,8 @@ public final class WebhookEventFetcher {
    */
   public static List<Alertness> fetch(UserClient user, AlertnessEvent event) {
     Objects.requireNonNull(event, "event");
-    return list(api(user, SleepWiseApi.class).listAlertnessByDateRange(event.from(), event.to()), user);
+    return Calls.list(
+        user.http().transport(), api(user, SleepWiseApi.class).listAlertnessByDateRange(event.from(), event.to()));
   }
 
   /**
@@ -113,10 +114,8 @@ public final class WebhookEventFetcher {
    */
   public static Optional<ActivitySummaryWithAllSamples> fetch(UserClient user, ActivitySummaryEvent event) {
     Objects.requireNonNull(event, "event");
-    return user.http()
-        .transport()
-        .execute(api(user, DailyActivityApi.class).getActivity(event.date(), null, null, null), Replay.SAFE)
-        .body();
+    return Calls.optional(
+        user.http().transport(), api(user, DailyActivityApi.class).getActivity(event.date(), null, null, null));
   }
 
   /**
@@ -130,23 +129,10 @@ public final class WebhookEventFetcher {
    */
   public static Optional<PhysicalInfo> fetch(UserClient user, PhysicalInformationEvent event) {
     Objects.requireNonNull(event, "event");
-    return user.http().transport().execute(api(user, PhysicalInfoApi.class).getPhysicalInfo(), Replay.SAFE).body();
+    return Calls.optional(user.http().transport(), api(user, PhysicalInfoApi.class).getPhysicalInfo());
   }
 
   private static <A> A api(UserClient user, Class<A> type) {
     return Objects.requireNonNull(user, "user").retrofit().create(type);
-  }
-
-  private static <T> Optional<T> orEmptyOn404(Call<T> call, UserClient user) {
-    try {
-      return user.http().transport().execute(call, Replay.SAFE).body();
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static <T> List<T> list(Call<List<T>> call, UserClient user) {
-    List<T> items = user.http().transport().execute(call, Replay.SAFE).body().orElse(List.of());
-    return items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
   }
 }

@@ -72,7 +72,7 @@ public final class WebhooksService {
     WebhookRequest request = new WebhookRequest().url(checkedUrl(url)).events(checkedEvents(events));
     ApiResponse<dev.accesslink4j.generated.model.CreatedWebhook> response =
         http.transport().execute(api.createWebhook(request), Replay.REFUSED_ONLY);
-    CreatedWebhookData data =
+    @Nullable CreatedWebhookData data =
         response.body().map(dev.accesslink4j.generated.model.CreatedWebhook::getData).orElse(null);
     if (data == null || isBlank(data.getId())) {
       throw invalid(response.status(), "POST /v3/webhooks answered without the new webhook's id");
@@ -248,7 +248,7 @@ public final class WebhooksService {
   }
 
   private static Optional<Webhook> first(ApiResponse<WebhookInfo> response) {
-    List<WebhookInfoData> data = response.body().map(WebhookInfo::getData).orElse(null);
+    @Nullable List<WebhookInfoData> data = response.body().map(WebhookInfo::getData).orElse(null);
     if (data == null || data.isEmpty() || data.get(0) == null) {
       return Optional.empty();
     }

@@ -152,13 +152,7 @@ class AsyncTest {
   void cancellingWakesARetryWaitAndSendsNothingMore() throws Exception {
     try (MockWebServer server = FastMockWebServer.create()) {
       server.start();
-      server.enqueue(
-          new MockResponse.Builder()
-              .code(429)
-              .setHeader("RateLimit-Usage", "520, 900")
-              .setHeader("RateLimit-Limit", "520, 5100")
-              .setHeader("RateLimit-Reset", "30, 80000")
-              .build());
+      server.enqueue(MockAccessLink.shortWindowExhausted(30));
       server.enqueue(new MockResponse.Builder().body("{\"polar-user-id\": 1}").build());
       try (AccessLink client =
           AccessLink.builder()

@@ -113,6 +113,19 @@ public final class MockAccessLink implements BeforeEachCallback, AfterEachCallba
     return this;
   }
 
+  /**
+   * A 429 whose short window (15 minutes) is exhausted and resets in {@code resetSeconds}; the long window has
+   * room. A retrying client waits such a limit out when the reset is within its policy.
+   */
+  public static MockResponse shortWindowExhausted(int resetSeconds) {
+    return new MockResponse.Builder()
+        .code(429)
+        .setHeader("RateLimit-Usage", "520, 900")
+        .setHeader("RateLimit-Limit", "520, 5100")
+        .setHeader("RateLimit-Reset", resetSeconds + ", 80000")
+        .build();
+  }
+
   /** Enqueues any response. */
   public MockAccessLink enqueue(MockResponse response) {
     server.enqueue(response);

@@ -458,13 +458,7 @@ class OAuthServiceTest {
     @Test
     void shortRateLimitIsNotWaitedOutEither() {
       retrying
-          .enqueue(
-              new MockResponse.Builder()
-                  .code(429)
-                  .setHeader("RateLimit-Usage", "520, 600")
-                  .setHeader("RateLimit-Limit", "520, 5100")
-                  .setHeader("RateLimit-Reset", "2, 80000")
-                  .build())
+          .enqueue(MockAccessLink.shortWindowExhausted(2))
           .enqueueFixture(200, "requestToken.json");
 
       assertThatThrownBy(() -> retryingOAuth().exchange(CODE, null)).isInstanceOf(RateLimitException.class);

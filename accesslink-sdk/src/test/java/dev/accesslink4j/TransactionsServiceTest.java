@@ -604,6 +604,31 @@ class TransactionsServiceTest {
   }
 
   @Test
+  void aFileThatCannotBeWrittenStillReleasesTheResponse(@TempDir Path dir) throws IOException {
+    created("exercise-transactions", 12, 34);
+    m.enqueueJson(200, local("getExerciseTransaction.json"));
+    exercise(56);
+    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[] {14, 16, 1, 2})).build());
+    m.enqueueStatus(204); // heart-rate zones: no data
+    Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+
+    try (Transaction<ExerciseItem> t = tx(m).openExerciseTransaction().orElseThrow()) {
+      ExerciseItem item = t.item(56).orElseThrow();
+      assertThatThrownBy(() -> item.downloadFit(notADirectory.resolve("56.fit")))
+          .isInstanceOf(AccessLinkIOException.class);
+      assertThat(item.heartRateZones()).isEmpty();
+    }
+
+    take("POST", "/v3/users/12/exercise-transactions");
+    take("GET", "/v3/users/12/exercise-transactions/34");
+    take("GET", "/v3/users/12/exercise-transactions/34/exercises/56");
+    RecordedRequest fit = take("GET", "/v3/users/12/exercise-transactions/34/exercises/56/fit");
+    RecordedRequest next = take("GET", "/v3/users/12/exercise-transactions/34/exercises/56/heart-rate-zones");
+    // A body left open keeps its connection busy, so the next call would need a new one.
+    assertThat(next.getConnectionIndex()).isEqualTo(fit.getConnectionIndex());
+  }
+
+  @Test
   void anExplicitTransactionFetchesItemsAndCommitsOnlyWhenAsked() {
     created("exercise-transactions", 12, 34);
     m.enqueueJson(200, local("getExerciseTransaction.json"));
@@ -709,13 +734,7 @@ class TransactionsServiceTest {
 
     @Test
     void a429OnCreateIsWaitedOutBecauseAccessLinkRefusedIt() {
-      r.enqueue(
-          new MockResponse.Builder()
-              .code(429)
-              .setHeader("RateLimit-Usage", "520, 600")
-              .setHeader("RateLimit-Limit", "520, 5100")
-              .setHeader("RateLimit-Reset", "5, 80000")
-              .build());
+      r.enqueue(MockAccessLink.shortWindowExhausted(5));
       r.enqueueStatus(204);
 
       assertThat(tx(r).exercises(item -> {})).isEqualTo(new TransactionResult(0, 0, 0));

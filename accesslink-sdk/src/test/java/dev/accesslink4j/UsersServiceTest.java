@@ -257,13 +257,7 @@ class UsersServiceTest {
     @Test
     void registerWaitsOutAShortRateLimit() {
       retrying
-          .enqueue(
-              new MockResponse.Builder()
-                  .code(429)
-                  .setHeader("RateLimit-Usage", "520, 600")
-                  .setHeader("RateLimit-Limit", "520, 5100")
-                  .setHeader("RateLimit-Reset", "2, 80000")
-                  .build())
+          .enqueue(MockAccessLink.shortWindowExhausted(2))
           .enqueueFixture(200, "registerUser.json");
 
       User user = retrying.user().users().register("member-42");

@@ -114,14 +114,7 @@ class WebhooksServiceTest {
   @Test
   void createIsNotRetriedOnAServerError() {
     // A retrying client: a 5xx after a create may mean it happened, so it is not sent again.
-    try (AccessLink retrying =
-        AccessLink.builder()
-            .clientId(MockAccessLink.CLIENT_ID)
-            .clientSecret(ClientSecret.of(MockAccessLink.CLIENT_SECRET))
-            .apiUrl(mock.server().url("/").uri())
-            .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
-            .sleeper(d -> {})
-            .build()) {
+    try (AccessLink retrying = retryingClient()) {
       mock.enqueueStatus(503).enqueueFixture(201, "createWebhook.json");
 
       assertThatThrownBy(() -> retrying.webhooks().create(URL, Set.of(WebhookType.EXERCISE)))
@@ -178,14 +171,7 @@ class WebhooksServiceTest {
 
   @Test
   void getIsRetriedOnAServerError() {
-    try (AccessLink retrying =
-        AccessLink.builder()
-            .clientId(MockAccessLink.CLIENT_ID)
-            .clientSecret(ClientSecret.of(MockAccessLink.CLIENT_SECRET))
-            .apiUrl(mock.server().url("/").uri())
-            .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
-            .sleeper(d -> {})
-            .build()) {
+    try (AccessLink retrying = retryingClient()) {
       mock.enqueueStatus(503).enqueueFixture(200, "getWebhook.json");
 
       assertThat(retrying.webhooks().get()).isPresent();
@@ -373,5 +359,16 @@ class WebhooksServiceTest {
     assertThat(result.reactivated()).isTrue();
     assertThat(result.updated()).isFalse();
     assertThat(result.webhook().active()).isTrue();
+  }
+
+  /** A client on the same mock server that retries up to three attempts, without waiting. */
+  private AccessLink retryingClient() {
+    return AccessLink.builder()
+        .clientId(MockAccessLink.CLIENT_ID)
+        .clientSecret(ClientSecret.of(MockAccessLink.CLIENT_SECRET))
+        .apiUrl(mock.server().url("/").uri())
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+        .sleeper(d -> {})
+        .build();
   }
 }

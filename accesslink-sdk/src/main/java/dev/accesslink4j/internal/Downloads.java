@@ -70,7 +70,7 @@ public final class Downloads {
   public static Path toFile(ResponseBody body, Path target, boolean gunzip, String what) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
-    try {
+    try (body) { // closed here too, for a failure before the copy (the directory or temp file cannot be made)
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
       try (OutputStream out = Files.newOutputStream(temp)) {
