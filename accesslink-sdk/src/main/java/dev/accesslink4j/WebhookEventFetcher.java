@@ -1,6 +1,5 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.generated.api.ContinuousHeartRateApi;
 import dev.accesslink4j.generated.api.DailyActivityApi;
 import dev.accesslink4j.generated.api.ExercisesApi;
 import dev.accesslink4j.generated.api.PhysicalInfoApi;
@@ -68,12 +67,12 @@ public final class WebhookEventFetcher {
    *
    * @param user the view of the event's user
    * @param event the event
-   * @return the day's samples; empty when there are none ({@code 404})
+   * @return the day's samples; empty when there are none ({@code 404}, or a day object without samples)
    */
   public static Optional<ContinuousHeartrate> fetch(UserClient user, ContinuousHeartRateEvent event) {
     Objects.requireNonNull(event, "event");
-    return Calls.optionalOr404(
-        user.http().transport(), api(user, ContinuousHeartRateApi.class).getContinuousHeartRate(event.date()));
+    // The service's reading: a day object without samples is no data, as for any other caller.
+    return user.continuousHeartRate().get(event.date());
   }
 
   /**

@@ -65,10 +65,17 @@ class WebhookEventFetcherTest {
 
   @Test
   void continuousHeartRateIsReadByDateAnd404IsEmpty() {
-    mock.enqueueStatus(404);
+    mock.enqueueStatus(404)
+        .enqueueJson(200, "{\"date\":\"2022-09-30\",\"heart_rate_samples\":[]}")
+        .enqueueJson(200, "{\"date\":\"2022-09-30\",\"heart_rate_samples\":"
+            + "[{\"heart_rate\":61,\"sample_time\":\"00:02:08\"}]}");
+    ContinuousHeartRateEvent event = new ContinuousHeartRateEvent(475, DAY, SENT, ELSEWHERE);
 
-    assertThat(new ContinuousHeartRateEvent(475, DAY, SENT, ELSEWHERE).fetch(mock.user())).isEmpty();
+    assertThat(event.fetch(mock.user())).isEmpty();
     take("/v3/users/continuous-heart-rate/2022-09-30");
+    assertThat(event.fetch(mock.user())).as("a day without samples is no data").isEmpty();
+    assertThat(event.fetch(mock.user()))
+        .hasValueSatisfying(day -> assertThat(day.getHeartRateSamples()).hasSize(1));
   }
 
   @Test
