@@ -166,6 +166,22 @@ public final class AccessLink implements AutoCloseable {
   }
 
   /**
+   * Calls any operation of a generated interface that uses the client credentials ({@code NotificationsApi},
+   * {@code WebhooksApi}) with the SDK's error model and retry policy, and returns the raw response: status,
+   * headers, rate limit and parsed body. For user data use {@link UserClient#call(Class, Function)}.
+   *
+   * @param api the generated interface
+   * @param operation picks the operation and its arguments
+   * @param <A> the interface type
+   * @param <T> the body type
+   * @return the successful response (its body is empty for 204)
+   * @throws AccessLinkException for any failure
+   */
+  public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, retrofit2.Call<T>> operation) {
+    return RawCalls.execute(http, http.basic(clientId, clientSecret.reveal()), api, operation);
+  }
+
+  /**
    * The rate-limit state AccessLink reported most recently to this client: how much of the 15-minute and 24-hour
    * budgets is used and when each window resets. The windows belong to the client (shared by all its users), so one
    * value serves every {@link UserClient}; pace a backfill by {@link RateLimit.Window#remaining()}.

@@ -3,7 +3,9 @@ package dev.accesslink4j;
 import dev.accesslink4j.internal.HttpStack;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import retrofit2.Call;
 import retrofit2.Retrofit;
 
 /**
@@ -141,6 +143,29 @@ public final class UserClient {
    */
   public AsyncUserClient async() {
     return new AsyncUserClient(this, http.asyncExecutor());
+  }
+
+  /**
+   * Calls any operation of a generated interface ({@code dev.accesslink4j.generated.api}) with this user's token and
+   * the SDK's error model and retry policy, and returns the raw response: status, headers, rate limit and the parsed
+   * body. The escape hatch for what the services do not offer, or for reading a response's metadata:
+   *
+   * <pre>{@code
+   * ApiResponse<Nights> nights = user.call(SleepApi.class, SleepApi::listSleep);
+   * nights.rateLimit().ifPresent(limit -> log(limit.shortWindow().remaining()));
+   * }</pre>
+   *
+   * <p>GET requests are retried like every read; other methods only after a 429.
+   *
+   * @param api the generated interface
+   * @param operation picks the operation and its arguments
+   * @param <A> the interface type
+   * @param <T> the body type
+   * @return the successful response (its body is empty for 204); a body of type {@code ResponseBody} must be closed
+   * @throws AccessLinkException for any failure, as the services throw them
+   */
+  public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, Call<T>> operation) {
+    return RawCalls.execute(http, retrofit, api, operation);
   }
 
   /** Services are created once per view: each holds Retrofit proxies that are worth reusing. */
