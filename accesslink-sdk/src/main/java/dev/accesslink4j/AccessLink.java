@@ -13,6 +13,7 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
 
 /**
  * The AccessLink client: build it once, share it between threads, close it when the application stops.
@@ -49,6 +50,8 @@ public final class AccessLink implements AutoCloseable {
   private final URI tokenUrl;
   private final Clock clock;
   private final HttpStack http;
+  /** The view that sends the client credentials, built once and shared by the partner-level services. */
+  private final Retrofit clientCredentials;
 
   private AccessLink(Builder b) {
     this.clientId = Objects.requireNonNull(b.clientId, "clientId is required");
@@ -71,6 +74,7 @@ public final class AccessLink implements AutoCloseable {
             b.logRequests,
             b.asyncExecutor,
             b.rateLimitListener);
+    this.clientCredentials = http.basic(clientId, clientSecret.reveal());
   }
 
   /**
@@ -153,7 +157,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the notifications service
    */
   public NotificationsService notifications() {
-    return new NotificationsService(http, http.basic(clientId, clientSecret.reveal()));
+    return new NotificationsService(http, clientCredentials);
   }
 
   /**
@@ -162,7 +166,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the webhooks service
    */
   public WebhooksService webhooks() {
-    return new WebhooksService(http, http.basic(clientId, clientSecret.reveal()));
+    return new WebhooksService(http, clientCredentials);
   }
 
   /**
@@ -178,7 +182,7 @@ public final class AccessLink implements AutoCloseable {
    * @throws AccessLinkException for any failure
    */
   public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, retrofit2.Call<T>> operation) {
-    return RawCalls.execute(http, http.basic(clientId, clientSecret.reveal()), api, operation);
+    return RawCalls.execute(http, clientCredentials, api, operation);
   }
 
   /**
