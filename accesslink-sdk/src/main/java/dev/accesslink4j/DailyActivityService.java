@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /**
@@ -72,15 +73,7 @@ public final class DailyActivityService {
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
   public List<ActivitySummaryWithAllSamples> list(ActivityQuery query) {
-    Objects.requireNonNull(query, "query");
-    return Calls.list(
-        http.transport(),
-        api.listActivities(
-            null,
-            null,
-            Calls.flag(query.steps()),
-            Calls.flag(query.activityZones()),
-            Calls.flag(query.inactivityStamps())));
+    return listSummaries(null, null, query);
   }
 
   /**
@@ -118,6 +111,11 @@ public final class DailyActivityService {
    */
   public List<ActivitySummaryWithAllSamples> list(LocalDate from, LocalDate to, ActivityQuery query) {
     checkRange(from, to);
+    return listSummaries(from, to, query);
+  }
+
+  private List<ActivitySummaryWithAllSamples> listSummaries(
+      @Nullable LocalDate from, @Nullable LocalDate to, ActivityQuery query) {
     Objects.requireNonNull(query, "query");
     return Calls.list(
         http.transport(),
