@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * @RegisterExtension
  * final FakeAccessLinkExtension accessLink = new FakeAccessLinkExtension(
- *     FakeAccessLink.Options.builder().today(LocalDate.of(2025, 8, 14)).build());
+ *     FakeAccessLinkOptions.builder().today(LocalDate.of(2025, 8, 14)).build());
  *
  * @Test
  * void syncs() {
@@ -58,12 +58,12 @@ public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterE
       FakeAccessLink.class, fake -> fake,
       AccessLink.class, FakeAccessLink::newClient);
 
-  private final FakeAccessLink.Options options;
+  private final FakeAccessLinkOptions options;
   private volatile @Nullable FakeAccessLink current;
 
-  /** An extension whose fakes start with {@link FakeAccessLink.Options#defaults()}. */
+  /** An extension whose fakes start with {@link FakeAccessLinkOptions#defaults()}. */
   public FakeAccessLinkExtension() {
-    this(FakeAccessLink.Options.defaults());
+    this(FakeAccessLinkOptions.defaults());
   }
 
   /**
@@ -71,7 +71,7 @@ public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterE
    *
    * @param options the options of every fake
    */
-  public FakeAccessLinkExtension(FakeAccessLink.Options options) {
+  public FakeAccessLinkExtension(FakeAccessLinkOptions options) {
     this.options = Objects.requireNonNull(options, "options");
   }
 

@@ -1,5 +1,6 @@
 package dev.accesslink4j.testkit;
 
+import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.testkit.internal.Account;
 import dev.accesslink4j.testkit.internal.Account.DayKind;
 import dev.accesslink4j.testkit.internal.Engine;
@@ -120,11 +121,11 @@ public final class FakeUser {
   }
 
   /**
-   * Issues an access token for this user without the browser flow.
+   * Issues an access token for this user without the browser flow, as {@link FakeAccessLink#issueToken(FakeUser)}.
    *
-   * @return the bearer token
+   * @return the token, with its lifetime and this user's id
    */
-  public String issueToken() {
+  public AccessToken issueToken() {
     return fake.issueToken(this);
   }
 
@@ -144,7 +145,7 @@ public final class FakeUser {
    * @return its hashed and transactional ids
    */
   public ExerciseIds addExercise(ExerciseSpec spec) {
-    ExerciseRecord e = engine().addExercise(account, Objects.requireNonNull(spec, "spec"));
+    ExerciseRecord e = engine().seeder().addExercise(account, Objects.requireNonNull(spec, "spec"));
     return new ExerciseIds(e.hashedId, e.transactionalId);
   }
 
@@ -171,7 +172,7 @@ public final class FakeUser {
    * @return this user
    */
   public FakeUser addActivityDay(LocalDate date) {
-    engine().addActivityDay(account, Objects.requireNonNull(date, "date"));
+    engine().seeder().addActivityDay(account, Objects.requireNonNull(date, "date"));
     return this;
   }
 
@@ -182,7 +183,7 @@ public final class FakeUser {
    * @return this user
    */
   public FakeUser addPhysicalInfo() {
-    engine().addPhysicalInfo(account);
+    engine().seeder().addPhysicalInfo(account);
     return this;
   }
 
@@ -267,7 +268,7 @@ public final class FakeUser {
   }
 
   private FakeUser day(DayKind kind, LocalDate date) {
-    engine().addDay(account, kind, Objects.requireNonNull(date, "date"));
+    engine().seeder().addDay(account, kind, Objects.requireNonNull(date, "date"));
     return this;
   }
 
@@ -280,7 +281,7 @@ public final class FakeUser {
    * @return this user
    */
   public FakeUser seedDays(int days) {
-    engine().seedDays(account, days);
+    engine().seeder().seedDays(account, days);
     return this;
   }
 

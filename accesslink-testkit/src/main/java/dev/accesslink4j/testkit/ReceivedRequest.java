@@ -23,7 +23,7 @@ public final class ReceivedRequest {
   private final String query;
   private final Map<String, List<String>> headers;
   private final byte[] body;
-  private final FakeAccessLink.@Nullable Route route;
+  private final @Nullable Route route;
   private final Instant receivedAt;
 
   /**
@@ -38,7 +38,7 @@ public final class ReceivedRequest {
    * @param receivedAt the fake clock's time at arrival
    */
   public ReceivedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
-      FakeAccessLink.@Nullable Route route, Instant receivedAt) {
+      @Nullable Route route, Instant receivedAt) {
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");
     this.query = Objects.requireNonNull(query, "query");
@@ -141,7 +141,7 @@ public final class ReceivedRequest {
    *
    * @return the route, or empty for a path the fake does not serve
    */
-  public Optional<FakeAccessLink.Route> route() {
+  public Optional<Route> route() {
     return Optional.ofNullable(route);
   }
 

@@ -25,7 +25,7 @@ class DataTest {
     FakeUser user = fake.addUser();
     ExerciseIds run = user.addExercise(ExerciseSpec.builder().sport(ExerciseSpec.Sport.RUNNING)
         .duration(Duration.ofMinutes(45).plusMillis(345)).build());
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     JsonObject e = Http.get(fake.baseUrl() + "v3/exercises/" + run.hashedId() + "?samples=true&zones=true&route=true",
         token).json().getAsJsonObject();
     assertThat(e.get("id").getAsString()).isEqualTo(run.hashedId()).matches("[0-9A-Za-z]{8}");
@@ -60,7 +60,7 @@ class DataTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser user = fake.addUser();
     ExerciseIds swim = user.addExercise(ExerciseSpec.of(ExerciseSpec.Sport.POOL_SWIMMING));
-    JsonObject e = Http.get(fake.baseUrl() + "v3/exercises/" + swim.hashedId() + "?zones=true", user.issueToken())
+    JsonObject e = Http.get(fake.baseUrl() + "v3/exercises/" + swim.hashedId() + "?zones=true", user.issueToken().reveal())
         .json().getAsJsonObject();
     assertThat(e.get("heart_rate").toString()).isEqualTo("{}");
     assertThat(e.get("has_route").getAsBoolean()).isFalse();
@@ -76,7 +76,7 @@ class DataTest {
     for (int i = 0; i < 5; i++) {
       user.addSleep(Fixtures.TODAY.minusDays(i)).addNightlyRecharge(Fixtures.TODAY.minusDays(i));
     }
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     JsonArray nights = Http.get(fake.baseUrl() + "v3/users/sleep", token).json().getAsJsonObject()
         .getAsJsonArray("nights");
     assertThat(nights).hasSize(5);
@@ -118,7 +118,7 @@ class DataTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser user = fake.addUser();
     user.seedDays(7).addEcgTest(Fixtures.TODAY).addSpo2Test(Fixtures.TODAY);
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     String v3 = fake.baseUrl() + "v3/users/";
 
     JsonObject day = Http.get(v3 + "activities/" + Fixtures.TODAY + "?steps=true&activity_zones=true"
@@ -162,7 +162,7 @@ class DataTest {
       try (FakeAccessLink fake = FakeAccessLink.start(Fixtures.options().build())) {
         FakeUser user = fake.addUser("same");
         user.seedDays(4);
-        String token = user.issueToken();
+        String token = user.issueToken().reveal();
         bodies[i] = Http.get(fake.baseUrl() + "v3/exercises?samples=true", token).text()
             .replace(fake.baseUrl(), "BASE/")
             + Http.get(fake.baseUrl() + "v3/users/sleep", token).text().replace(fake.baseUrl(), "BASE/")
@@ -174,7 +174,7 @@ class DataTest {
     try (FakeAccessLink other = FakeAccessLink.start(Fixtures.options().seed(8).build())) {
       FakeUser user = other.addUser("same");
       user.seedDays(4);
-      assertThat(Http.get(other.baseUrl() + "v3/users/sleep", user.issueToken()).text()
+      assertThat(Http.get(other.baseUrl() + "v3/users/sleep", user.issueToken().reveal()).text()
           .replace(other.baseUrl(), "BASE/")).isNotIn(bodies[0]);
     }
   }
@@ -186,7 +186,7 @@ class DataTest {
     assertThat(demo.registered()).isFalse();
     assertThat(demo.exercises()).isNotEmpty();
     demo.register("demo");
-    JsonArray days = Http.get(fake.baseUrl() + "v3/users/activities", demo.issueToken()).json().getAsJsonArray();
+    JsonArray days = Http.get(fake.baseUrl() + "v3/users/activities", demo.issueToken().reveal()).json().getAsJsonArray();
     assertThat(days).hasSize(7);
     assertThat(LocalDate.parse(days.get(6).getAsJsonObject().get("end_time").getAsString().substring(0, 10)))
         .isEqualTo(Fixtures.TODAY);

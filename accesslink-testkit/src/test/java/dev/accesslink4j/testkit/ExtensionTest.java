@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.UserClient;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +58,7 @@ class ExtensionTest {
           .filter(u -> u.memberId().filter("from-before-each"::equals).isPresent()).findFirst().orElseThrow();
       polarUser.seedDays(3);
 
-      UserClient user = client.user(AccessToken.of(fake.issueToken(polarUser)));
+      UserClient user = client.user(fake.issueToken(polarUser));
 
       assertThat(client.apiUrl()).isEqualTo(URI.create(fake.baseUrl()));
       assertThat(user.sleep().list()).isNotEmpty();

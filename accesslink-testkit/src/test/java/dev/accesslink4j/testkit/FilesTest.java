@@ -33,7 +33,7 @@ class FilesTest {
   void setUp() {
     fake = accessLink.fake();
     user = fake.addUser();
-    token = user.issueToken();
+    token = user.issueToken().reveal();
     run = user.addExercise(ExerciseSpec.of(ExerciseSpec.Sport.RUNNING));
   }
 

@@ -8,8 +8,8 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static FakeAccessLink.Options.Builder options() {
-    return FakeAccessLink.Options.builder().today(TODAY).seed(7);
+  static FakeAccessLinkOptions.Builder options() {
+    return FakeAccessLinkOptions.builder().today(TODAY).seed(7);
   }
 
   static FakeAccessLinkExtension extension() {

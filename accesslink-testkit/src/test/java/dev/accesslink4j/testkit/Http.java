@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class Http {
   static final MediaType JSON = MediaType.get("application/json");
 
-  /** A finished response. */
-  record Result(int code, Headers headers, byte[] body) {
+  /** A finished response, with the status line's reason phrase. */
+  record Result(int code, String message, Headers headers, byte[] body) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -47,7 +47,7 @@ final class Http {
   static Result send(Request request) {
     try (Response response = CLIENT.newCall(request).execute()) {
       ResponseBody body = response.body();
-      return new Result(response.code(), response.headers(), body.bytes());
+      return new Result(response.code(), response.message(), response.headers(), body.bytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

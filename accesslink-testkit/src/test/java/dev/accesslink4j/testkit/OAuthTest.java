@@ -3,6 +3,7 @@ package dev.accesslink4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.accesslink4j.AccessToken;
 import java.time.Duration;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -14,7 +15,7 @@ class OAuthTest {
   @RegisterExtension
   final FakeAccessLinkExtension accessLink = Fixtures.extension();
 
-  private static final String REDIRECT = FakeAccessLink.Options.DEFAULT_REDIRECT_URI;
+  private static final String REDIRECT = FakeAccessLinkOptions.DEFAULT_REDIRECT_URI;
 
   private static HttpUrl.Builder authorize(FakeAccessLink fake) {
     return HttpUrl.get(fake.authorizationUrl()).newBuilder()
@@ -108,7 +109,7 @@ class OAuthTest {
     String code = redirect(authorize(fake).build()).queryParameter("code");
     Http.Result r = Http.send(new Request.Builder().url(fake.tokenUrl())
         .post(new FormBody.Builder().add("grant_type", "authorization_code").add("code", code).build()).build());
-    assertThat(r.code()).isEqualTo(401);
+    assertThat(r.code()).isEqualTo(400); // the spec: every token error is a 400 with an oauth-error body
     assertThat(r.text()).isEqualTo("{\"error\":\"invalid_client\"}");
     // the failed attempt did not use the code up
     assertThat(Http.token(fake, code, null).code()).isEqualTo(200);
@@ -170,5 +171,19 @@ class OAuthTest {
         .post(new FormBody.Builder().add("grant_type", "refresh_token").add("refresh_token", "x").build()).build());
     assertThat(r.code()).isEqualTo(400);
     assertThat(r.text()).isEqualTo("{\"error\":\"unsupported_grant_type\"}");
+  }
+
+  @Test
+  void anIssuedTokenIsWhatTheTokenEndpointWouldHaveReturned() {
+    FakeAccessLink fake = accessLink.fake();
+    FakeUser user = fake.addUser();
+    AccessToken token = fake.issueToken(user);
+    assertThat(token.userId()).hasValue(user.polarUserId());
+    assertThat(token.tokenType()).isEqualTo("bearer");
+    assertThat(token.expiresIn()).contains(Duration.ofSeconds(31_535_999L));
+    assertThat(token.issuedAt()).contains(fake.clock().instant());
+    assertThat(token.toString()).doesNotContain(token.reveal());
+    assertThat(Http.get(fake.baseUrl() + "v3/users/" + user.polarUserId(), token.reveal()).code()).isEqualTo(200);
+    assertThat(user.issueToken().userId()).hasValue(user.polarUserId());
   }
 }

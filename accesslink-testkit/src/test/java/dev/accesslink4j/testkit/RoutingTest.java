@@ -21,7 +21,7 @@ class RoutingTest {
   void seed(FakeAccessLink fake) {
     this.fake = fake;
     this.user = fake.addUser();
-    this.token = user.issueToken();
+    this.token = user.issueToken().reveal();
     this.v3 = fake.baseUrl() + "v3/";
     // the default options: today is the real today, so seed relative to it
     user.seedDays(3);
@@ -38,7 +38,7 @@ class RoutingTest {
         .isEqualTo("LOAD_STATUS_NOT_AVAILABLE");
     assertThat(days.get(0).getAsJsonObject().get("cardio_load").getAsInt()).isEqualTo(-1);
     assertThat(fake.requests().get(fake.requests().size() - 1).route())
-        .contains(FakeAccessLink.Route.LIST_CARDIO_LOAD_BY_DATE_RANGE);
+        .contains(Route.LIST_CARDIO_LOAD_BY_DATE_RANGE);
 
     Http.Result oneDay = Http.get(v3 + "users/cardio-load/" + fake.today(), token);
     assertThat(oneDay.json().getAsJsonArray()).hasSize(1);
@@ -50,7 +50,7 @@ class RoutingTest {
 
     Http.Result available = Http.get(v3 + "users/sleep/available", token);
     assertThat(available.json().getAsJsonObject().getAsJsonArray("available")).hasSize(3);
-    assertThat(fake.lastRequest().orElseThrow().route()).contains(FakeAccessLink.Route.LIST_AVAILABLE_SLEEP);
+    assertThat(fake.lastRequest().orElseThrow().route()).contains(Route.LIST_AVAILABLE_SLEEP);
     assertThat(Http.get(v3 + "users/sleep/" + fake.today(), token).json().getAsJsonObject().get("date")
         .getAsString()).isEqualTo(fake.today().toString());
     assertThat(Http.get(v3 + "users/physical-info", token).json().getAsJsonObject().has("vo2_max")).isTrue();
@@ -92,7 +92,7 @@ class RoutingTest {
     assertThat(Http.get(v3 + "users/cardio-load/" + old, token).text()).isEqualTo("[]");
 
     FakeUser empty = fake.addUser();
-    String emptyToken = empty.issueToken();
+    String emptyToken = empty.issueToken().reveal();
     assertThat(Http.get(v3 + "users/biosensing/skintemperature", emptyToken).code()).isEqualTo(204);
     assertThat(Http.get(v3 + "users/sleepwise/alertness", emptyToken).code()).isEqualTo(204);
     assertThat(Http.get(v3 + "users/sleepwise/circadian-bedtime", emptyToken).code()).isEqualTo(204);

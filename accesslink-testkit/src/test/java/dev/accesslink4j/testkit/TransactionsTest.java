@@ -28,7 +28,7 @@ class TransactionsTest {
     FakeUser user = fake.addUser();
     ExerciseIds run = user.addExercise(ExerciseSpec.of(ExerciseSpec.Sport.RUNNING));
     ExerciseIds lift = user.addExercise(ExerciseSpec.of(ExerciseSpec.Sport.STRENGTH_TRAINING));
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions";
 
     Http.Result created = Http.postEmpty(base, token);
@@ -81,7 +81,7 @@ class TransactionsTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser user = fake.addUser();
     user.addActivityDay(Fixtures.TODAY.minusDays(1)).addActivityDay(Fixtures.TODAY);
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/activity-transactions";
 
     long first = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
@@ -120,7 +120,7 @@ class TransactionsTest {
     for (int i = 0; i < 53; i++) {
       user.addActivityDay(Fixtures.TODAY.minusDays(i));
     }
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/activity-transactions";
     long t1 = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
     assertThat(Http.get(base + "/" + t1, token).json().getAsJsonObject().getAsJsonArray("activity-log"))
@@ -136,7 +136,7 @@ class TransactionsTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser user = fake.addUser();
     user.addPhysicalInfo().addPhysicalInfo();
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/physical-information-transactions";
     long tid = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
     List<String> urls = strings(Http.get(base + "/" + tid, token).json().getAsJsonObject()
@@ -176,7 +176,7 @@ class TransactionsTest {
     // reading does not consume
     assertThat(Http.send(Http.basic(fake, notifications).build()).text()).isEqualTo(first.text());
 
-    String token = user.issueToken();
+    String token = user.issueToken().reveal();
     String url = entry.get("url").getAsString();
     long tid = Http.postEmpty(url, token).json().getAsJsonObject().get("transaction-id").getAsLong();
     assertThat(Http.send(Http.basic(fake, notifications).build()).json().getAsJsonObject()

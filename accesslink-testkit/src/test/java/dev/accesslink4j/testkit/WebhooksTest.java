@@ -99,7 +99,7 @@ class WebhooksTest {
     assertThat(payload.get("user_id").getAsLong()).isEqualTo(user.polarUserId());
     assertThat(payload.get("timestamp").getAsString()).isEqualTo("2025-08-14T09:00:00Z");
     assertThat(payload.get("url").getAsString()).isEqualTo(fake.baseUrl() + "v3/exercises/" + run.hashedId());
-    assertThat(Http.get(payload.get("url").getAsString(), user.issueToken()).code()).isEqualTo(200);
+    assertThat(Http.get(payload.get("url").getAsString(), user.issueToken().reveal()).code()).isEqualTo(200);
 
     fake.deliver(FakeWebhookEvent.sleep(user, Fixtures.TODAY));
     JsonObject sleep = com.google.gson.JsonParser.parseString(next().getBody().utf8()).getAsJsonObject();

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.FakeAccessLink;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
+import dev.accesslink4j.testkit.Route;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class LinkCommandTest {
     }
     fake =
         FakeAccessLink.start(
-            FakeAccessLink.Options.builder()
+            FakeAccessLinkOptions.builder()
                 .demoUserDays(0)
                 .redirectUris("http://localhost:" + port + "/oauth2_callback")
                 .build());

@@ -4,16 +4,17 @@ import static dev.accesslink4j.examples.DataFiles.assertValidFit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.ExerciseIds;
 import dev.accesslink4j.testkit.FakeAccessLink;
-import dev.accesslink4j.testkit.FakeAccessLink.DropPoint;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
 import dev.accesslink4j.testkit.FakeAccessLinkExtension;
+import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
+import dev.accesslink4j.testkit.Fault;
+import dev.accesslink4j.testkit.Fault.DropPoint;
 import dev.accesslink4j.testkit.ReceivedRequest;
+import dev.accesslink4j.testkit.Route;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class SyncCommandTest {
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
       new FakeAccessLinkExtension(
-          FakeAccessLink.Options.builder().zone(ZoneId.systemDefault()).demoUserDays(0).seed(7).build());
+          FakeAccessLinkOptions.builder().zone(ZoneId.systemDefault()).demoUserDays(0).seed(7).build());
 
   @TempDir Path dir;
 
@@ -56,7 +57,7 @@ class SyncCommandTest {
 
   private void link(FakeUser who, String key) {
     FileTokenStore.of(tokens)
-        .save(key, AccessToken.of(who.issueToken(), "bearer", null, null, who.polarUserId()));
+        .save(key, who.issueToken());
   }
 
   /** The client secret comes from the environment, as a user would pass it. */
@@ -124,10 +125,10 @@ class SyncCommandTest {
 
   @Test
   void faultsLoseNoItemCommitNothingUnwrittenAndARerunFinishesTheJob() throws Exception {
-    fake.failNext(Route.GET_TRANSACTION_EXERCISE, 500); // once: the SDK retries the read
-    fake.dropConnectionNext(Route.GET_TRANSACTION_EXERCISE_FIT, DropPoint.MID_BODY);
-    fake.failNext(Route.GET_TRANSACTION_ACTIVITY, 500, 3); // more than the SDK's three attempts
-    fake.failNext(Route.LIST_SLEEP, 429);
+    fake.inject(Route.GET_TRANSACTION_EXERCISE, Fault.status(500)); // once: the SDK retries the read
+    fake.inject(Route.GET_TRANSACTION_EXERCISE_FIT, Fault.drop(DropPoint.MID_BODY));
+    fake.inject(Route.GET_TRANSACTION_ACTIVITY, Fault.status(500), 3); // more than the SDK's three attempts
+    fake.inject(Route.LIST_SLEEP, Fault.status(429));
 
     Cli.Result first = sync();
 

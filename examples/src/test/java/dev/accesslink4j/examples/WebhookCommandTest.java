@@ -4,7 +4,6 @@ import static dev.accesslink4j.examples.DataFiles.assertValidFit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.CreatedWebhook;
 import dev.accesslink4j.generated.model.WebhookType;
@@ -12,6 +11,7 @@ import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.ExerciseIds;
 import dev.accesslink4j.testkit.FakeAccessLink;
 import dev.accesslink4j.testkit.FakeAccessLinkExtension;
+import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
 import dev.accesslink4j.testkit.FakeWebhookEvent;
 import dev.accesslink4j.webhooks.WebhookSigner;
@@ -44,7 +44,7 @@ class WebhookCommandTest {
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
       new FakeAccessLinkExtension(
-          FakeAccessLink.Options.builder().zone(ZoneId.systemDefault()).demoUserDays(0).build());
+          FakeAccessLinkOptions.builder().zone(ZoneId.systemDefault()).demoUserDays(0).build());
 
   @TempDir Path dir;
 
@@ -68,7 +68,7 @@ class WebhookCommandTest {
     exercise = user.addExercise();
     tokens = dir.resolve("tokens.json");
     FileTokenStore.of(tokens)
-        .save("member-1", AccessToken.of(user.issueToken(), "bearer", null, null, user.polarUserId()));
+        .save("member-1", user.issueToken());
   }
 
   @AfterEach

@@ -1,6 +1,6 @@
 package dev.accesslink4j.testkit.internal;
 
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.Route;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.accesslink4j.testkit.internal;
 
 import com.google.gson.JsonObject;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.Route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Polar's OAuth2 authorization-code flow. The authorize endpoint approves at once (no login page) and redirects;
  * the token endpoint checks the client's basic credentials and the code: single use, ten minutes, bound to the
  * redirect URI it was issued for. Presenting a used code fails AND revokes every token issued for it, as Polar does.
+ * Every token error is a 400 with {@code {"error": "..."}}, wrong client credentials included
+ * ({@code invalid_client}), as the OpenAPI document and Polar's documentation say.
  */
 final class OAuthHandler {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
@@ -72,8 +74,9 @@ final class OAuthHandler {
   }
 
   private Reply token(Call call) {
-    if (!engine.basicOk(call)) {
-      return oauthError(401, "invalid_client", null).header("WWW-Authenticate", "Basic realm=\"polarremote\"");
+    if (!engine.auth.basicOk(call)) {
+      // The OpenAPI document (and Polar's docs): every token error is a 400 with an oauth-error body.
+      return oauthError(400, "invalid_client", null);
     }
     Map<String, String> form = call.form();
     String grantType = form.get("grant_type");

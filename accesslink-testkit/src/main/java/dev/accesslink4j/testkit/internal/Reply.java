@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import mockwebserver3.MockResponse;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /** A response before it becomes a {@code MockResponse}, so faults can rewrite it. */
@@ -50,5 +52,20 @@ public final class Reply {
   /** Whether the body is JSON. */
   public boolean isJson() {
     return contentType != null && contentType.startsWith("application/json");
+  }
+
+  /** The response: the status line with its standard reason phrase, the headers, the content type and the body. */
+  MockResponse.Builder toMock() {
+    MockResponse.Builder b = new MockResponse.Builder().status(ReasonPhrases.statusLine(status));
+    for (String[] h : headers) {
+      b.addHeader(h[0], h[1]);
+    }
+    if (contentType != null) {
+      b.setHeader("Content-Type", contentType);
+    }
+    if (body.length > 0) {
+      b.body(new Buffer().write(body));
+    }
+    return b;
   }
 }

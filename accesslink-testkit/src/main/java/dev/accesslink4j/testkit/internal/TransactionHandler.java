@@ -2,7 +2,7 @@ package dev.accesslink4j.testkit.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.Route;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,23 +37,23 @@ final class TransactionHandler {
   }
 
   Reply handle(Route route, Call call) {
-    Account a = engine.user(call);
-    engine.samePathUser(call, a);
+    Account a = engine.auth.user(call);
+    engine.auth.samePathUser(call, a);
     return switch (route) {
-      case CREATE_EXERCISE_TRANSACTION -> create(a, Engine.Kind.EXERCISE);
-      case CREATE_ACTIVITY_TRANSACTION -> create(a, Engine.Kind.ACTIVITY);
-      case CREATE_PHYSICAL_INFO_TRANSACTION -> create(a, Engine.Kind.PHYSICAL);
-      case GET_EXERCISE_TRANSACTION -> list(a, transaction(call, a, Engine.Kind.EXERCISE));
-      case GET_ACTIVITY_TRANSACTION -> list(a, transaction(call, a, Engine.Kind.ACTIVITY));
-      case GET_PHYSICAL_INFO_TRANSACTION -> list(a, transaction(call, a, Engine.Kind.PHYSICAL));
-      case COMMIT_EXERCISE_TRANSACTION -> commit(a, transaction(call, a, Engine.Kind.EXERCISE));
-      case COMMIT_ACTIVITY_TRANSACTION -> commit(a, transaction(call, a, Engine.Kind.ACTIVITY));
-      case COMMIT_PHYSICAL_INFO_TRANSACTION -> commit(a, transaction(call, a, Engine.Kind.PHYSICAL));
+      case CREATE_EXERCISE_TRANSACTION -> create(a, TransactionKind.EXERCISE);
+      case CREATE_ACTIVITY_TRANSACTION -> create(a, TransactionKind.ACTIVITY);
+      case CREATE_PHYSICAL_INFO_TRANSACTION -> create(a, TransactionKind.PHYSICAL);
+      case GET_EXERCISE_TRANSACTION -> list(a, transaction(call, a, TransactionKind.EXERCISE));
+      case GET_ACTIVITY_TRANSACTION -> list(a, transaction(call, a, TransactionKind.ACTIVITY));
+      case GET_PHYSICAL_INFO_TRANSACTION -> list(a, transaction(call, a, TransactionKind.PHYSICAL));
+      case COMMIT_EXERCISE_TRANSACTION -> commit(a, transaction(call, a, TransactionKind.EXERCISE));
+      case COMMIT_ACTIVITY_TRANSACTION -> commit(a, transaction(call, a, TransactionKind.ACTIVITY));
+      case COMMIT_PHYSICAL_INFO_TRANSACTION -> commit(a, transaction(call, a, TransactionKind.PHYSICAL));
       default -> item(route, call, a);
     };
   }
 
-  private Reply create(Account a, Engine.Kind kind) {
+  private Reply create(Account a, TransactionKind kind) {
     if (!a.registered()) {
       return Reply.empty(204);
     }
@@ -92,7 +92,7 @@ final class TransactionHandler {
     return engine.userUrl(a.id) + "/" + t.kind.segment + "/" + t.id;
   }
 
-  private Engine.Transaction transaction(Call call, Account a, Engine.Kind kind) {
+  private Engine.Transaction transaction(Call call, Account a, TransactionKind kind) {
     long id;
     try {
       id = Long.parseLong(call.param("transaction-id"));
@@ -146,7 +146,7 @@ final class TransactionHandler {
       case GET_TRANSACTION_ACTIVITY:
       case GET_TRANSACTION_ACTIVITY_STEP_SAMPLES:
       case GET_TRANSACTION_ACTIVITY_ZONE_SAMPLES: {
-        Engine.Transaction t = transaction(call, a, Engine.Kind.ACTIVITY);
+        Engine.Transaction t = transaction(call, a, TransactionKind.ACTIVITY);
         ActivityItem item = a.pendingActivities.get(itemId(call, "activity-id", t));
         if (item == null) {
           return Reply.empty(204);
@@ -158,14 +158,14 @@ final class TransactionHandler {
             : DailyViews.zoneSamples(day));
       }
       case GET_TRANSACTION_PHYSICAL_INFO: {
-        Engine.Transaction t = transaction(call, a, Engine.Kind.PHYSICAL);
+        Engine.Transaction t = transaction(call, a, TransactionKind.PHYSICAL);
         PhysicalRecord p = a.pendingPhysical.get(itemId(call, "physical-info-id", t));
         return p == null ? Reply.empty(204) : Reply.json(200, HealthViews.physicalTransactional(p, userUrl, t.id));
       }
       default:
         break;
     }
-    Engine.Transaction t = transaction(call, a, Engine.Kind.EXERCISE);
+    Engine.Transaction t = transaction(call, a, TransactionKind.EXERCISE);
     ExerciseRecord e = a.pendingExercises.get(itemId(call, "exercise-id", t));
     if (e == null) {
       return Reply.empty(204);

@@ -3,7 +3,7 @@ package dev.accesslink4j.testkit.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.Route;
 import dev.accesslink4j.testkit.FakeWebhookEvent;
 import dev.accesslink4j.testkit.WebhookDelivery;
 import dev.accesslink4j.webhooks.WebhookSigner;
@@ -43,7 +43,7 @@ final class WebhookHandler {
 
   Reply handle(Route route, Call call) {
     synchronized (engine.lock) {
-      engine.basic(call);
+      engine.auth.basic(call);
     }
     return switch (route) {
       case CREATE_WEBHOOK -> create(call);

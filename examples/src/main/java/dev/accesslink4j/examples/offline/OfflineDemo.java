@@ -7,6 +7,7 @@ import dev.accesslink4j.examples.link.LinkFlow;
 import dev.accesslink4j.examples.link.LinkResult;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.FakeAccessLink;
+import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -69,8 +70,8 @@ public final class OfflineDemo implements AutoCloseable {
     try (CallbackServer callback =
         CallbackServer.start(InetAddress.getLoopbackAddress(), 0, CallbackServer.DEFAULT_PATH)) {
       URI redirect = callback.uri(InetAddress.getLoopbackAddress().getHostAddress());
-      FakeAccessLink.Options.Builder options =
-          FakeAccessLink.Options.builder()
+      FakeAccessLinkOptions.Builder options =
+          FakeAccessLinkOptions.builder()
               .seed(SEED)
               .zone(zone)
               .today(LocalDate.now(zone))
@@ -100,7 +101,7 @@ public final class OfflineDemo implements AutoCloseable {
   }
 
   /** Any free port: the fake's data does not depend on it, so a rerun's files stay byte-identical. */
-  private static FakeAccessLink startFake(FakeAccessLink.Options.Builder options) {
+  private static FakeAccessLink startFake(FakeAccessLinkOptions.Builder options) {
     return FakeAccessLink.start(options.port(0).build());
   }
 

@@ -2,56 +2,34 @@ package dev.accesslink4j.testkit.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
+import dev.accesslink4j.testkit.Route;
 import dev.accesslink4j.testkit.internal.Account.DayKind;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Users, pull notifications, the non-transactional exercises and every day-level resource. Called with the
- * engine's lock held. An account that is not registered has no data: lists are empty, by-date reads answer their
- * "no data" status.
+ * Every day-level resource: daily activity, continuous heart rate, cardio load, SleepWise, biosensing, sleep,
+ * Nightly Recharge and physical information, with their date and range rules. Called with the engine's lock held.
+ * An account that is not registered has no data: lists are empty, by-date reads answer their "no data" status.
  */
-final class ApiHandler {
-  private static final Pattern XML_MEMBER_ID = Pattern.compile("<member-id>\\s*([^<]*?)\\s*</member-id>");
-  static final int EXERCISE_WINDOW_DAYS = 30;
+final class DailyDataHandler {
   static final int LIST_DAYS = 28;
   static final int MAX_AGE_DAYS = 365;
 
   private final Engine engine;
 
-  ApiHandler(Engine engine) {
+  DailyDataHandler(Engine engine) {
     this.engine = engine;
   }
 
   Reply handle(Route route, Call call) {
-    if (route != Route.LIST_NOTIFICATIONS && route != Route.DELETE_USER) {
-      engine.user(call);
-    }
+    engine.auth.user(call);
     return switch (route) {
-      case REGISTER_USER -> register(call);
-      case GET_USER -> getUser(call);
-      case DELETE_USER -> deleteUser(call);
-      case LIST_NOTIFICATIONS -> notifications(call);
-      case LIST_EXERCISES -> listExercises(call);
-      case GET_EXERCISE -> getExercise(call);
-      case GET_EXERCISE_FIT -> Reply.bytes(200, FitWriter.write(exercise(call).track()), "application/octet-stream");
-      case GET_EXERCISE_TCX -> Reply.bytes(200,
-          XmlWriters.tcx(exercise(call).track()).getBytes(StandardCharsets.UTF_8), "application/vnd.garmin.tcx+xml");
-      case GET_EXERCISE_GPX -> gpx(call);
       case LIST_ACTIVITIES -> listActivities(call);
       case GET_ACTIVITY -> getActivity(call);
       case LIST_ACTIVITY_SAMPLES -> listActivitySamples(call);
@@ -85,7 +63,7 @@ final class ApiHandler {
       case LIST_NIGHTLY_RECHARGE -> nightList(call, DayKind.NIGHTLY_RECHARGE, "recharges");
       case GET_NIGHTLY_RECHARGE -> nightGet(call, DayKind.NIGHTLY_RECHARGE);
       case GET_PHYSICAL_INFO -> physicalInfo(call);
-      default -> throw new IllegalStateException("not an API route: " + route);
+      default -> throw new IllegalStateException("not a daily data route: " + route);
     };
   }
 
@@ -98,135 +76,7 @@ final class ApiHandler {
   }
 
   private Account account(Call call) {
-    return engine.user(call);
-  }
-
-  // ---------------------------------------------------------------- users
-
-  private Reply register(Call call) {
-    Account a = engine.user(call);
-    String memberId = memberId(call);
-    if (memberId == null || memberId.isBlank()) {
-      return engine.error(400, "member-id is required");
-    }
-    if (a.registered()) {
-      return engine.error(409, "User already registered to this client or member-id already in use");
-    }
-    for (Account other : engine.accounts.values()) {
-      if (other.registered() && memberId.equals(other.memberId)) {
-        return engine.error(409, "User already registered to this client or member-id already in use");
-      }
-    }
-    engine.register(a, memberId);
-    return Reply.json(200, HealthViews.user(a));
-  }
-
-  private static @Nullable String memberId(Call call) {
-    String text = call.text().trim();
-    if (text.startsWith("<")) {
-      Matcher m = XML_MEMBER_ID.matcher(text);
-      return m.find() ? m.group(1) : null;
-    }
-    JsonObject o = Json.parseObject(text).orElse(null);
-    if (o == null || !o.has("member-id") || !o.get("member-id").isJsonPrimitive()) {
-      return null;
-    }
-    return o.get("member-id").getAsString();
-  }
-
-  private Reply getUser(Call call) {
-    Account a = engine.user(call);
-    engine.samePathUser(call, a);
-    return a.registered() ? Reply.json(200, HealthViews.user(a)) : Reply.empty(204);
-  }
-
-  private Reply deleteUser(Call call) {
-    Account a = engine.bearer(call);
-    engine.samePathUser(call, a);
-    engine.deregister(a);
-    return Reply.empty(204);
-  }
-
-  // ---------------------------------------------------------------- notifications
-
-  private Reply notifications(Call call) {
-    engine.basic(call);
-    JsonArray list = Json.arr();
-    for (Account a : engine.accounts.values()) {
-      if (!a.registered()) {
-        continue;
-      }
-      add(list, a, Engine.Kind.EXERCISE, !a.pendingExercises.isEmpty());
-      add(list, a, Engine.Kind.ACTIVITY, !a.pendingActivities.isEmpty());
-      add(list, a, Engine.Kind.PHYSICAL, !a.pendingPhysical.isEmpty());
-    }
-    if (list.isEmpty()) {
-      return Reply.empty(204);
-    }
-    return Reply.json(200, Json.obj().put("available-user-data", list).build());
-  }
-
-  private void add(JsonArray list, Account a, Engine.Kind kind, boolean pending) {
-    if (pending) {
-      list.add(Json.obj()
-          .put("user-id", a.id)
-          .put("data-type", kind.dataType)
-          .put("url", engine.userUrl(a.id) + "/" + kind.segment)
-          .build());
-    }
-  }
-
-  // ---------------------------------------------------------------- exercises
-
-  private List<ExerciseRecord> recentExercises(Account a) {
-    if (!a.registered()) {
-      return List.of();
-    }
-    Instant since = engine.clock.instant().minus(Duration.ofDays(EXERCISE_WINDOW_DAYS));
-    List<ExerciseRecord> list = new ArrayList<>();
-    for (ExerciseRecord e : a.exercises) {
-      if (!e.uploadTime.isBefore(since)) {
-        list.add(e);
-      }
-    }
-    list.sort(Comparator.comparing((ExerciseRecord e) -> e.uploadTime));
-    return list;
-  }
-
-  private Reply listExercises(Call call) {
-    Account a = engine.user(call);
-    JsonArray arr = Json.arr();
-    for (ExerciseRecord e : recentExercises(a)) {
-      arr.add(ExerciseViews.hashed(e, engine.profileUrl(a.id), call.flag("samples"), call.flag("zones"),
-          call.flag("route")));
-    }
-    return Reply.json(200, arr);
-  }
-
-  private ExerciseRecord exercise(Call call) {
-    Account a = engine.user(call);
-    String id = call.param("exercise-id");
-    for (ExerciseRecord e : recentExercises(a)) {
-      if (e.hashedId.equals(id)) {
-        return e;
-      }
-    }
-    throw new Halt(engine.error(404, "Exercise not found"));
-  }
-
-  private Reply getExercise(Call call) {
-    ExerciseRecord e = exercise(call);
-    Account a = engine.user(call);
-    return Reply.json(200, ExerciseViews.hashed(e, engine.profileUrl(a.id), call.flag("samples"), call.flag("zones"),
-        call.flag("route")));
-  }
-
-  private Reply gpx(Call call) {
-    ExerciseTrack t = exercise(call).track();
-    if (!t.hasRoute()) {
-      return engine.error(404, "Exercise has no route");
-    }
-    return Reply.bytes(200, XmlWriters.gpx(t, false).getBytes(StandardCharsets.UTF_8), "application/gpx+xml");
+    return engine.auth.user(call);
   }
 
   // ---------------------------------------------------------------- dates and ranges
@@ -293,7 +143,7 @@ final class ApiHandler {
   // ---------------------------------------------------------------- activity
 
   private Reply listActivities(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate[] r = range(call, false, LIST_DAYS, true);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, DayKind.ACTIVITY, r[0], r[1])) {
@@ -304,7 +154,7 @@ final class ApiHandler {
   }
 
   private Reply getActivity(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate d = date(call.param("date"));
     notTooOld(d);
     if (days(a, DayKind.ACTIVITY, d, d).isEmpty()) {
@@ -315,7 +165,7 @@ final class ApiHandler {
   }
 
   private Reply listActivitySamples(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate[] r = range(call, false, LIST_DAYS, true);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, DayKind.ACTIVITY, r[0], r[1])) {
@@ -325,7 +175,7 @@ final class ApiHandler {
   }
 
   private Reply getActivitySamples(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate d = date(call.param("date"));
     notTooOld(d);
     if (days(a, DayKind.ACTIVITY, d, d).isEmpty()) {
@@ -337,7 +187,7 @@ final class ApiHandler {
   // ---------------------------------------------------------------- continuous heart rate
 
   private Reply getContinuousHeartRate(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate d = date(call.param("date"));
     if (days(a, DayKind.CONTINUOUS_HEART_RATE, d, d).isEmpty()) {
       return engine.error(404, "No continuous heart rate data for " + d);
@@ -347,7 +197,7 @@ final class ApiHandler {
 
   /** The range form answers {@code {"heart_rates": [one object per day]}}, the shape partners report. */
   private Reply listContinuousHeartRate(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate[] r = range(call, true, 0, false);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, DayKind.CONTINUOUS_HEART_RATE, r[0], r[1])) {
@@ -392,7 +242,7 @@ final class ApiHandler {
   }
 
   private Reply cardioList(Call call, LocalDate from, LocalDate to) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     JsonArray arr = Json.arr();
     TreeSet<LocalDate> days = cardioDays(a);
     LocalDate first = days.isEmpty() ? from : days.first();
@@ -403,7 +253,7 @@ final class ApiHandler {
   }
 
   private Reply cardioRange(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate[] r = range(call, true, 0, false);
     TreeSet<LocalDate> days = cardioDays(a);
     LocalDate first = days.isEmpty() ? r[0] : days.first();
@@ -417,7 +267,7 @@ final class ApiHandler {
   // ---------------------------------------------------------------- SleepWise
 
   private Reply sleepWise(Call call, boolean circadian, boolean ranged) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate from = today().minusDays(LIST_DAYS - 1);
     LocalDate to = today();
     if (ranged) {
@@ -437,7 +287,7 @@ final class ApiHandler {
   // ---------------------------------------------------------------- biosensing
 
   private Reply biosensing(Call call, DayKind kind, Function<LocalDate, JsonObject> view) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate[] r = range(call, false, LIST_DAYS, false);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, kind, r[0], r[1])) {
@@ -458,7 +308,7 @@ final class ApiHandler {
   }
 
   private Reply nightList(Call call, DayKind kind, String key) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, kind, today().minusDays(LIST_DAYS - 1), today())) {
       arr.add(night(a, kind, d, key));
@@ -467,7 +317,7 @@ final class ApiHandler {
   }
 
   private Reply nightGet(Call call, DayKind kind) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     LocalDate d = date(call.param("date"));
     if (days(a, kind, d, d).isEmpty()) {
       return engine.error(404, "No " + (kind == DayKind.SLEEP ? "sleep" : "Nightly Recharge") + " data for " + d);
@@ -478,7 +328,7 @@ final class ApiHandler {
   // ---------------------------------------------------------------- physical information
 
   private Reply physicalInfo(Call call) {
-    Account a = engine.user(call);
+    Account a = engine.auth.user(call);
     if (!a.registered()) {
       return engine.error(404, "No physical information");
     }
