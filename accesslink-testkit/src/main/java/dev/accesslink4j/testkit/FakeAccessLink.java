@@ -38,13 +38,8 @@ import okhttp3.HttpUrl;
  *
  * <p>It serves OAuth2, users, pull notifications, the three transaction families, every data resource (with
  * deterministic, realistic data from a seeded generator), webhooks with real PINGs and signed deliveries, and rate
- * limits; see the package documentation for the behaviour of each.
- *
- * <p>Where Polar's documentation is silent the fake makes one documented choice: see {@link Route} and the methods
- * for each. Two worth knowing: the transactional TCX is served gzip-compressed (raw gzip bytes, no
- * {@code Content-Encoding}) while {@code /v3/exercises/{id}/tcx} is plain XML; and creating a transaction while
- * one is open abandons the open one (404 from then on). Status lines carry the standard reason phrases
- * ({@code 201 Created}). To run it standalone, see {@link FakeAccessLinkMain}.
+ * limits: see the package documentation, and {@link Route} for the choices made where Polar's documentation is
+ * silent. To run it on its own, see {@link FakeAccessLinkMain}.
  *
  * <p>Thread-safe. Time comes from the clock in {@link FakeAccessLinkOptions} (advance it with
  * {@link #advanceTime(Duration)}), so tests are deterministic. Close it to stop the server.
@@ -69,12 +64,7 @@ public final class FakeAccessLink implements AutoCloseable, FaultShorthands {
     this.baseUrl = baseUrl;
   }
 
-  /**
-   * Starts a fake with {@link FakeAccessLinkOptions#defaults()} on a free loopback port.
-   *
-   * @return the running fake
-   * @throws UncheckedIOException when the server cannot start
-   */
+  /** {@return a fake started with {@link FakeAccessLinkOptions#defaults()} on a free loopback port} */
   public static FakeAccessLink start() {
     return start(FakeAccessLinkOptions.defaults());
   }
@@ -341,8 +331,7 @@ public final class FakeAccessLink implements AutoCloseable, FaultShorthands {
   /**
    * Makes the next request whose path matches go wrong, once.
    *
-   * @param pathRegex a regular expression for the whole encoded path, without the query, e.g.
-   *     {@code /v3/exercises/.*}
+   * @param pathRegex a regular expression for the whole encoded path, without the query: {@code /v3/exercises/.*}
    * @param fault what goes wrong
    */
   public void inject(String pathRegex, Fault fault) {

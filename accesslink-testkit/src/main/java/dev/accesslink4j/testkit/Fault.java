@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One misbehaviour of the fake for one request, queued with {@link FakeAccessLink#inject(Route, Fault, int)}: the
  * fake's counterpart of MockWebServer's {@code SocketEffect}, in AccessLink's terms. Immutable values built by the
- * static factories; {@link #toString()} reads like the factory call.
+ * static factories; each one's {@code toString()} reads like the factory call.
  *
  * <pre>{@code
  * fake.inject(Route.GET_EXERCISE, Fault.status(503), 2);          // two 503s, then the real answer
