@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.accesslink4j.generated.api.ContinuousHeartRateApi;
+import dev.accesslink4j.generated.model.ContinuousHeartRateRange;
+import dev.accesslink4j.generated.model.ContinuousHeartRateRange.Shape;
 import dev.accesslink4j.generated.model.ContinuousHeartrate;
 import dev.accesslink4j.generated.model.ContinuousHeartrateSample;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -90,6 +94,39 @@ class ContinuousHeartRateServiceTest {
       assertThat(s.getHeartRate()).isEqualTo(58);
       assertThat(s.getSampleTime()).isEqualTo("00:01:30");
     });
+  }
+
+  @Test
+  void theGeneratedRangeOperationTakesEveryShapeThroughARawCall() {
+    String array = MockAccessLink.fixture("listContinuousHeartRate.array.json");
+    mock.enqueueFixture(200, "listContinuousHeartRate.json");
+    mock.enqueueJson(200, array);
+    mock.enqueueJson(200, "{\"heart_rates\": " + array + "}");
+
+    List<ContinuousHeartRateRange> ranges = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApiResponse<ContinuousHeartRateRange> response = mock.user().call(
+          ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO));
+      assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+      assertThat(response.status()).isEqualTo(200);
+      ranges.add(response.body().orElseThrow());
+    }
+
+    assertThat(ranges).extracting(ContinuousHeartRateRange::getShape)
+        .containsExactly(Shape.DAY, Shape.DAYS, Shape.HEART_RATES);
+    assertThat(ranges.get(0).getDays()).extracting(ContinuousHeartrate::getDate).containsExactly(FROM);
+    assertThat(ranges.get(1).getDays()).extracting(ContinuousHeartrate::getDate).containsExactly(FROM, TO);
+    assertThat(ranges.get(2).getDays()).isEqualTo(ranges.get(1).getDays());
+  }
+
+  @Test
+  void aRawCallOfAnotherShapeIsAnInvalidResponse() {
+    mock.enqueueJson(200, "\"no samples\"");
+
+    assertThatThrownBy(() -> mock.user().call(
+            ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO)))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("GET /v3/users/continuous-heart-rate answered HTTP 200");
   }
 
   @Test
