@@ -189,10 +189,11 @@ class TransactionsServiceTest {
     take("POST", "/v3/users/12/exercise-transactions");
     take("GET", "/v3/users/12/exercise-transactions/34");
     take("GET", item);
-    assertThat(take("GET", item + "/fit").getHeaders().get("Accept")).isEqualTo("*/*");
-    assertThat(take("GET", item + "/tcx").getHeaders().get("Accept")).isEqualTo("application/vnd.garmin.tcx+xml");
+    assertThat(take("GET", item + "/fit").getHeaders().get("Accept")).isEqualTo("*/*, application/json");
+    assertThat(take("GET", item + "/tcx").getHeaders().get("Accept"))
+        .isEqualTo("application/vnd.garmin.tcx+xml, application/json");
     assertThat(take("GET", item + "/gpx?includePauseTimes=true").getHeaders().get("Accept"))
-        .isEqualTo("application/gpx+xml");
+        .isEqualTo("application/gpx+xml, application/json");
     take("GET", item + "/heart-rate-zones");
     take("GET", item + "/samples");
     take("GET", item + "/samples");

@@ -1,6 +1,7 @@
 package dev.accesslink4j.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -35,7 +36,7 @@ class ExercisesApiTest {
     assertThat(request.getUrl().query()).isEqualTo("samples=true&zones=true&route=true");
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 
-    assertThat(exercises).hasSize(2);
+    assertThat(exercises).hasSize(3);
     ExerciseHashId full = exercises.get(0);
     assertThat(full.getId()).isEqualTo("2AC312F");
     assertThat(full.getUploadTime()).isEqualTo(OffsetDateTime.of(2008, 10, 13, 10, 40, 2, 0, ZoneOffset.UTC));
@@ -53,6 +54,22 @@ class ExercisesApiTest {
     assertThat(edgy.getSamples().get(0).getData()).isEqualTo("612,598,null,605,611");
     assertThat(edgy.getRoute()).as("an absent array reads as empty").isEmpty();
     assertThat(edgy.getClubId()).isEqualTo(-1L);
+
+    ExerciseHashId withoutFlowSport = exercises.get(2);
+    assertThat(withoutFlowSport.getId()).isEqualTo("7CE1A02");
+    assertThat(withoutFlowSport.getSport()).isEqualTo("RUNNING");
+    assertThat(withoutFlowSport.getDetailedSportInfo()).as("detailed_sport_info: null").isNull();
+  }
+
+  @Test
+  void aListWithANullDetailedSportInfoParses() throws Exception {
+    server.enqueueJson(200, "[{\"id\":\"7CE1A02\",\"sport\":\"RUNNING\",\"detailed_sport_info\":null},"
+        + "{\"id\":\"2AC312F\",\"detailed_sport_info\":\"ROAD_RUNNING\"}]");
+
+    List<ExerciseHashId> exercises = api.listExercises(null, null, null).execute().body();
+
+    assertThat(exercises).extracting(ExerciseHashId::getId, ExerciseHashId::getDetailedSportInfo)
+        .containsExactly(tuple("7CE1A02", null), tuple("2AC312F", "ROAD_RUNNING"));
   }
 
   @Test
