@@ -1,8 +1,8 @@
 package dev.accesslink4j;
 
 import dev.accesslink4j.generated.api.ContinuousHeartRateApi;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.ContinuousHeartRateRange;
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
 import dev.accesslink4j.internal.HttpStack;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ContinuousHeartRateService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public Optional<ContinuousHeartrate> get(LocalDate date) {
+  public Optional<ContinuousHeartRate> get(LocalDate date) {
     Objects.requireNonNull(date, "date");
     return Calls.optionalOr404(http.transport(), api.getContinuousHeartRate(date))
         .filter(ContinuousHeartRateService::hasSamples);
@@ -71,14 +71,14 @@ public final class ContinuousHeartRateService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public List<ContinuousHeartrate> range(LocalDate from, LocalDate to) {
+  public List<ContinuousHeartRate> range(LocalDate from, LocalDate to) {
     DateWindows.requireOrdered(from, to);
     return Calls.optionalOr404(http.transport(), api.listContinuousHeartRate(from, to))
         .map(range -> range.getDays().stream().filter(ContinuousHeartRateService::hasSamples).toList())
         .orElse(List.of());
   }
 
-  private static boolean hasSamples(ContinuousHeartrate day) {
+  private static boolean hasSamples(ContinuousHeartRate day) {
     return day.getHeartRateSamples() != null && !day.getHeartRateSamples().isEmpty();
   }
 }

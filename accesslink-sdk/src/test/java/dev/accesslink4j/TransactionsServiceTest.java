@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.accesslink4j.generated.api.ExerciseTransactionsApi;
 import dev.accesslink4j.generated.model.Activity;
 import dev.accesslink4j.generated.model.Exercise;
+import dev.accesslink4j.generated.model.HeartRateZones;
 import dev.accesslink4j.generated.model.PhysicalInformation;
-import dev.accesslink4j.generated.model.Sample;
-import dev.accesslink4j.generated.model.Zones;
+import dev.accesslink4j.generated.model.SampleSeries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,9 +159,9 @@ class TransactionsServiceTest {
     Path fit = dir.resolve("56.fit");
     ByteArrayOutputStream tcx = new ByteArrayOutputStream();
     ByteArrayOutputStream gpx = new ByteArrayOutputStream();
-    AtomicReference<Optional<Zones>> zones = new AtomicReference<>();
+    AtomicReference<Optional<HeartRateZones>> zones = new AtomicReference<>();
     AtomicReference<List<String>> types = new AtomicReference<>();
-    AtomicReference<List<Sample>> samples = new AtomicReference<>();
+    AtomicReference<List<SampleSeries>> samples = new AtomicReference<>();
     AtomicReference<ExerciseItem> kept = new AtomicReference<>();
 
     TransactionResult result =

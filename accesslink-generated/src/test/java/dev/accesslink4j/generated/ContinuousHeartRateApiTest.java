@@ -14,10 +14,10 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import dev.accesslink4j.generated.api.ContinuousHeartRateApi;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.ContinuousHeartRateRange;
 import dev.accesslink4j.generated.model.ContinuousHeartRateRange.Shape;
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
-import dev.accesslink4j.generated.model.ContinuousHeartrateSample;
+import dev.accesslink4j.generated.model.ContinuousHeartRateSample;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -57,11 +57,11 @@ class ContinuousHeartRateApiTest {
 
     assertThat(ranges).extracting(ContinuousHeartRateRange::getShape)
         .containsExactly(Shape.DAY, Shape.DAYS, Shape.HEART_RATES);
-    assertThat(ranges.get(0).getDays()).extracting(ContinuousHeartrate::getDate).containsExactly(FROM);
+    assertThat(ranges.get(0).getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM);
     for (ContinuousHeartRateRange several : ranges.subList(1, 3)) {
-      assertThat(several.getDays()).extracting(ContinuousHeartrate::getDate).containsExactly(FROM, TO);
+      assertThat(several.getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
       assertThat(several.getDays().get(1).getHeartRateSamples())
-          .extracting(ContinuousHeartrateSample::getHeartRate, ContinuousHeartrateSample::getSampleTime)
+          .extracting(ContinuousHeartRateSample::getHeartRate, ContinuousHeartRateSample::getSampleTime)
           .containsExactly(tuple(58, "00:01:30"));
     }
     assertThat(ranges.get(1).getDays()).isEqualTo(ranges.get(2).getDays());
@@ -74,7 +74,7 @@ class ContinuousHeartRateApiTest {
       ContinuousHeartRateRange range = gson.fromJson(example.toString(), ContinuousHeartRateRange.class);
       assertThat(JsonParser.parseString(gson.toJson(range))).isEqualTo(JsonParser.parseString(example.toString()));
     }
-    assertThat(gson.toJson(ContinuousHeartRateRange.of(List.of(new ContinuousHeartrate().date(FROM)))))
+    assertThat(gson.toJson(ContinuousHeartRateRange.of(List.of(new ContinuousHeartRate().date(FROM)))))
         .isEqualTo("[{\"date\":\"2022-09-12\",\"heart_rate_samples\":[]}]");
   }
 
@@ -84,7 +84,7 @@ class ContinuousHeartRateApiTest {
 
     assertThat(gson.fromJson("[]", ContinuousHeartRateRange.class).getDays()).isEmpty();
     assertThat(gson.fromJson("[null, {\"date\":\"2022-09-12\"}, null]", ContinuousHeartRateRange.class).getDays())
-        .extracting(ContinuousHeartrate::getDate).containsExactly(FROM);
+        .extracting(ContinuousHeartRate::getDate).containsExactly(FROM);
     ContinuousHeartRateRange wrappedNull = gson.fromJson("{\"heart_rates\": null}", ContinuousHeartRateRange.class);
     assertThat(wrappedNull.getShape()).isEqualTo(Shape.HEART_RATES);
     assertThat(wrappedNull.getDays()).isEmpty();
@@ -101,7 +101,7 @@ class ContinuousHeartRateApiTest {
         ContinuousHeartRateRange.class);
 
     assertThat(range.getShape()).isEqualTo(Shape.HEART_RATES);
-    assertThat(range.getDays()).extracting(ContinuousHeartrate::getDate).containsExactly(TO);
+    assertThat(range.getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(TO);
   }
 
   @Test
@@ -160,7 +160,7 @@ class ContinuousHeartRateApiTest {
     return new TypeAdapterFactory() {
       @Override
       public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-        if (type.getRawType() != ContinuousHeartrate.class) {
+        if (type.getRawType() != ContinuousHeartRate.class) {
           return null;
         }
         TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);

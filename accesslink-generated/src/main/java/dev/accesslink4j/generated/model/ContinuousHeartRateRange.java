@@ -50,10 +50,10 @@ public final class ContinuousHeartRateRange {
     HEART_RATES
   }
 
-  private final List<ContinuousHeartrate> days;
+  private final List<ContinuousHeartRate> days;
   private final Shape shape;
 
-  private ContinuousHeartRateRange(Shape shape, List<ContinuousHeartrate> days) {
+  private ContinuousHeartRateRange(Shape shape, List<ContinuousHeartRate> days) {
     this.shape = Objects.requireNonNull(shape, "shape");
     this.days = List.copyOf(days);
     if (shape == Shape.DAY && this.days.size() != 1) {
@@ -67,7 +67,7 @@ public final class ContinuousHeartRateRange {
    * @param days the days, none {@code null}
    * @return the range
    */
-  public static ContinuousHeartRateRange of(List<ContinuousHeartrate> days) {
+  public static ContinuousHeartRateRange of(List<ContinuousHeartRate> days) {
     return new ContinuousHeartRateRange(Shape.DAYS, days);
   }
 
@@ -79,7 +79,7 @@ public final class ContinuousHeartRateRange {
    * @return the range
    * @throws IllegalArgumentException if the shape is {@link Shape#DAY} and there is not exactly one day
    */
-  public static ContinuousHeartRateRange of(Shape shape, List<ContinuousHeartrate> days) {
+  public static ContinuousHeartRateRange of(Shape shape, List<ContinuousHeartRate> days) {
     return new ContinuousHeartRateRange(shape, days);
   }
 
@@ -88,7 +88,7 @@ public final class ContinuousHeartRateRange {
    *
    * @return an unmodifiable list, empty for an empty array
    */
-  public List<ContinuousHeartrate> getDays() {
+  public List<ContinuousHeartRate> getDays() {
     return days;
   }
 
@@ -127,17 +127,17 @@ public final class ContinuousHeartRateRange {
       @SuppressWarnings("unchecked")
       TypeAdapter<T> adapter =
           (TypeAdapter<T>)
-              new Adapter(gson.getAdapter(ContinuousHeartrate.class), gson.getAdapter(JsonElement.class));
+              new Adapter(gson.getAdapter(ContinuousHeartRate.class), gson.getAdapter(JsonElement.class));
       return adapter;
     }
   }
 
   /** Reads any of the three shapes with the streaming reader; writes the shape it read. */
   private static final class Adapter extends TypeAdapter<ContinuousHeartRateRange> {
-    private final TypeAdapter<ContinuousHeartrate> day;
+    private final TypeAdapter<ContinuousHeartRate> day;
     private final TypeAdapter<JsonElement> element;
 
-    Adapter(TypeAdapter<ContinuousHeartrate> day, TypeAdapter<JsonElement> element) {
+    Adapter(TypeAdapter<ContinuousHeartRate> day, TypeAdapter<JsonElement> element) {
       this.day = day;
       this.element = element;
     }
@@ -166,7 +166,7 @@ public final class ContinuousHeartRateRange {
      */
     private ContinuousHeartRateRange readObject(JsonReader in) throws IOException {
       JsonObject single = new JsonObject();
-      List<ContinuousHeartrate> wrapped = null;
+      List<ContinuousHeartRate> wrapped = null;
       in.beginObject();
       while (in.hasNext()) {
         String name = in.nextName();
@@ -187,8 +187,8 @@ public final class ContinuousHeartRateRange {
       return new ContinuousHeartRateRange(Shape.DAY, List.of(day.fromJsonTree(single)));
     }
 
-    private List<ContinuousHeartrate> readArray(JsonReader in) throws IOException {
-      List<ContinuousHeartrate> days = new ArrayList<>();
+    private List<ContinuousHeartRate> readArray(JsonReader in) throws IOException {
+      List<ContinuousHeartRate> days = new ArrayList<>();
       in.beginArray();
       while (in.hasNext()) {
         if (in.peek() == JsonToken.NULL) {
@@ -224,9 +224,9 @@ public final class ContinuousHeartRateRange {
       }
     }
 
-    private void writeArray(JsonWriter out, List<ContinuousHeartrate> days) throws IOException {
+    private void writeArray(JsonWriter out, List<ContinuousHeartRate> days) throws IOException {
       out.beginArray();
-      for (ContinuousHeartrate d : days) {
+      for (ContinuousHeartRate d : days) {
         day.write(out, d);
       }
       out.endArray();
