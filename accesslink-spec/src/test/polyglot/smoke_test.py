@@ -2,9 +2,10 @@
 
 Usage: python3 smoke_test.py SPEC_YAML PACKAGE  (with the generated package on PYTHONPATH)
 
-Checks that the package imports, that every operationId is a method of one of its API classes, and that every
+Checks that the package imports, that every operationId is a method of one of its API classes, that every
 2xx JSON response example and every top-level object-schema example of the spec parses into the generated
-pydantic model.
+pydantic model (an `anyOf`/`oneOf` schema into one of its branches), and that the continuous heart-rate range's
+three examples (one day, an array of days, the `heart_rates` wrapper) land in the three different branches.
 """
 
 import importlib
@@ -22,6 +23,13 @@ def model_name(schema_name: str) -> str:
 
 def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def branch_name(instance) -> str:
+    """The branch of an anyOf/oneOf model an instance came from: `List[Model]` for a list, else the class name."""
+    if isinstance(instance, list):
+        return "List[" + (type(instance[0]).__name__ if instance else "?") + "]"
+    return type(instance).__name__
 
 
 def main(spec_path: str, package: str) -> int:
@@ -53,14 +61,18 @@ def main(spec_path: str, package: str) -> int:
             target = schemas[name]
             if target.get("type") == "array":
                 return parse(where, target, value)
-            if target.get("type") != "object":
+            alternatives = "anyOf" in target or "oneOf" in target
+            if target.get("type") != "object" and not alternatives:
                 return 0
             cls = model_for(name)
             if cls is None:
                 return 0
             try:
-                if cls.from_dict(value) is None:
+                parsed_value = cls.from_dict(value)
+                if parsed_value is None or alternatives and parsed_value.actual_instance is None:
                     problems.append(f"{where}: {name} parsed to None")
+                elif alternatives:
+                    branches.setdefault(where, []).append(branch_name(parsed_value.actual_instance))
                 return 1
             except Exception as e:  # noqa: BLE001 - report every failure, not just the first
                 problems.append(f"{where}: {name}: {type(e).__name__}: {e}")
@@ -69,6 +81,7 @@ def main(spec_path: str, package: str) -> int:
             return sum(parse(f"{where}[{i}]", schema["items"], item) for i, item in enumerate(value))
         return 0
 
+    branches = {}  # where -> the branch each anyOf/oneOf example parsed into, in example order
     parsed = 0
     for path, item in spec["paths"].items():
         for method, op in item.items():
@@ -87,6 +100,12 @@ def main(spec_path: str, package: str) -> int:
     for name, schema in schemas.items():
         if schema.get("type") == "object" and "example" in schema:
             parsed += parse(f"schema {name}", {"$ref": "#/components/schemas/" + name}, schema["example"])
+
+    range_branches = branches.get("listContinuousHeartRate 200")
+    expected_branches = ["ContinuousHeartrate", "List[ContinuousHeartrate]", "ContinuousHeartrateDays"]
+    if range_branches != expected_branches:
+        problems.append(f"listContinuousHeartRate 200: examples parsed into {range_branches}, "
+                        f"expected {expected_branches}")
 
     for problem in problems:
         print("polyglot smoke test: " + problem, file=sys.stderr)

@@ -2,9 +2,9 @@ package dev.accesslink4j;
 
 import dev.accesslink4j.generated.api.ExerciseTransactionsApi;
 import dev.accesslink4j.generated.model.Exercise;
-import dev.accesslink4j.generated.model.Sample;
-import dev.accesslink4j.generated.model.Samples;
-import dev.accesslink4j.generated.model.Zones;
+import dev.accesslink4j.generated.model.HeartRateZones;
+import dev.accesslink4j.generated.model.SampleSeries;
+import dev.accesslink4j.generated.model.SampleSeriesUrls;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -173,7 +173,7 @@ public final class ExerciseItem {
    *
    * @return the zones, or empty when AccessLink has no zone data for the session (204)
    */
-  public Optional<Zones> heartRateZones() {
+  public Optional<HeartRateZones> heartRateZones() {
     return ctx.read(api.getTransactionExerciseHeartRateZones(ctx.userId(), transactionId(), id), id).body();
   }
 
@@ -187,9 +187,9 @@ public final class ExerciseItem {
    * @throws InvalidResponseException when a listed sample URL is not on the API origin or has another shape
    */
   public List<String> sampleTypes() {
-    Call<Samples> call = api.getTransactionExerciseSamples(ctx.userId(), transactionId(), id);
+    Call<SampleSeriesUrls> call = api.getTransactionExerciseSamples(ctx.userId(), transactionId(), id);
     String what = TransactionContext.describe(call.request());
-    List<URI> urls = ctx.read(call, id).body().map(Samples::getSamples).orElse(List.of());
+    List<URI> urls = ctx.read(call, id).body().map(SampleSeriesUrls::getSamples).orElse(List.of());
     List<String> types = new ArrayList<>();
     for (URI url : urls) {
       try {
@@ -211,7 +211,7 @@ public final class ExerciseItem {
    * @param typeId the sample type key, {@code "0"} to {@code "11"} (see {@link #sampleTypes()})
    * @return the series, or empty when the session has no data of this type (204)
    */
-  public Optional<Sample> sample(String typeId) {
+  public Optional<SampleSeries> sample(String typeId) {
     Objects.requireNonNull(typeId, "typeId");
     if (!typeId.matches("[0-9]{1,9}")) {
       throw new IllegalArgumentException("a sample type is a decimal number such as \"0\", not \"" + typeId + "\"");
@@ -225,8 +225,8 @@ public final class ExerciseItem {
    *
    * @return the series in AccessLink's order, without the types that answered 204; empty when there are none
    */
-  public List<Sample> samples() {
-    List<Sample> all = new ArrayList<>();
+  public List<SampleSeries> samples() {
+    List<SampleSeries> all = new ArrayList<>();
     for (String type : sampleTypes()) {
       sample(type).ifPresent(all::add);
     }

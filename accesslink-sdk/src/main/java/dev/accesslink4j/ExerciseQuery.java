@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ExerciseQuery query = ExerciseQuery.none().withSamples().withRoute();
- * List<ExerciseHashId> sessions = user.exercises().list(query);
+ * List<TrainingSession> sessions = user.exercises().list(query);
  * }</pre>
  *
  * <p>Immutable and thread-safe; every {@code with…} method returns a new query.

@@ -1,7 +1,7 @@
 package dev.accesslink4j;
 
 import dev.accesslink4j.generated.api.ExercisesApi;
-import dev.accesslink4j.generated.model.ExerciseHashId;
+import dev.accesslink4j.generated.model.TrainingSession;
 import dev.accesslink4j.internal.Downloads;
 import dev.accesslink4j.internal.HttpStack;
 import dev.accesslink4j.internal.Transport.Replay;
@@ -22,7 +22,7 @@ import retrofit2.Retrofit;
  * see it. Manual diary entries made on the Flow web site are not served. Nothing here is transactional: reading a
  * session never removes it.
  *
- * <p>Sessions are addressed by their hashed string id ({@link ExerciseHashId#getId()}, or a webhook's
+ * <p>Sessions are addressed by their hashed string id ({@link TrainingSession#getId()}, or a webhook's
  * {@code entity_id}), not by the integer id of the deprecated exercise transactions.
  *
  * <p>"No data": {@link #list()} returns an empty list; {@link #get(String)} returns an empty {@code Optional} for an
@@ -52,7 +52,7 @@ public final class ExercisesService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public List<ExerciseHashId> list() {
+  public List<TrainingSession> list() {
     return list(ExerciseQuery.none());
   }
 
@@ -66,7 +66,7 @@ public final class ExercisesService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public List<ExerciseHashId> list(ExerciseQuery query) {
+  public List<TrainingSession> list(ExerciseQuery query) {
     Objects.requireNonNull(query, "query");
     return Calls.list(
         http.transport(),
@@ -87,7 +87,7 @@ public final class ExercisesService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public Optional<ExerciseHashId> get(String exerciseId) {
+  public Optional<TrainingSession> get(String exerciseId) {
     return get(exerciseId, ExerciseQuery.none());
   }
 
@@ -103,7 +103,7 @@ public final class ExercisesService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public Optional<ExerciseHashId> get(String exerciseId, ExerciseQuery query) {
+  public Optional<TrainingSession> get(String exerciseId, ExerciseQuery query) {
     requireId(exerciseId);
     Objects.requireNonNull(query, "query");
     return Calls.optionalOr404(
@@ -186,7 +186,7 @@ public final class ExercisesService {
    * Streams the session's route as a GPX file to a stream ({@code GET /v3/exercises/{id}/gpx}), in constant memory;
    * decompressed if it ever arrives gzip-compressed (GPX is XML, which never starts with the gzip magic bytes).
    * Polar does not document the answer for a session without a route ({@code has_route} false): check
-   * {@link ExerciseHashId#getHasRoute()} first.
+   * {@link TrainingSession#getHasRoute()} first.
    *
    * @param exerciseId the hashed session id
    * @param out where to write; not closed. If the transfer fails part way, {@code out} holds a partial file

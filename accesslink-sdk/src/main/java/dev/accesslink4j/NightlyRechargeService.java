@@ -2,7 +2,7 @@ package dev.accesslink4j;
 
 import dev.accesslink4j.generated.api.NightlyRechargeApi;
 import dev.accesslink4j.generated.model.NightlyRecharge;
-import dev.accesslink4j.generated.model.Recharges;
+import dev.accesslink4j.generated.model.NightlyRechargeList;
 import dev.accesslink4j.internal.HttpStack;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class NightlyRechargeService {
    */
   public List<NightlyRecharge> list() {
     return Calls.optional(http.transport(), api.listNightlyRecharges())
-        .map(Recharges::getRecharges)
+        .map(NightlyRechargeList::getRecharges)
         .map(Calls::copy)
         .orElse(List.of());
   }

@@ -1,8 +1,8 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.generated.model.AvailableUserData;
-import dev.accesslink4j.generated.model.AvailableUserDatas;
 import dev.accesslink4j.generated.api.NotificationsApi;
+import dev.accesslink4j.generated.model.AvailableUserData;
+import dev.accesslink4j.generated.model.AvailableUserDataList;
 import dev.accesslink4j.internal.HttpStack;
 import dev.accesslink4j.internal.Transport.Replay;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class NotificationsService {
     return http.transport()
         .execute(api.listNotifications(), Replay.SAFE)
         .body()
-        .map(AvailableUserDatas::getAvailableUserData)
+        .map(AvailableUserDataList::getAvailableUserData)
         .map(entries -> entries.stream().filter(Objects::nonNull).toList())
         .orElse(List.of());
   }

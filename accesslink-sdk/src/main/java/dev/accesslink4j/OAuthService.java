@@ -2,7 +2,7 @@ package dev.accesslink4j;
 
 import dev.accesslink4j.ServiceException.ErrorDetails;
 import dev.accesslink4j.generated.api.OAuthApi;
-import dev.accesslink4j.generated.model.OauthToken;
+import dev.accesslink4j.generated.model.OAuthToken;
 import dev.accesslink4j.internal.HttpStack;
 import dev.accesslink4j.internal.Redaction;
 import dev.accesslink4j.internal.Transport.Replay;
@@ -281,8 +281,8 @@ public final class OAuthService {
     if (code.isBlank()) {
       throw new IllegalArgumentException("authorization code must not be blank");
     }
-    Call<OauthToken> call = api.requestToken(GRANT_TYPE, code, redirectUri);
-    ApiResponse<OauthToken> response;
+    Call<OAuthToken> call = api.requestToken(GRANT_TYPE, code, redirectUri);
+    ApiResponse<OAuthToken> response;
     try {
       response = http.transport().execute(call, Replay.NEVER);
     } catch (RateLimitException e) {
@@ -295,7 +295,7 @@ public final class OAuthService {
       }
       throw e;
     }
-    OauthToken body =
+    OAuthToken body =
         response.body().orElseThrow(() -> invalid(response.status(), "the token response has no body"));
     String value = body.getAccessToken();
     if (value == null || value.isBlank()) {

@@ -2,9 +2,9 @@ package dev.accesslink4j;
 
 import dev.accesslink4j.generated.api.SleepApi;
 import dev.accesslink4j.generated.model.AvailableSleep;
-import dev.accesslink4j.generated.model.AvailableSleeps;
-import dev.accesslink4j.generated.model.Nights;
+import dev.accesslink4j.generated.model.AvailableSleepList;
 import dev.accesslink4j.generated.model.Sleep;
+import dev.accesslink4j.generated.model.SleepList;
 import dev.accesslink4j.internal.HttpStack;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class SleepService {
    */
   public List<Sleep> list() {
     return Calls.optional(http.transport(), api.listSleep())
-        .map(Nights::getNights)
+        .map(SleepList::getNights)
         .map(Calls::copy)
         .orElse(List.of());
   }
@@ -79,7 +79,7 @@ public final class SleepService {
    */
   public List<AvailableSleep> available() {
     return Calls.optional(http.transport(), api.listAvailableSleep())
-        .map(AvailableSleeps::getAvailable)
+        .map(AvailableSleepList::getAvailable)
         .map(Calls::copy)
         .orElse(List.of());
   }

@@ -3,9 +3,9 @@ package dev.accesslink4j;
 import dev.accesslink4j.generated.api.ActivityTransactionsApi;
 import dev.accesslink4j.generated.api.ExerciseTransactionsApi;
 import dev.accesslink4j.generated.api.PhysicalInfoTransactionsApi;
-import dev.accesslink4j.generated.model.ActivityLog;
-import dev.accesslink4j.generated.model.Exercises;
-import dev.accesslink4j.generated.model.PhysicalInformations;
+import dev.accesslink4j.generated.model.ActivityUrls;
+import dev.accesslink4j.generated.model.ExerciseUrls;
+import dev.accesslink4j.generated.model.PhysicalInformationUrls;
 import dev.accesslink4j.generated.model.TransactionLocation;
 import java.net.URI;
 import java.util.List;
@@ -63,9 +63,9 @@ abstract class TransactionFamily<I> {
 
     @Override
     List<URI> list(TransactionContext ctx) {
-      Optional<Exercises> body =
+      Optional<ExerciseUrls> body =
           ctx.read(api.getExerciseTransaction(ctx.userId(), ctx.transactionId()), null).body();
-      return urls(body, Exercises::getExercises);
+      return urls(body, ExerciseUrls::getExercises);
     }
 
     @Override
@@ -101,9 +101,9 @@ abstract class TransactionFamily<I> {
 
     @Override
     List<URI> list(TransactionContext ctx) {
-      Optional<ActivityLog> body =
+      Optional<ActivityUrls> body =
           ctx.read(api.getActivityTransaction(ctx.userId(), ctx.transactionId()), null).body();
-      return urls(body, ActivityLog::getActivityLog);
+      return urls(body, ActivityUrls::getActivityLog);
     }
 
     @Override
@@ -139,9 +139,9 @@ abstract class TransactionFamily<I> {
 
     @Override
     List<URI> list(TransactionContext ctx) {
-      Optional<PhysicalInformations> body =
+      Optional<PhysicalInformationUrls> body =
           ctx.read(api.getPhysicalInfoTransaction(ctx.userId(), ctx.transactionId()), null).body();
-      return urls(body, PhysicalInformations::getPhysicalInformations);
+      return urls(body, PhysicalInformationUrls::getPhysicalInformations);
     }
 
     @Override

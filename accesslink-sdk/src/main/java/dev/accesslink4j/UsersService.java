@@ -2,7 +2,7 @@ package dev.accesslink4j;
 
 import dev.accesslink4j.ServiceException.ErrorDetails;
 import dev.accesslink4j.generated.api.UsersApi;
-import dev.accesslink4j.generated.model.Register;
+import dev.accesslink4j.generated.model.RegisterUserRequest;
 import dev.accesslink4j.generated.model.User;
 import dev.accesslink4j.internal.HttpStack;
 import dev.accesslink4j.internal.Transport.Replay;
@@ -59,7 +59,7 @@ public final class UsersService {
     if (memberId.isBlank()) {
       throw new IllegalArgumentException("memberId must not be blank");
     }
-    Call<User> call = api.registerUser(new Register().memberId(memberId));
+    Call<User> call = api.registerUser(new RegisterUserRequest().memberId(memberId));
     ApiResponse<User> response = http.transport().execute(call, Replay.REFUSED_ONLY);
     Optional<User> user = response.body();
     if (user.isEmpty()) {

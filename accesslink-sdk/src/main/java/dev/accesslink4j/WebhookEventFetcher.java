@@ -8,10 +8,10 @@ import dev.accesslink4j.generated.api.SleepWiseApi;
 import dev.accesslink4j.generated.model.ActivitySummaryWithAllSamples;
 import dev.accesslink4j.generated.model.Alertness;
 import dev.accesslink4j.generated.model.CircadianBedtime;
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
-import dev.accesslink4j.generated.model.ExerciseHashId;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.PhysicalInfo;
 import dev.accesslink4j.generated.model.Sleep;
+import dev.accesslink4j.generated.model.TrainingSession;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
 import dev.accesslink4j.webhooks.AlertnessEvent;
 import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
@@ -44,7 +44,7 @@ public final class WebhookEventFetcher {
    * @param event the event
    * @return the session; empty when it is no longer available ({@code 404})
    */
-  public static Optional<ExerciseHashId> fetch(UserClient user, ExerciseEvent event) {
+  public static Optional<TrainingSession> fetch(UserClient user, ExerciseEvent event) {
     Objects.requireNonNull(event, "event");
     return Calls.optionalOr404(
         user.http().transport(), api(user, ExercisesApi.class).getExercise(event.entityId(), null, null, null));
@@ -69,7 +69,7 @@ public final class WebhookEventFetcher {
    * @param event the event
    * @return the day's samples; empty when there are none ({@code 404}, or a day object without samples)
    */
-  public static Optional<ContinuousHeartrate> fetch(UserClient user, ContinuousHeartRateEvent event) {
+  public static Optional<ContinuousHeartRate> fetch(UserClient user, ContinuousHeartRateEvent event) {
     Objects.requireNonNull(event, "event");
     // The service's reading: a day object without samples is no data, as for any other caller.
     return user.continuousHeartRate().get(event.date());

@@ -1,11 +1,11 @@
 package dev.accesslink4j;
 
 import dev.accesslink4j.generated.api.WebhooksApi;
+import dev.accesslink4j.generated.model.CreateWebhookRequest;
 import dev.accesslink4j.generated.model.CreatedWebhookData;
-import dev.accesslink4j.generated.model.WebhookInfo;
+import dev.accesslink4j.generated.model.UpdateWebhookRequest;
 import dev.accesslink4j.generated.model.WebhookInfoData;
-import dev.accesslink4j.generated.model.WebhookPatch;
-import dev.accesslink4j.generated.model.WebhookRequest;
+import dev.accesslink4j.generated.model.WebhookInfoResponse;
 import dev.accesslink4j.generated.model.WebhookType;
 import dev.accesslink4j.internal.HttpStack;
 import dev.accesslink4j.internal.Transport.Replay;
@@ -69,11 +69,11 @@ public final class WebhooksService {
    *     {@link WebhookType#UNKNOWN_DEFAULT_OPEN_API}
    */
   public CreatedWebhook create(URI url, Set<WebhookType> events) {
-    WebhookRequest request = new WebhookRequest().url(checkedUrl(url)).events(checkedEvents(events));
-    ApiResponse<dev.accesslink4j.generated.model.CreatedWebhook> response =
+    CreateWebhookRequest request = new CreateWebhookRequest().url(checkedUrl(url)).events(checkedEvents(events));
+    ApiResponse<dev.accesslink4j.generated.model.CreatedWebhookResponse> response =
         http.transport().execute(api.createWebhook(request), Replay.REFUSED_ONLY);
     @Nullable CreatedWebhookData data =
-        response.body().map(dev.accesslink4j.generated.model.CreatedWebhook::getData).orElse(null);
+        response.body().map(dev.accesslink4j.generated.model.CreatedWebhookResponse::getData).orElse(null);
     if (data == null || isBlank(data.getId())) {
       throw invalid(response.status(), "POST /v3/webhooks answered without the new webhook's id");
     }
@@ -100,7 +100,7 @@ public final class WebhooksService {
    * @throws InvalidResponseException when the webhook in the response has no id or URL
    */
   public Optional<Webhook> get() {
-    ApiResponse<WebhookInfo> response = http.transport().execute(api.getWebhook(), Replay.SAFE);
+    ApiResponse<WebhookInfoResponse> response = http.transport().execute(api.getWebhook(), Replay.SAFE);
     return first(response);
   }
 
@@ -236,8 +236,8 @@ public final class WebhooksService {
   private Webhook patch(String id, @Nullable URI url, @Nullable List<WebhookType> events) {
     // The generated WebhookPatch starts with events = [], which would replace the subscription with nothing: set
     // both fields explicitly; the request converter leaves null fields out of the JSON.
-    WebhookPatch patch = new WebhookPatch().url(url).events(events);
-    ApiResponse<WebhookInfo> response =
+    UpdateWebhookRequest patch = new UpdateWebhookRequest().url(url).events(events);
+    ApiResponse<WebhookInfoResponse> response =
         http.transport().execute(api.updateWebhook(checkedId(id), patch), Replay.REFUSED_ONLY);
     return first(response)
         .orElseThrow(
@@ -247,8 +247,8 @@ public final class WebhooksService {
                     "PATCH /v3/webhooks/" + id + " answered without the updated webhook"));
   }
 
-  private static Optional<Webhook> first(ApiResponse<WebhookInfo> response) {
-    @Nullable List<WebhookInfoData> data = response.body().map(WebhookInfo::getData).orElse(null);
+  private static Optional<Webhook> first(ApiResponse<WebhookInfoResponse> response) {
+    @Nullable List<WebhookInfoData> data = response.body().map(WebhookInfoResponse::getData).orElse(null);
     if (data == null || data.isEmpty() || data.get(0) == null) {
       return Optional.empty();
     }

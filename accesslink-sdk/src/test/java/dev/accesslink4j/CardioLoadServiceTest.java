@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accesslink4j.generated.model.CardioLoad;
-import dev.accesslink4j.generated.model.CardioLoadStatusEnum;
+import dev.accesslink4j.generated.model.CardioLoadStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,9 @@ class CardioLoadServiceTest {
     assertJsonGet(mock.takeRequest(), "/v3/users/cardio-load", null);
     assertThat(loads).hasSize(2);
     assertThat(loads.get(0).getDate()).isEqualTo(LocalDate.of(2023, 1, 1));
-    assertThat(loads.get(0).getCardioLoadStatus()).isEqualTo(CardioLoadStatusEnum.LOAD_STATUS_NOT_AVAILABLE);
+    assertThat(loads.get(0).getCardioLoadStatus()).isEqualTo(CardioLoadStatus.LOAD_STATUS_NOT_AVAILABLE);
     CardioLoad productive = loads.get(1);
-    assertThat(productive.getCardioLoadStatus()).isEqualTo(CardioLoadStatusEnum.PRODUCTIVE);
+    assertThat(productive.getCardioLoadStatus()).isEqualTo(CardioLoadStatus.PRODUCTIVE);
     assertThat(productive.getCardioLoad()).isEqualTo(85.4f);
     assertThat(productive.getStrain()).isEqualTo(62.3f);
     assertThat(productive.getTolerance()).isEqualTo(51.7f);

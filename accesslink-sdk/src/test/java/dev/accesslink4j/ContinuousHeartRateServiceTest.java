@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
-import dev.accesslink4j.generated.model.ContinuousHeartrateSample;
+import dev.accesslink4j.generated.api.ContinuousHeartRateApi;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
+import dev.accesslink4j.generated.model.ContinuousHeartRateRange;
+import dev.accesslink4j.generated.model.ContinuousHeartRateRange.Shape;
+import dev.accesslink4j.generated.model.ContinuousHeartRateSample;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -27,14 +31,14 @@ class ContinuousHeartRateServiceTest {
   void getReadsOneDay() {
     mock.enqueueFixture(200, "getContinuousHeartRate.json");
 
-    Optional<ContinuousHeartrate> day = mock.user().continuousHeartRate().get(FROM);
+    Optional<ContinuousHeartRate> day = mock.user().continuousHeartRate().get(FROM);
 
     assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate/2022-09-12", null);
     assertThat(day).get().satisfies(d -> {
       assertThat(d.getPolarUser()).isEqualTo(URI.create("https://polaraccesslink.com/v3/users/627139"));
       assertThat(d.getDate()).isEqualTo(FROM);
       assertThat(d.getHeartRateSamples())
-          .extracting(ContinuousHeartrateSample::getHeartRate, ContinuousHeartrateSample::getSampleTime)
+          .extracting(ContinuousHeartRateSample::getHeartRate, ContinuousHeartRateSample::getSampleTime)
           .containsExactly(
               tuple(63, "00:02:08"),
               tuple(62, "00:07:08"));
@@ -54,7 +58,7 @@ class ContinuousHeartRateServiceTest {
   void rangeAcceptsTheDocumentedSingleObject() {
     mock.enqueueFixture(200, "listContinuousHeartRate.json");
 
-    List<ContinuousHeartrate> days = mock.user().continuousHeartRate().range(FROM, TO);
+    List<ContinuousHeartRate> days = mock.user().continuousHeartRate().range(FROM, TO);
 
     assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
     assertThat(days).singleElement().satisfies(d -> {
@@ -67,10 +71,10 @@ class ContinuousHeartRateServiceTest {
   void rangeAcceptsAnArrayOfDays() {
     mock.enqueueFixture(200, "listContinuousHeartRate.array.json");
 
-    List<ContinuousHeartrate> days = mock.user().continuousHeartRate().range(FROM, TO);
+    List<ContinuousHeartRate> days = mock.user().continuousHeartRate().range(FROM, TO);
 
     assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
-    assertThat(days).extracting(ContinuousHeartrate::getDate).containsExactly(FROM, TO);
+    assertThat(days).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
     assertThat(days.get(1).getHeartRateSamples()).singleElement().satisfies(s -> {
       assertThat(s.getHeartRate()).isEqualTo(58);
       assertThat(s.getSampleTime()).isEqualTo("00:01:30");
@@ -82,14 +86,47 @@ class ContinuousHeartRateServiceTest {
     String array = MockAccessLink.fixture("listContinuousHeartRate.array.json");
     mock.enqueueJson(200, "{\"heart_rates\": " + array + "}");
 
-    List<ContinuousHeartrate> days = mock.user().continuousHeartRate().range(FROM, TO);
+    List<ContinuousHeartRate> days = mock.user().continuousHeartRate().range(FROM, TO);
 
     assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
-    assertThat(days).extracting(ContinuousHeartrate::getDate).containsExactly(FROM, TO);
+    assertThat(days).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
     assertThat(days.get(1).getHeartRateSamples()).singleElement().satisfies(s -> {
       assertThat(s.getHeartRate()).isEqualTo(58);
       assertThat(s.getSampleTime()).isEqualTo("00:01:30");
     });
+  }
+
+  @Test
+  void theGeneratedRangeOperationTakesEveryShapeThroughARawCall() {
+    String array = MockAccessLink.fixture("listContinuousHeartRate.array.json");
+    mock.enqueueFixture(200, "listContinuousHeartRate.json");
+    mock.enqueueJson(200, array);
+    mock.enqueueJson(200, "{\"heart_rates\": " + array + "}");
+
+    List<ContinuousHeartRateRange> ranges = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApiResponse<ContinuousHeartRateRange> response = mock.user().call(
+          ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO));
+      assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+      assertThat(response.status()).isEqualTo(200);
+      ranges.add(response.body().orElseThrow());
+    }
+
+    assertThat(ranges).extracting(ContinuousHeartRateRange::getShape)
+        .containsExactly(Shape.DAY, Shape.DAYS, Shape.HEART_RATES);
+    assertThat(ranges.get(0).getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM);
+    assertThat(ranges.get(1).getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
+    assertThat(ranges.get(2).getDays()).isEqualTo(ranges.get(1).getDays());
+  }
+
+  @Test
+  void aRawCallOfAnotherShapeIsAnInvalidResponse() {
+    mock.enqueueJson(200, "\"no samples\"");
+
+    assertThatThrownBy(() -> mock.user().call(
+            ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO)))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("GET /v3/users/continuous-heart-rate answered HTTP 200");
   }
 
   @Test
@@ -134,7 +171,7 @@ class ContinuousHeartRateServiceTest {
     mock.enqueue(
         new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build());
 
-    List<ContinuousHeartrate> result =
+    List<ContinuousHeartRate> result =
         mock.user().continuousHeartRate().range(FROM, FROM.plusDays(days - 1));
 
     assertThat(result).hasSize(days);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accesslink4j.generated.model.ActivityDayWithSamples;
-import dev.accesslink4j.generated.model.ActivityStepSample2;
 import dev.accesslink4j.generated.model.ActivitySummaryWithAllSamples;
-import dev.accesslink4j.generated.model.ActivityZoneSample2;
 import dev.accesslink4j.generated.model.InactivityStamp;
+import dev.accesslink4j.generated.model.IntensityZoneSample;
+import dev.accesslink4j.generated.model.StepSample;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,17 +90,17 @@ class DailyActivityServiceTest {
     assertThat(samples.getSteps().getTotalSteps()).isEqualTo(8823);
     // minute-precision local date-times
     assertThat(samples.getSteps().getSamples())
-        .extracting(ActivityStepSample2::getTimestamp)
+        .extracting(StepSample::getTimestamp)
         .containsExactly(
             LocalDateTime.of(2025, 8, 13, 0, 2),
             LocalDateTime.of(2025, 8, 13, 8, 16),
             LocalDateTime.of(2025, 8, 13, 8, 17));
     assertThat(samples.getActivityZones().getSamples())
-        .extracting(ActivityZoneSample2::getZone)
+        .extracting(IntensityZoneSample::getZone)
         .containsExactly(
-            ActivityZoneSample2.ZoneEnum.SLEEP,
-            ActivityZoneSample2.ZoneEnum.SEDENTARY,
-            ActivityZoneSample2.ZoneEnum.LIGHT);
+            IntensityZoneSample.ZoneEnum.SLEEP,
+            IntensityZoneSample.ZoneEnum.SEDENTARY,
+            IntensityZoneSample.ZoneEnum.LIGHT);
     assertThat(samples.getInactivityStamps())
         .extracting(InactivityStamp::getStamp)
         .containsExactly(LocalDateTime.of(2025, 8, 13, 16, 4));

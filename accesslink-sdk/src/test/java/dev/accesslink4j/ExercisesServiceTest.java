@@ -5,11 +5,11 @@ import static dev.accesslink4j.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.accesslink4j.generated.model.ExerciseHashId;
-import dev.accesslink4j.generated.model.Location;
-import dev.accesslink4j.generated.model.Sample;
-import dev.accesslink4j.generated.model.TrainingLoadProLoadEnum;
-import dev.accesslink4j.generated.model.Zone;
+import dev.accesslink4j.generated.model.HeartRateZone;
+import dev.accesslink4j.generated.model.RoutePoint;
+import dev.accesslink4j.generated.model.SampleSeries;
+import dev.accesslink4j.generated.model.TrainingLoadProInterpretation;
+import dev.accesslink4j.generated.model.TrainingSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,11 +47,11 @@ class ExercisesServiceTest {
   void listReadsTheSessionsOfTheLast30Days() {
     mock.enqueueFixture(200, "listExercises.json");
 
-    List<ExerciseHashId> sessions = mock.user().exercises().list();
+    List<TrainingSession> sessions = mock.user().exercises().list();
 
     assertJsonGet(mock.takeRequest(), "/v3/exercises", null);
-    assertThat(sessions).extracting(ExerciseHashId::getId).containsExactly("2AC312F", "4BD7719");
-    ExerciseHashId first = sessions.get(0);
+    assertThat(sessions).extracting(TrainingSession::getId).containsExactly("2AC312F", "4BD7719");
+    TrainingSession first = sessions.get(0);
     assertThat(first.getUploadTime()).isEqualTo(OffsetDateTime.parse("2008-10-13T10:40:02Z"));
     assertThat(first.getPolarUser()).isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
     // device-local start without an offset, plus the offset in minutes
@@ -63,21 +63,21 @@ class ExercisesServiceTest {
     assertThat(first.getRunningIndex()).isEqualTo(51);
     assertThat(first.getDetailedSportInfo()).isEqualTo("WATERSPORTS_WATERSKI");
     assertThat(first.getHeartRateZones()).singleElement()
-        .extracting(Zone::getIndex, Zone::getLowerLimit, Zone::getUpperLimit, Zone::getInZone)
+        .extracting(HeartRateZone::getIndex, HeartRateZone::getLowerLimit, HeartRateZone::getUpperLimit, HeartRateZone::getInZone)
         .containsExactly(1, 110, 130, Duration.ofSeconds(4));
     assertThat(first.getRoute()).singleElement().satisfies(point -> {
       assertThat(point.getLatitude()).isEqualTo(60.21982833);
       assertThat(point.getTime()).isEqualTo(Duration.ofSeconds(210, 26_000_000)); // fractional duration
     });
     assertThat(first.getTrainingLoadPro().getDate()).isEqualTo(LocalDate.of(2023, 1, 1));
-    assertThat(first.getTrainingLoadPro().getCardioLoadInterpretation()).isEqualTo(TrainingLoadProLoadEnum.UNKNOWN);
+    assertThat(first.getTrainingLoadPro().getCardioLoadInterpretation()).isEqualTo(TrainingLoadProInterpretation.UNKNOWN);
 
-    ExerciseHashId second = sessions.get(1);
+    TrainingSession second = sessions.get(1);
     assertThat(second.getDuration()).isEqualTo(Duration.ofSeconds(14295, 773_000_000));
     assertThat(second.getHeartRate().getAverage()).isNull();
     assertThat(second.getClubId()).isEqualTo(-1L);
     assertThat(second.getSamples()).singleElement()
-        .extracting(Sample::getRecordingRate, Sample::getSampleType, Sample::getData)
+        .extracting(SampleSeries::getRecordingRate, SampleSeries::getSampleType, SampleSeries::getData)
         .containsExactly(null, "11", "612,598,null,605,611");
   }
 
@@ -100,11 +100,11 @@ class ExercisesServiceTest {
   void getReadsOneSession() {
     mock.enqueueFixture(200, "getExercise.json");
 
-    ExerciseHashId session = mock.user().exercises().get("2AC312F", ExerciseQuery.none().withRoute()).orElseThrow();
+    TrainingSession session = mock.user().exercises().get("2AC312F", ExerciseQuery.none().withRoute()).orElseThrow();
 
     assertJsonGet(mock.takeRequest(), "/v3/exercises/2AC312F", "route=true");
     assertThat(session.getId()).isEqualTo("2AC312F");
-    assertThat(session.getRoute()).extracting(Location::getSatellites).containsExactly(4L);
+    assertThat(session.getRoute()).extracting(RoutePoint::getSatellites).containsExactly(4L);
   }
 
   @Test

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.SleepApi;
 import dev.accesslink4j.generated.api.UsersApi;
-import dev.accesslink4j.generated.model.AvailableUserDatas;
-import dev.accesslink4j.generated.model.Nights;
-import dev.accesslink4j.generated.model.Register;
+import dev.accesslink4j.generated.model.AvailableUserDataList;
+import dev.accesslink4j.generated.model.RegisterUserRequest;
+import dev.accesslink4j.generated.model.SleepList;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Credentials;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class RawCallTest {
   void aUserCallReturnsStatusHeadersRateLimitAndBody() {
     mock.enqueueJson(200, "{\"nights\":[{\"date\":\"2025-01-01\",\"sleep_score\":80}]}");
 
-    ApiResponse<Nights> response = mock.user().call(SleepApi.class, SleepApi::listSleep);
+    ApiResponse<SleepList> response = mock.user().call(SleepApi.class, SleepApi::listSleep);
 
     RecordedRequest request = mock.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/users/sleep");
@@ -40,7 +40,7 @@ class RawCallTest {
     assertThat(mock.user().call(SleepApi.class, SleepApi::listSleep).body()).isPresent();
 
     mock.enqueueStatus(503);
-    assertThatThrownBy(() -> mock.user().call(UsersApi.class, api -> api.registerUser(new Register().memberId("m"))))
+    assertThatThrownBy(() -> mock.user().call(UsersApi.class, api -> api.registerUser(new RegisterUserRequest().memberId("m"))))
         .isInstanceOf(ServerException.class);
     assertThat(mock.server().getRequestCount()).isEqualTo(3);
   }
@@ -49,7 +49,7 @@ class RawCallTest {
   void aClientCallUsesTheClientCredentials() {
     mock.enqueueStatus(204);
 
-    ApiResponse<AvailableUserDatas> response =
+    ApiResponse<AvailableUserDataList> response =
         mock.client().call(NotificationsApi.class, NotificationsApi::listNotifications);
 
     assertThat(mock.takeRequest().getHeaders().get("Authorization"))

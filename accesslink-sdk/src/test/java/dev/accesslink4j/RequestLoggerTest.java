@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.accesslink4j.generated.api.CardioLoadApi;
 import dev.accesslink4j.generated.api.UsersApi;
-import dev.accesslink4j.generated.model.Register;
+import dev.accesslink4j.generated.model.RegisterUserRequest;
 import dev.accesslink4j.internal.RequestLogger;
 import dev.accesslink4j.internal.Transport.Replay;
 import java.time.Duration;
@@ -84,7 +84,7 @@ class RequestLoggerTest {
               .listCardioLoadsByDateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
           Replay.SAFE);
       transport.execute(
-          user.retrofit().create(UsersApi.class).registerUser(new Register().memberId("member-request-body")),
+          user.retrofit().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("member-request-body")),
           Replay.REFUSED_ONLY);
       catchThrowable(
           () -> transport.execute(user.retrofit().create(UsersApi.class).getUser(99L), Replay.SAFE));

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;
-import dev.accesslink4j.generated.model.OauthToken;
-import dev.accesslink4j.generated.model.Register;
+import dev.accesslink4j.generated.model.OAuthToken;
+import dev.accesslink4j.generated.model.RegisterUserRequest;
 import dev.accesslink4j.generated.model.User;
 import dev.accesslink4j.internal.Transport.Replay;
 import java.time.Duration;
@@ -48,11 +48,11 @@ class RetryTest {
     return user.http()
         .transport()
         .execute(
-            user.retrofit().create(UsersApi.class).registerUser(new Register().memberId("m-1")),
+            user.retrofit().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("m-1")),
             Replay.REFUSED_ONLY);
   }
 
-  private ApiResponse<OauthToken> exchangeCode() {
+  private ApiResponse<OAuthToken> exchangeCode() {
     AccessLink client = mock.client();
     OAuthApi oauth =
         client.http().tokenEndpoint(client.clientId(), client.clientSecret().reveal()).create(OAuthApi.class);

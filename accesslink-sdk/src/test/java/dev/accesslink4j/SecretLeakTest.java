@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;
-import dev.accesslink4j.generated.model.Register;
+import dev.accesslink4j.generated.model.RegisterUserRequest;
 import dev.accesslink4j.internal.Transport.Replay;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -147,7 +147,7 @@ class SecretLeakTest {
             Map.of(
                 "user read", () -> transport.execute(users.getUser(7L), Replay.SAFE),
                 "user write",
-                () -> transport.execute(users.registerUser(new Register().memberId("m")), Replay.REFUSED_ONLY),
+                () -> transport.execute(users.registerUser(new RegisterUserRequest().memberId("m")), Replay.REFUSED_ONLY),
                 "partner read", () -> transport.execute(notifications.listNotifications(), Replay.SAFE),
                 "code exchange",
                 () -> transport.execute(oauth.requestToken("authorization_code", "c", "https://x/cb"), Replay.NEVER));

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.accesslink4j.generated.api.ExerciseTransactionsApi;
 import dev.accesslink4j.generated.model.Activity;
 import dev.accesslink4j.generated.model.Exercise;
+import dev.accesslink4j.generated.model.HeartRateZones;
 import dev.accesslink4j.generated.model.PhysicalInformation;
-import dev.accesslink4j.generated.model.Sample;
-import dev.accesslink4j.generated.model.Zones;
+import dev.accesslink4j.generated.model.SampleSeries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,9 +159,9 @@ class TransactionsServiceTest {
     Path fit = dir.resolve("56.fit");
     ByteArrayOutputStream tcx = new ByteArrayOutputStream();
     ByteArrayOutputStream gpx = new ByteArrayOutputStream();
-    AtomicReference<Optional<Zones>> zones = new AtomicReference<>();
+    AtomicReference<Optional<HeartRateZones>> zones = new AtomicReference<>();
     AtomicReference<List<String>> types = new AtomicReference<>();
-    AtomicReference<List<Sample>> samples = new AtomicReference<>();
+    AtomicReference<List<SampleSeries>> samples = new AtomicReference<>();
     AtomicReference<ExerciseItem> kept = new AtomicReference<>();
 
     TransactionResult result =
@@ -189,10 +189,11 @@ class TransactionsServiceTest {
     take("POST", "/v3/users/12/exercise-transactions");
     take("GET", "/v3/users/12/exercise-transactions/34");
     take("GET", item);
-    assertThat(take("GET", item + "/fit").getHeaders().get("Accept")).isEqualTo("*/*");
-    assertThat(take("GET", item + "/tcx").getHeaders().get("Accept")).isEqualTo("application/vnd.garmin.tcx+xml");
+    assertThat(take("GET", item + "/fit").getHeaders().get("Accept")).isEqualTo("*/*, application/json");
+    assertThat(take("GET", item + "/tcx").getHeaders().get("Accept"))
+        .isEqualTo("application/vnd.garmin.tcx+xml, application/json");
     assertThat(take("GET", item + "/gpx?includePauseTimes=true").getHeaders().get("Accept"))
-        .isEqualTo("application/gpx+xml");
+        .isEqualTo("application/gpx+xml, application/json");
     take("GET", item + "/heart-rate-zones");
     take("GET", item + "/samples");
     take("GET", item + "/samples");

@@ -6,7 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import dev.accesslink4j.generated.api.CardioLoadApi;
 import dev.accesslink4j.generated.model.CardioLoad;
-import dev.accesslink4j.generated.model.CardioLoadStatusEnum;
+import dev.accesslink4j.generated.model.CardioLoadStatus;
 import java.time.LocalDate;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -33,9 +33,9 @@ class CardioLoadApiTest {
     assertThat(request.getUrl().query()).isEqualTo("from=2023-01-01&to=2023-01-28");
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 
-    assertThat(parsed.get(0).getCardioLoadStatus()).isEqualTo(CardioLoadStatusEnum.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(parsed.get(0).getCardioLoadStatus()).isEqualTo(CardioLoadStatus.UNKNOWN_DEFAULT_OPEN_API);
     assertThat(parsed.get(0).getDate()).isEqualTo(LocalDate.of(2023, 1, 1));
-    assertThat(parsed.get(1).getCardioLoadStatus()).isEqualTo(CardioLoadStatusEnum.PRODUCTIVE);
+    assertThat(parsed.get(1).getCardioLoadStatus()).isEqualTo(CardioLoadStatus.PRODUCTIVE);
     assertThat(parsed.get(1).getCardioLoadRatio()).isEqualTo(1.21f);
   }
 }

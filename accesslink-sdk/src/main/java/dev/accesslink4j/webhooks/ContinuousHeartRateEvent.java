@@ -2,7 +2,7 @@ package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.WebhookEventFetcher;
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.WebhookType;
 import java.net.URI;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param url where the data can be read ({@code url}), as sent; not followed by {@link #fetch}
  */
 public record ContinuousHeartRateEvent(long userId, LocalDate date, Instant timestamp, URI url)
-    implements DataEvent<Optional<ContinuousHeartrate>> {
+    implements DataEvent<Optional<ContinuousHeartRate>> {
 
   /** Checks that no component is missing. */
   public ContinuousHeartRateEvent {
@@ -52,7 +52,7 @@ public record ContinuousHeartRateEvent(long userId, LocalDate date, Instant time
    *     responses and I/O failures
    */
   @Override
-  public Optional<ContinuousHeartrate> fetch(UserClient user) {
+  public Optional<ContinuousHeartRate> fetch(UserClient user) {
     return WebhookEventFetcher.fetch(user, this);
   }
 }

@@ -2,7 +2,7 @@ package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.WebhookEventFetcher;
-import dev.accesslink4j.generated.model.ExerciseHashId;
+import dev.accesslink4j.generated.model.TrainingSession;
 import dev.accesslink4j.generated.model.WebhookType;
 import java.net.URI;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param url where the data can be read ({@code url}), as sent; not followed by {@link #fetch}
  */
 public record ExerciseEvent(long userId, String entityId, Instant timestamp, URI url)
-    implements DataEvent<Optional<ExerciseHashId>> {
+    implements DataEvent<Optional<TrainingSession>> {
 
   /** Checks that no component is missing. */
   public ExerciseEvent {
@@ -54,7 +54,7 @@ public record ExerciseEvent(long userId, String entityId, Instant timestamp, URI
    *     responses and I/O failures
    */
   @Override
-  public Optional<ExerciseHashId> fetch(UserClient user) {
+  public Optional<TrainingSession> fetch(UserClient user) {
     return WebhookEventFetcher.fetch(user, this);
   }
 }

@@ -85,14 +85,17 @@ final class ExampleValidator {
   /**
    * Adds {@code additionalProperties: false} to every object schema that does not say otherwise, in place. Clients
    * must ignore unknown fields, but our own examples may use only declared names: a misspelled or wrongly cased
-   * field name (kebab-case vs snake_case) in an example is a defect. Sound only without
-   * {@code allOf}/{@code anyOf}/{@code oneOf} (a closed branch would reject its siblings' fields), so those fail
-   * loudly here until this is taught to close only the combined schema.
+   * field name (kebab-case vs snake_case) in an example is a defect. Sound for {@code anyOf}/{@code oneOf} whose
+   * branches are whole alternatives (a value must fit one closed branch, so each branch still rejects names it does
+   * not declare); unsound for {@code allOf}, or a combinator beside {@code properties} of its own (a closed branch
+   * would reject its siblings' fields), so those fail loudly here until this is taught to close only the combined
+   * schema.
    */
   private static JsonNode closeObjects(JsonNode schema) {
     forEachObject(schema, node -> {
       for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
-        if (node.path(combinator).isArray()) {
+        boolean alternatives = !combinator.equals("allOf") && !node.has("properties");
+        if (node.path(combinator).isArray() && !alternatives) {
           throw new IllegalStateException("closing objects is unsound with " + combinator + ": " + node);
         }
       }

@@ -1,6 +1,7 @@
 package dev.accesslink4j.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -117,6 +118,37 @@ class ExamplesTest {
 
     ((ObjectNode) nights.at("/nights/0")).removeAll().put("sleep-score", 80);
     assertThat(validator.validate(nightsSchema, nights)).as("undeclared field below a $ref").isNotEmpty();
+  }
+
+  @Test
+  void theContinuousHeartRateRangeTakesADayAnArrayOfDaysAndTheHeartRatesWrapper() {
+    JsonNode range = document.at("/components/schemas/continuous-heartrate-range");
+    ObjectNode day = JSON.objectNode().put("date", "2022-09-12");
+    day.putArray("heart_rate_samples").addObject().put("heart_rate", 63).put("sample_time", "00:02:08");
+    ObjectNode wrapper = JSON.objectNode();
+    wrapper.putArray("heart_rates").add(day.deepCopy()).add(day.deepCopy().put("date", "2022-09-13"));
+
+    assertThat(validator.validate(range, day)).as("one day").isEmpty();
+    assertThat(validator.validate(range, wrapper.get("heart_rates"))).as("an array of days").isEmpty();
+    assertThat(validator.validate(range, wrapper)).as("the heart_rates wrapper").isEmpty();
+    assertThat(validator.validate(range, JSON.arrayNode())).as("an empty array").isEmpty();
+
+    assertThat(validator.validate(range, JSON.textNode("no samples"))).as("a string").isNotEmpty();
+    ObjectNode misspelled = JSON.objectNode().set("heart_rate", wrapper.get("heart_rates"));
+    assertThat(validator.validate(range, misspelled)).as("a misspelled wrapper (branches stay closed)").isNotEmpty();
+    ObjectNode badDay = wrapper.deepCopy();
+    ((ObjectNode) badDay.at("/heart_rates/1")).put("date", "13.09.2022");
+    assertThat(validator.validate(range, badDay)).as("a wrapped day with a malformed date").isNotEmpty();
+  }
+
+  @Test
+  void stillRefusesToCloseObjectsUnderAllOf() {
+    ObjectNode broken = document.deepCopy();
+    ((ObjectNode) broken.at("/components/schemas")).putObject("combined").putArray("allOf")
+        .addObject().put("$ref", "#/components/schemas/sleep");
+    assertThatThrownBy(() -> new ExampleValidator(broken))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closing objects is unsound with allOf");
   }
 
   @Test

@@ -201,6 +201,34 @@ class OperationConventionsTest {
     assertThat(problems).isEmpty();
   }
 
+  /** The bodies AccessLink (and the testkit's fake) send with 401, 403 and 409 are declared, not left to prose. */
+  @Test
+  void unauthorizedForbiddenAndConflictResponsesDeclareTheirErrorBody() {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Op op : operations) {
+      for (String status : List.of("401", "403", "409")) {
+        ApiResponse raw = op.operation().getResponses().get(status);
+        if (raw == null) {
+          continue;
+        }
+        checked++;
+        var content = spec.resolve(raw).getContent();
+        MediaType json = content == null ? null : content.get("application/json");
+        String expected = op.id().equals("requestToken") ? "oauth-error" : "error";
+        if (json == null || json.getSchema() == null) {
+          problems.add(op + " " + status + ": no application/json body");
+        } else if (!("#/components/schemas/" + expected).equals(json.getSchema().get$ref())) {
+          problems.add(op + " " + status + ": body " + json.getSchema().get$ref() + ", expected " + expected);
+        } else if (json.getExample() == null && (json.getExamples() == null || json.getExamples().isEmpty())) {
+          problems.add(op + " " + status + ": no example");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(checked).as("401/403/409 responses checked").isGreaterThan(100);
+  }
+
   @Test
   void nonJsonResponsesAreBinaryStrings() {
     List<String> problems = new ArrayList<>();

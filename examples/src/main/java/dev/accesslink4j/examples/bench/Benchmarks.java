@@ -9,7 +9,7 @@ import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.Sleep;
 import dev.accesslink4j.internal.JavaTimeAdapters;
 import java.io.IOException;
@@ -169,7 +169,7 @@ public final class Benchmarks {
   private static void backfill(UserClient user) {
     resetPeaks();
     LocalDate to = LocalDate.now();
-    java.util.List<ContinuousHeartrate> days = user.continuousHeartRate().range(to.minusDays(29), to);
+    java.util.List<ContinuousHeartRate> days = user.continuousHeartRate().range(to.minusDays(29), to);
     long samples = days.stream().mapToLong(d -> d.getHeartRateSamples().size()).sum();
     System.out.printf(
         Locale.ROOT,

@@ -5,9 +5,9 @@ import dev.accesslink4j.UserClient;
 import dev.accesslink4j.generated.model.Alertness;
 import dev.accesslink4j.generated.model.BodyTemperaturePeriod;
 import dev.accesslink4j.generated.model.CardioLoad;
-import dev.accesslink4j.generated.model.CardioLoadStatusEnum;
+import dev.accesslink4j.generated.model.CardioLoadStatus;
 import dev.accesslink4j.generated.model.CircadianBedtime;
-import dev.accesslink4j.generated.model.ContinuousHeartrate;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.EcgTestResult;
 import dev.accesslink4j.generated.model.NightlyRecharge;
 import dev.accesslink4j.generated.model.SkinContactPeriod;
@@ -60,7 +60,7 @@ final class DailySteps {
         ranged(
             "continuous-heart-rate",
             (c, w) -> c.continuousHeartRate().range(w.from(), w.to()),
-            (ContinuousHeartrate h) -> text(h.getDate())),
+            (ContinuousHeartRate h) -> text(h.getDate())),
         ranged(
             "cardio-load",
             (c, w) -> c.cardioLoad().range(w.from(), w.to()).stream().filter(DailySteps::hasLoad).toList(),
@@ -153,7 +153,7 @@ final class DailySteps {
   }
 
   private static boolean hasLoad(CardioLoad load) {
-    return load.getCardioLoadStatus() != CardioLoadStatusEnum.LOAD_STATUS_NOT_AVAILABLE;
+    return load.getCardioLoadStatus() != CardioLoadStatus.LOAD_STATUS_NOT_AVAILABLE;
   }
 
   private static @Nullable String text(@Nullable LocalDate date) {
