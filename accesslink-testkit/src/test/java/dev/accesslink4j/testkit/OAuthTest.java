@@ -109,7 +109,8 @@ class OAuthTest {
     String code = redirect(authorize(fake).build()).queryParameter("code");
     Http.Result r = Http.send(new Request.Builder().url(fake.tokenUrl())
         .post(new FormBody.Builder().add("grant_type", "authorization_code").add("code", code).build()).build());
-    assertThat(r.code()).isEqualTo(400); // the spec: every token error is a 400 with an oauth-error body
+    assertThat(r.code()).isEqualTo(401); // the spec: wrong client credentials are 401 invalid_client (RFC 6749 5.2)
+    assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
     assertThat(r.text()).isEqualTo("{\"error\":\"invalid_client\"}");
     // the failed attempt did not use the code up
     assertThat(Http.token(fake, code, null).code()).isEqualTo(200);

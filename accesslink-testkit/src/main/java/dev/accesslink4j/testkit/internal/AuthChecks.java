@@ -8,8 +8,8 @@ import java.util.Base64;
  * user (and that user's consents), the {@code {user-id}} in the path, or the client's basic credentials. A refusal
  * ends the handler with a {@link Halt}.
  *
- * <p>The 401s carry no body, as the OpenAPI document's {@code Unauthorized} response (and Polar's "schema: None")
- * describes; the {@code WWW-Authenticate} header names the scheme.
+ * <p>The 401s carry AccessLink's {@code error} body ({@code errorType} {@code UNAUTHORIZED}), as the OpenAPI
+ * document's {@code Unauthorized} response describes, and a {@code WWW-Authenticate} header that names the scheme.
  */
 final class AuthChecks {
   private final Engine engine;
@@ -30,7 +30,7 @@ final class AuthChecks {
         }
       }
     }
-    throw new Halt(Reply.empty(401)
+    throw new Halt(engine.error(401, "Missing, unknown or revoked access token")
         .header("WWW-Authenticate", "Bearer realm=\"accesslink\", error=\"invalid_token\""));
   }
 
@@ -73,7 +73,8 @@ final class AuthChecks {
   /** 401 unless the request carries the client's basic credentials. */
   void basic(Call call) {
     if (!basicOk(call)) {
-      throw new Halt(Reply.empty(401).header("WWW-Authenticate", "Basic realm=\"accesslink\""));
+      throw new Halt(engine.error(401, "Client credentials required (HTTP basic)")
+          .header("WWW-Authenticate", "Basic realm=\"accesslink\""));
     }
   }
 }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Polar's OAuth2 authorization-code flow. The authorize endpoint approves at once (no login page) and redirects;
  * the token endpoint checks the client's basic credentials and the code: single use, ten minutes, bound to the
  * redirect URI it was issued for. Presenting a used code fails AND revokes every token issued for it, as Polar does.
- * Every token error is a 400 with {@code {"error": "..."}}, wrong client credentials included
- * ({@code invalid_client}), as the OpenAPI document and Polar's documentation say.
+ * Every token error is a 400 with {@code {"error": "..."}}, except wrong client credentials: 401
+ * {@code invalid_client} (RFC 6749 section 5.2), as the OpenAPI document's {@code requestToken} responses say.
  */
 final class OAuthHandler {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
@@ -75,8 +75,7 @@ final class OAuthHandler {
 
   private Reply token(Call call) {
     if (!engine.auth.basicOk(call)) {
-      // The OpenAPI document (and Polar's docs): every token error is a 400 with an oauth-error body.
-      return oauthError(400, "invalid_client", null);
+      return oauthError(401, "invalid_client", null).header("WWW-Authenticate", "Basic realm=\"accesslink\"");
     }
     Map<String, String> form = call.form();
     String grantType = form.get("grant_type");

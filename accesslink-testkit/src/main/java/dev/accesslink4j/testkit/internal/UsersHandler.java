@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * User registration, read and deletion, and the pull notifications. Called with the engine's lock held. A second
- * registration, or a member id another registered user has, answers 409 without a body: Polar documents none, and
- * does not say which of the two it was.
+ * registration, or a member id another registered user has, answers 409 with AccessLink's {@code error} body, as
+ * the OpenAPI document's {@code registerUser} 409 declares; like Polar, it does not say which of the two it was.
  */
 final class UsersHandler {
   private static final Pattern XML_MEMBER_ID = Pattern.compile("<member-id>\\s*([^<]*?)\\s*</member-id>");
@@ -38,11 +38,11 @@ final class UsersHandler {
       return engine.error(400, "member-id is required");
     }
     if (a.registered()) {
-      return Reply.empty(409);
+      return engine.error(409, "User already registered to this client or member-id already in use");
     }
     for (Account other : engine.accounts.values()) {
       if (other.registered() && memberId.equals(other.memberId)) {
-        return Reply.empty(409);
+        return engine.error(409, "User already registered to this client or member-id already in use");
       }
     }
     engine.register(a, memberId);
