@@ -148,7 +148,10 @@ public final class FileTokenStore implements TokenStore {
   /**
    * {@inheritDoc}
    *
-   * @throws UncheckedIOException if the file cannot be read, is not a token store, or cannot be written
+   * <p>Waits for a change another thread or process is making (at most 10 seconds).
+   *
+   * @throws UncheckedIOException if the file cannot be read, is not a token store, or cannot be written (also when
+   *     its folder is writable by others and cannot be made owner-only)
    */
   @Override
   public void save(String key, AccessToken token) {
