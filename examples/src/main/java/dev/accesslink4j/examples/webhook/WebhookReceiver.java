@@ -10,6 +10,7 @@ import dev.accesslink4j.webhooks.WebhookPayloadException;
 import dev.accesslink4j.webhooks.WebhookSignatureException;
 import dev.accesslink4j.webhooks.WebhookVerifier;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -65,8 +66,9 @@ public final class WebhookReceiver implements AutoCloseable {
      * @return the line
      */
     public String line() {
-      return "refused delivery from " + from.getAddress().getHostAddress() + ":" + from.getPort() + ": " + status + " "
-          + reason;
+      String host = from.getAddress() == null ? from.getHostString() : from.getAddress().getHostAddress();
+      String shown = from.getAddress() instanceof Inet6Address ? "[" + host + "]" : host;
+      return "refused delivery from " + shown + ":" + from.getPort() + ": " + status + " " + reason;
     }
   }
 
