@@ -61,7 +61,8 @@ class FileTokenStoreProcessesTest {
     assertThat(store.load("b-149")).map(AccessToken::reveal).contains("token-b-149");
     assertThat(store.findByUserId(1_077)).map(AccessToken::reveal).contains("token-a-77");
     try (Stream<Path> left = Files.list(file.getParent())) {
-      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("tokens.json", "tokens.json.lock");
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("tokens.json", "tokens.json.lock");
     }
   }
 

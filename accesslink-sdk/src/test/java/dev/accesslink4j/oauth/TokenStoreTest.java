@@ -174,7 +174,10 @@ class TokenStoreTest {
     Path file = dir.resolve("tokens.json");
     Files.writeString(file, "{\"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \"x" + VALUE);
     Path wrongShape = dir.resolve("wrong.json");
-    Files.writeString(wrongShape, "{\"version\": 1, \"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \"" + VALUE + "\"}}}");
+    Files.writeString(
+        wrongShape,
+        "{\"version\": 1, \"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \""
+            + VALUE + "\"}}}");
 
     assertThatThrownBy(() -> FileTokenStore.of(file).load("member-42"))
         .isInstanceOf(UncheckedIOException.class)
