@@ -151,17 +151,18 @@ public final class OAuthService {
   /**
    * Checks the redirect back from Polar against the request it answers, and takes the code out of it.
    *
-   * <p>A callback whose {@code state} differs from the request's is always rejected. A callback without
-   * {@code state} is rejected too, unless it reports an error: that error is thrown as an {@link OAuthException},
-   * since an error hands out nothing.
+   * <p>The {@code state} is checked first, for every callback: one without {@code state}, or with another request's,
+   * is rejected as {@link OAuthCallbackException} even when it reports an error. Only Polar's own redirect knows the
+   * state, so a forged {@code ?error=access_denied} link cannot end (or, when shown to the user, deface) a pending
+   * authorization: an application should answer it and keep waiting for the real callback.
    *
    * @param request the request the user was sent with
    * @param callbackUri the full callback URL, or just its path and query ({@code /callback?code=…&state=…})
    * @return the code, bound to the request's redirect URI
-   * @throws OAuthCallbackException if the state is missing or mismatched, the query is malformed or repeats a
-   *     parameter, or there is neither a code nor an error
-   * @throws OAuthException if Polar reported an error, such as {@link OAuthErrorCode#ACCESS_DENIED} when the user
-   *     declined
+   * @throws OAuthCallbackException if the state is missing or mismatched (also on an error callback), the query is
+   *     malformed or repeats a parameter, or there is neither a code nor an error
+   * @throws OAuthException if Polar reported an error on a callback with the right state, such as
+   *     {@link OAuthErrorCode#ACCESS_DENIED} when the user declined
    */
   public AuthorizationCode verifyCallback(AuthorizationRequest request, URI callbackUri) {
     Objects.requireNonNull(request, "request");
@@ -195,12 +196,12 @@ public final class OAuthService {
     String state = single(params, "state");
     String error = single(params, "error");
     String code = single(params, "code");
-    if (state != null) {
-      if (!constantTimeEquals(state, request.state())) {
-        throw new OAuthCallbackException(OAuthCallbackException.Reason.STATE_MISMATCH);
-      }
-    } else if (error == null) {
+    // the state first, also for an error: only the real redirect knows it
+    if (state == null) {
       throw new OAuthCallbackException(OAuthCallbackException.Reason.STATE_MISSING);
+    }
+    if (!constantTimeEquals(state, request.state())) {
+      throw new OAuthCallbackException(OAuthCallbackException.Reason.STATE_MISMATCH);
     }
     if (error != null) {
       String description = single(params, "error_description");

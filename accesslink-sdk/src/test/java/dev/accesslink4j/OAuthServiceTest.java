@@ -262,14 +262,27 @@ class OAuthServiceTest {
   }
 
   @Test
-  void errorCallbackWithoutStateStillReportsTheErrorButMismatchedStateWins() {
+  void anErrorCallbackWithoutTheRightStateIsRejectedAsForgedNotReportedAsPolarsError() {
     AuthorizationRequest request = oauth().authorizationRequest();
+    AuthorizationRequest other = oauth().authorizationRequest();
 
     assertThatThrownBy(() -> oauth().verifyCallback(request, callback("error=access_denied")))
+        .isExactlyInstanceOf(OAuthCallbackException.class)
+        .satisfies(e -> assertThat(((OAuthCallbackException) e).reason())
+            .isEqualTo(OAuthCallbackException.Reason.STATE_MISSING));
+    assertThatThrownBy(() -> oauth().verifyCallback(request, Map.of("error", "access_denied")))
+        .isExactlyInstanceOf(OAuthCallbackException.class);
+    assertThatThrownBy(
+            () -> oauth().verifyCallback(request, callback("error=access_denied&state=" + other.state())))
+        .isExactlyInstanceOf(OAuthCallbackException.class)
+        .satisfies(e -> assertThat(((OAuthCallbackException) e).reason())
+            .isEqualTo(OAuthCallbackException.Reason.STATE_MISMATCH));
+    // with the right state the same error is Polar's answer
+    assertThatThrownBy(
+            () -> oauth().verifyCallback(request, callback("error=access_denied&state=" + request.state())))
         .isInstanceOfSatisfying(
             OAuthException.class, e -> assertThat(e.code()).isEqualTo(OAuthErrorCode.ACCESS_DENIED));
-    assertThatThrownBy(() -> oauth().verifyCallback(request, callback("error=access_denied&state=forged")))
-        .isInstanceOf(OAuthCallbackException.class);
+    assertThat(mock.server().getRequestCount()).isZero();
   }
 
   // ---- exchange

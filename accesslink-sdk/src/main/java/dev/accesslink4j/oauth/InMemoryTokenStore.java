@@ -4,6 +4,7 @@ import dev.accesslink4j.AccessToken;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,6 +35,16 @@ public final class InMemoryTokenStore implements TokenStore {
   @Override
   public Set<String> keys() {
     return Set.copyOf(tokens.keySet());
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Optional<AccessToken> findByUserId(long polarUserId) {
+    AccessToken best = null;
+    for (AccessToken token : new TreeMap<>(tokens).values()) {
+      best = UserTokens.better(best, token, polarUserId);
+    }
+    return Optional.ofNullable(best);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.accesslink4j.oauth;
 import dev.accesslink4j.AccessToken;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where an application keeps its users' {@link AccessToken}s, under a key of its choosing (typically the member id
@@ -43,4 +44,30 @@ public interface TokenStore {
    * @return an immutable snapshot of the keys
    */
   Set<String> keys();
+
+  /**
+   * Finds the token of a Polar user by the user's Polar id ({@link AccessToken#userId()}), whatever key it is stored
+   * under: a webhook event or a pull notification names the Polar user id, not the application's key.
+   *
+   * <p>When several keys hold a token of the same user (the user was linked twice under different keys), the most
+   * recently issued one is returned, since a new authorization is the one most likely still valid; tokens without an
+   * issue time count as oldest, and among equals the first key in natural order wins. Tokens saved without a user id
+   * are never found here.
+   *
+   * <p>The default implementation reads every entry ({@link #keys()}, then {@link #load(String)} for each); the
+   * SDK's stores answer from one read.
+   *
+   * @param polarUserId the Polar user id
+   * @return the token, or empty when no stored token carries that user id
+   */
+  default Optional<AccessToken> findByUserId(long polarUserId) {
+    AccessToken best = null;
+    for (String key : new TreeSet<>(keys())) {
+      Optional<AccessToken> token = load(key);
+      if (token.isPresent()) {
+        best = UserTokens.better(best, token.get(), polarUserId);
+      }
+    }
+    return Optional.ofNullable(best);
+  }
 }

@@ -146,7 +146,7 @@ class TokenStoreTest {
     store.delete("member-0");
 
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);
+      assertThat(files).containsExactlyInAnyOrder(file, dir.resolve("tokens.json.lock"));
     }
   }
 
@@ -174,7 +174,10 @@ class TokenStoreTest {
     Path file = dir.resolve("tokens.json");
     Files.writeString(file, "{\"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \"x" + VALUE);
     Path wrongShape = dir.resolve("wrong.json");
-    Files.writeString(wrongShape, "{\"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \"" + VALUE + "\"}}}");
+    Files.writeString(
+        wrongShape,
+        "{\"version\": 1, \"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \""
+            + VALUE + "\"}}}");
 
     assertThatThrownBy(() -> FileTokenStore.of(file).load("member-42"))
         .isInstanceOf(UncheckedIOException.class)
@@ -185,6 +188,63 @@ class TokenStoreTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("member-42 is malformed")
         .hasMessageNotContaining(VALUE);
+  }
+
+  @Test
+  void findByUserIdFindsTheNewestTokenOfThatUserUnderAnyKeyInBothStores() {
+    AccessToken old = AccessToken.of("old", "bearer", null, Instant.parse("2025-01-01T00:00:00Z"), 7L);
+    AccessToken newer = AccessToken.of("newer", "bearer", null, Instant.parse("2025-06-01T00:00:00Z"), 7L);
+    AccessToken undated = AccessToken.of("undated", "bearer", null, null, 7L);
+    AccessToken other = AccessToken.of("other", "bearer", null, Instant.parse("2026-01-01T00:00:00Z"), 8L);
+    AccessToken anonymous = AccessToken.of("anonymous");
+
+    for (TokenStore store : List.of(new InMemoryTokenStore(), FileTokenStore.of(dir.resolve("tokens.json")))) {
+      assertThat(store.findByUserId(7L)).as("%s", store).isEmpty();
+      store.save("a-undated", undated);
+      assertThat(store.findByUserId(7L)).as("%s", store).map(AccessToken::reveal).contains("undated");
+      store.save("b-old", old);
+      store.save("c-newer", newer);
+      store.save("d-other", other);
+      store.save("e-anonymous", anonymous);
+
+      assertThat(store.findByUserId(7L)).as("%s", store).map(AccessToken::reveal).contains("newer");
+      assertThat(store.findByUserId(8L)).as("%s", store).map(AccessToken::reveal).contains("other");
+      assertThat(store.findByUserId(9L)).as("%s", store).isEmpty();
+      assertThat(store.findByUserId(7L).orElseThrow().issuedAt()).contains(Instant.parse("2025-06-01T00:00:00Z"));
+    }
+  }
+
+  @Test
+  void theDefaultFindByUserIdWorksForAnyStore() {
+    InMemoryTokenStore backing = new InMemoryTokenStore();
+    TokenStore minimal =
+        new TokenStore() {
+          @Override
+          public void save(String key, AccessToken token) {
+            backing.save(key, token);
+          }
+
+          @Override
+          public java.util.Optional<AccessToken> load(String key) {
+            return backing.load(key);
+          }
+
+          @Override
+          public void delete(String key) {
+            backing.delete(key);
+          }
+
+          @Override
+          public java.util.Set<String> keys() {
+            return backing.keys();
+          }
+        };
+    minimal.save("x", AccessToken.of("first", "bearer", null, null, 5L));
+    minimal.save("y", AccessToken.of("second", "bearer", null, null, 5L));
+
+    // equal (unknown) issue times: the first key wins
+    assertThat(minimal.findByUserId(5L)).map(AccessToken::reveal).contains("first");
+    assertThat(minimal.findByUserId(6L)).isEmpty();
   }
 
   @Test

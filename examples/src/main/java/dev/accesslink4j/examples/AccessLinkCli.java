@@ -96,7 +96,7 @@ public final class AccessLinkCli implements Runnable {
     PrintWriter err = cmd.getErr();
     err.println("error: " + Messages.oneLine(e));
     if (verbose(parsed)) {
-      e.printStackTrace(err);
+      e.printStackTrace(TerminalText.safe(err)); // messages in a trace may quote a server
     }
     err.flush();
     return EXIT_ERROR;

@@ -22,8 +22,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code link}: sends a Polar user through the OAuth2 authorization, receives the redirect on a local callback
- * server, registers the user with the client and saves the token in the token store.
+ * {@code link}: checks the token store, sends a Polar user through the OAuth2 authorization, receives the redirect
+ * on a local callback server, registers the user with the client and saves the token in the token store. A callback
+ * without the authorization's state (a forged {@code ?error=} link, a stale tab) is answered 400 and the command
+ * keeps waiting for the real one.
  */
 @Command(
     name = "link",
@@ -81,7 +83,8 @@ final class LinkCommand implements Callable<Integer> {
         ? CallbackServer.DEFAULT_PATH
         : redirectUri.getPath();
     PrintWriter out = command.commandLine().getOut();
-    FileTokenStore tokens = tokenStore.open();
+    // before the user is sent to Polar: a code works once, so a store found unusable after the exchange loses it
+    FileTokenStore tokens = tokenStore.openChecked();
     try (AccessLink accessLink = client.build(command);
         CallbackServer server = listen(path)) {
       URI redirect = redirectUri != null ? redirectUri : server.uri("localhost");
@@ -98,7 +101,7 @@ final class LinkCommand implements Callable<Integer> {
                     out.flush();
                   },
                   Duration.ofSeconds(timeoutSeconds));
-      out.println(describe(linked) + "; token saved in " + tokens.file());
+      out.println(describe(linked) + "; token saved in " + TerminalText.clean(tokens.file().toString()));
       out.flush();
       return 0;
     }
@@ -110,7 +113,7 @@ final class LinkCommand implements Callable<Integer> {
         linked.memberIdMatches()
             ? " as " + linked.memberId()
             : " (under another member id; stored as " + linked.memberId() + ")";
-    return "linked Polar user " + linked.userId() + ", " + how + member;
+    return TerminalText.clean("linked Polar user " + linked.userId() + ", " + how + member);
   }
 
   private CallbackServer listen(String path) {

@@ -7,8 +7,10 @@ import dev.accesslink4j.UnauthorizedException;
 import java.io.UncheckedIOException;
 
 /**
- * One-line, human messages for failures. The SDK's messages never carry a token, secret or request body, so they
- * are safe to print; this class only shortens them and adds what to do next.
+ * One-line, human messages for failures. The SDK's messages never carry a token, secret or request body, but they
+ * may quote a server (Polar's error message, an OAuth error description) or data (a file name): this class shortens
+ * them to one line, replaces every character a terminal would act on ({@link TerminalText#clean}) and adds what to
+ * do next.
  */
 public final class Messages {
   private Messages() {}
@@ -18,9 +20,13 @@ public final class Messages {
    * user can act on (re-link, accept consents, wait for the rate limit).
    *
    * @param e the failure
-   * @return the line, without a trailing period
+   * @return the line, without a trailing period, safe to print on a terminal
    */
   public static String oneLine(Throwable e) {
+    return TerminalText.clean(describe(e));
+  }
+
+  private static String describe(Throwable e) {
     Throwable cause = rootOfInterest(e);
     if (cause instanceof UnauthorizedException) {
       return "the access token was revoked or has expired (HTTP 401): run 'link' again for this user";
@@ -59,7 +65,7 @@ public final class Messages {
       message =
           message == null || message.equals(unchecked.getCause().toString())
               ? cause
-              : message + (cause == null ? "" : ": " + cause);
+              : message + (cause == null || message.contains(cause) ? "" : ": " + cause);
     }
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();

@@ -18,6 +18,18 @@ final class TokenStoreOption {
     return FileTokenStore.of(file != null ? file : defaultFile());
   }
 
+  /**
+   * The store, checked now ({@link FileTokenStore#check()}): its folder is created or made owner-only, the file is
+   * read and validated, the folder proved writable.
+   *
+   * @throws java.io.UncheckedIOException naming the file when the store cannot be used
+   */
+  FileTokenStore openChecked() {
+    FileTokenStore store = open();
+    store.check();
+    return store;
+  }
+
   static Path defaultFile() {
     return Path.of(System.getProperty("user.home"), ".accesslink", "tokens.json");
   }

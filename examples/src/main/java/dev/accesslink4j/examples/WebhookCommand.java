@@ -1,6 +1,7 @@
 package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.examples.sync.DateWindow;
 import dev.accesslink4j.examples.sync.LinkedUsers;
 import dev.accesslink4j.examples.sync.ProgressReporter;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code webhook}: receives AccessLink webhook deliveries, verifies their signatures, prints each event and, with
- * {@code --sync}, syncs the user the event is about.
+ * {@code --sync}, syncs the user the event is about (its token found by Polar user id). Each refused delivery is
+ * one line on standard error, without the body, a header or the key. Stalled and slow clients are dropped at the
+ * request deadline and never delay another delivery (see {@link WebhookReceiver}).
  */
 @Command(
     name = "webhook",
@@ -44,7 +47,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Listens on --port, answers PINGs, verifies each delivery's signature with --secret (401 when it is missing"
           + " or wrong), prints each event, and with --sync syncs that event's user into --out. Runs until"
-          + " stopped (Ctrl-C)."
+          + " stopped (Ctrl-C).",
+      "Each refused delivery is one line on standard error. A client that has not sent its whole request within"
+          + " 5 s is dropped; up to 256 connections are served at once, each on its own thread."
     })
 final class WebhookCommand implements Callable<Integer> {
   @Spec private @Nullable CommandSpec spec;
@@ -105,8 +110,12 @@ final class WebhookCommand implements Callable<Integer> {
           + " delivery is answered 401");
       stderr.flush();
     }
+    FileTokenStore tokens = tokenStore.open();
+    if (sync) {
+      tokens.keys(); // a damaged store is an error now, not at the first event
+    }
     try (AccessLink accessLink = sync ? client.build(command) : null;
-        WebhookReceiver receiver = listen(verifier(), handler(accessLink, stdout, stderr))) {
+        WebhookReceiver receiver = listen(verifier(), new Printer(accessLink, tokens, stdout, stderr))) {
       String host = bind == null ? InetAddress.getLoopbackAddress().getHostAddress() : bind;
       stdout.println("listening for AccessLink webhooks on http://" + host + ":" + receiver.port() + "/"
           + (sync ? " (syncing each event's user into " + out + ")" : ""));
@@ -139,17 +148,40 @@ final class WebhookCommand implements Callable<Integer> {
     }
   }
 
-  private WebhookReceiver.Listener handler(@Nullable AccessLink accessLink, PrintWriter stdout, PrintWriter err) {
-    FileTokenStore tokens = tokenStore.open();
-    return (event, duplicate) -> {
-      stdout.println(duplicate
-          ? "duplicate " + EventLines.describe(event) + " (already received; ignored)"
-          : "event " + EventLines.describe(event));
-      stdout.flush();
-      if (accessLink != null && !duplicate) {
-        syncUser(accessLink, tokens, event, stdout, err);
+  /** Prints each event (and syncs its user with --sync) and one line per refused delivery. */
+  private final class Printer implements WebhookReceiver.Listener {
+    private final @Nullable AccessLink accessLink;
+    private final FileTokenStore tokens;
+    private final PrintWriter stdout;
+    private final PrintWriter stderr;
+
+    Printer(@Nullable AccessLink accessLink, FileTokenStore tokens, PrintWriter stdout, PrintWriter stderr) {
+      this.accessLink = accessLink;
+      this.tokens = tokens;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    @Override
+    public void onEvent(WebhookEvent event, boolean duplicate) {
+      synchronized (stdout) {
+        stdout.println(duplicate
+            ? "duplicate " + EventLines.describe(event) + " (already received; ignored)"
+            : "event " + EventLines.describe(event));
+        stdout.flush();
       }
-    };
+      if (accessLink != null && !duplicate) {
+        syncUser(accessLink, tokens, event, stdout, stderr);
+      }
+    }
+
+    @Override
+    public void onRefused(WebhookReceiver.RefusedDelivery refused) {
+      synchronized (stderr) {
+        stderr.println(TerminalText.clean(refused.line())); // ids and fixed words only: no body, header or key
+        stderr.flush();
+      }
+    }
   }
 
   /** Syncs the event's user for the last {@code --days} days, counted from the day the event arrived. */
@@ -159,13 +191,16 @@ final class WebhookCommand implements Callable<Integer> {
       return;
     }
     try {
-      Optional<LinkedUsers.LinkedUser> user = LinkedUsers.of(tokens).find(data.userId());
-      if (user.isEmpty()) {
-        stdout.println("user " + data.userId() + " has no token in " + tokens.file() + ": link the user to sync");
+      Optional<AccessToken> token = tokens.findByUserId(data.userId());
+      if (token.isEmpty()) {
+        stdout.println("user " + data.userId() + " has no token in " + TerminalText.clean(tokens.file().toString())
+            + ": link the user to sync");
       } else {
         DateWindow window = DateWindow.lastDays(LocalDate.now(), days);
+        // the store key is not needed to sync: the event names the user by Polar id
+        LinkedUsers.LinkedUser user = new LinkedUsers.LinkedUser("polar-" + data.userId(), data.userId(), token.get());
         SyncReport report =
-            new SyncEngine(accessLink, out, window, ProgressReporter.of(stdout, err, false)).syncUser(user.get());
+            new SyncEngine(accessLink, out, window, ProgressReporter.of(stdout, err, false)).syncUser(user);
         stdout.println(report.summary());
       }
     } catch (RuntimeException e) {

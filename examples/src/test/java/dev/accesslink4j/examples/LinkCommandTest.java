@@ -9,7 +9,10 @@ import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
 import dev.accesslink4j.testkit.Route;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code link} end to end: the printed authorization URL is opened by a "browser" (OkHttp following redirects), the
@@ -143,6 +148,87 @@ class LinkCommandTest {
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.err.text()).startsWith("error: cannot listen on port " + port);
     }
+  }
+
+  @Test
+  void anErrorCallbackWithoutTheStateIsRefusedAndLinkWaitsForTheRealOne() throws Exception {
+    FakeUser demo = fake.demoUser();
+    Cli.Background run = link();
+    String url = run.out.await(l -> l.startsWith(fake.authorizationUrl()), WAIT);
+    String callback = "http://localhost:" + port + "/oauth2_callback";
+
+    // a forged "the user declined" link: without the state, or with another one, it ends nothing
+    try (Response forged = get(callback + "?error=access_denied&error_description=%1B%5B2Jgo+away")) {
+      assertThat(forged.code()).isEqualTo(400);
+      assertThat(forged.body().string()).contains("carries no state").doesNotContain("\u001b");
+    }
+    try (Response forged = get(callback + "?error=access_denied&state=forged")) {
+      assertThat(forged.code()).isEqualTo(400);
+    }
+    assertThat(run.out.text()).doesNotContain("linked");
+
+    try (Response page = get(url)) {
+      assertThat(page.code()).isEqualTo(200);
+    }
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err.text()).isEmpty();
+    assertThat(FileTokenStore.of(tokens).findByUserId(demo.polarUserId())).isPresent();
+  }
+
+  @Test
+  void polarsErrorTextReachesTheTerminalWithoutItsControlCharacters() throws Exception {
+    Cli.Background run = link();
+    String url = run.out.await(l -> l.startsWith(fake.authorizationUrl()), WAIT);
+    String state = url.replaceAll(".*[?&]state=([^&]*).*", "$1");
+    // clear screen and home, red, and a window title, as an error code and description with the right state
+    String query = "error=%1B%5B2J%1B%5BHaccess_denied%1B%5B31m&error_description=%1B%5D0%3Bpwned%07%C2%9B2J%E2%80%AE"
+        + "txt.exe&state=" + state;
+    try (Response page = get("http://localhost:" + port + "/oauth2_callback?" + query)) {
+      assertThat(page.code()).isEqualTo(400);
+    }
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    String printed = run.out.text() + run.err.text();
+    assertThat(printed.chars().filter(c -> c != '\n' && TerminalText.isUnsafe((char) c))).isEmpty();
+    assertThat(run.err.lines()).hasSize(1);
+    assertThat(run.err.lines().get(0))
+        .startsWith("error: Authorization failed (\\u001B[2J\\u001B[Haccess_denied\\u001B[31m)")
+        .contains("\\u001B]0;pwned\\u0007\\u009B2J\\u202Etxt.exe");
+    assertThat(tokens).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "null", "{\"version\": 99, \"tokens\": {}}"})
+  void aDamagedTokenStoreStopsLinkBeforeTheUserIsSentToPolar(String content) throws Exception {
+    Files.createDirectories(tokens.getParent());
+    Files.writeString(tokens, content);
+
+    Cli.Background run = link();
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err.lines()).hasSize(1);
+    assertThat(run.err.lines().get(0)).startsWith("error: token store " + tokens + " is unusable: ");
+    assertThat(run.out.text()).doesNotContain(fake.authorizationUrl());
+    assertThat(fake.requests(Route.OAUTH_TOKEN)).isEmpty();
+    assertThat(Files.readString(tokens)).isEqualTo(content);
+  }
+
+  @Test
+  void aStalledConnectionOnTheCallbackPortDoesNotHoldUpTheRealCallback() throws Exception {
+    Cli.Background run = link();
+    String url = run.out.await(l -> l.startsWith(fake.authorizationUrl()), WAIT);
+    try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      stalled.getOutputStream().write("GET /oauth2_callback?code=".getBytes(StandardCharsets.US_ASCII));
+      stalled.getOutputStream().flush();
+
+      try (Response page = get(url)) {
+        assertThat(page.code()).isEqualTo(200);
+      }
+      // the real callback did not wait for the stalled one to be dropped (408 after 5 s): that has not happened yet
+      assertThat(stalled.getInputStream().available()).isZero();
+      assertThat(stalled.isClosed()).isFalse();
+    }
+    assertThat(run.exitCode()).isZero();
   }
 
   private Response get(String url) throws IOException {

@@ -245,7 +245,8 @@ class SyncCommandTest {
 
     assertThat(quiet.exitCode()).isEqualTo(1);
     assertThat(quiet.err().lines())
-        .containsExactly("error: token store " + store + " is unusable: it is not valid JSON");
+        .containsExactly("error: token store " + store + " is unusable: it is not valid JSON; restore it from a"
+            + " backup, or move it away to start with no linked users");
     assertThat(verbose.exitCode()).isEqualTo(1);
     assertThat(verbose.err().lines().findFirst()).contains(quiet.err().strip());
     assertThat(verbose.err()).contains("\tat dev.accesslink4j.");

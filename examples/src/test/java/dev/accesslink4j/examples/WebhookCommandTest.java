@@ -17,9 +17,11 @@ import dev.accesslink4j.testkit.FakeWebhookEvent;
 import dev.accesslink4j.webhooks.WebhookSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.MediaType;
@@ -143,6 +145,99 @@ class WebhookCommandTest {
 
     assertThat(receiver.stop()).isZero();
     assertThat(receiver.out.text() + receiver.err.text()).doesNotContain(secret).doesNotContain(fake.clientSecret());
+  }
+
+  @Test
+  void refusedDeliveriesAreOneLineEachAndOutsideTextIsPrintedWithoutControlCharacters() throws Exception {
+    String secret = "webhook-secret-key-for-this-test";
+    Cli.Background receiver =
+        new Cli.Background(Map.of("POLAR_WEBHOOK_SECRET", secret), "webhook", "--port", "0");
+    int port = port(receiver);
+    byte[] body =
+        ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId() + ",\"date\":\"2025-01-01\","
+                + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl() + "v3/users/sleep/2025-01-01\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    String wrong = WebhookSigner.of("not-the-key").sign(body);
+
+    try (Response forged = post(port, body, wrong)) {
+      assertThat(forged.code()).isEqualTo(401);
+    }
+    try (Response unsigned = post(port, body, null)) {
+      assertThat(unsigned.code()).isEqualTo(401);
+    }
+    byte[] notAPayload = "[1, 2, 3]".getBytes(StandardCharsets.UTF_8);
+    try (Response garbage = post(port, notAPayload, WebhookSigner.of(secret).sign(notAPayload))) {
+      assertThat(garbage.code()).isEqualTo(400);
+    }
+    // a signed event of a type this SDK does not know, whose type clears the screen and sets the window title
+    byte[] hostile =
+        ("{\"event\":\"\\u001b[2J\\u001b]0;pwned\\u0007EVIL\\u202e\",\"user_id\":1,"
+                + "\"timestamp\":\"2025-01-01T00:00:00Z\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    try (Response signed = post(port, hostile, WebhookSigner.of(secret).sign(hostile))) {
+      assertThat(signed.code()).isEqualTo(200);
+    }
+    String shown =
+        receiver.out.await(l -> l.startsWith("event ") && l.contains("EVIL"), WAIT);
+    receiver.err.await(l -> l.contains(": 400 "), WAIT);
+    assertThat(receiver.stop()).isZero();
+
+    assertThat(shown)
+        .isEqualTo("event \\u001B[2J\\u001B]0;pwned\\u0007EVIL\\u202E (an event type this SDK does not know)");
+    List<String> refused = receiver.err.lines().stream().filter(l -> l.startsWith("refused delivery")).toList();
+    assertThat(refused).hasSize(3);
+    assertThat(refused.get(0)).matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 401 wrong signature");
+    assertThat(refused.get(1)).matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 401 no signature");
+    assertThat(refused.get(2))
+        .matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 400 signed body is not an AccessLink payload");
+    String printed = receiver.out.text() + receiver.err.text();
+    assertThat(printed).doesNotContain(secret).doesNotContain(wrong).doesNotContain("pwned\u0007");
+    assertThat(printed.chars().filter(c -> c != '\n' && TerminalText.isUnsafe((char) c))).isEmpty();
+  }
+
+  @Test
+  void syncFindsTheEventsUserByPolarIdUnderAnyKey() throws Exception {
+    // linked under a member id that is not polar-<id>: the event only names the Polar user id
+    Path store = dir.resolve("by-member.json");
+    FileTokenStore.of(store)
+        .save("crm-0042", AccessToken.of(user.issueToken(), "bearer", null, null, user.polarUserId()));
+    String secret = "another-webhook-secret";
+    Cli.Background receiver =
+        new Cli.Background(
+            Map.of("POLAR_WEBHOOK_SECRET", secret, "POLAR_CLIENT_ID", fake.clientId(),
+                "POLAR_CLIENT_SECRET", fake.clientSecret()),
+            "webhook", "--port", "0", "--sync", "--api-url", fake.baseUrl(), "--token-store", store.toString(),
+            "--out", dir.resolve("data").toString(), "--days", "2");
+    int port = port(receiver);
+    byte[] body =
+        ("{\"event\":\"EXERCISE\",\"user_id\":" + user.polarUserId() + ",\"entity_id\":\"" + exercise.hashedId()
+                + "\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl() + "v3/exercises/"
+                + exercise.hashedId() + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    try (Response signed = post(port, body, WebhookSigner.of(secret).sign(body))) {
+      assertThat(signed.code()).isEqualTo(200);
+    }
+
+    receiver.out.await(l -> l.matches("synced \\d+ items for 1 users"), WAIT);
+    assertThat(receiver.out.text()).doesNotContain("has no token");
+    assertThat(receiver.stop()).isZero();
+  }
+
+  @Test
+  void aDamagedTokenStoreStopsWebhookSyncAtStart() throws Exception {
+    Path store = Files.writeString(dir.resolve("broken.json"), "null");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of("POLAR_WEBHOOK_SECRET", "k", "POLAR_CLIENT_ID", fake.clientId(),
+                "POLAR_CLIENT_SECRET", fake.clientSecret()),
+            "webhook", "--port", "0", "--sync", "--api-url", fake.baseUrl(), "--token-store", store.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().lines()).containsExactly("error: token store " + store
+        + " is unusable: it holds JSON null, not a token store; restore it from a backup, or move it away to start"
+        + " with no linked users");
+    assertThat(result.out()).doesNotContain("listening");
   }
 
   private Response post(int port, byte[] body, String signature) throws Exception {

@@ -1,24 +1,38 @@
 package dev.accesslink4j.examples.link;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.accesslink4j.examples.receiver.ReceivedRequest;
+import dev.accesslink4j.examples.receiver.ReceiverLimits;
+import dev.accesslink4j.examples.receiver.ReceiverServer;
+import dev.accesslink4j.examples.receiver.Reply;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small HTTP server on this machine that receives the browser's redirect back from Polar's authorization page
- * ({@code GET /oauth2_callback?code=…&state=…}) and answers it with a short HTML page. Built on the JDK's
- * {@code com.sun.net.httpserver}; only the callback path is served.
+ * ({@code GET /oauth2_callback?code=…&state=…}) and answers it with a short HTML page; only the callback path is
+ * served. Runs on a {@link ReceiverServer}: a stalled or slow connection (another program on this machine, a
+ * browser's idle preconnect) is dropped at the deadline and never holds up the real callback.
  */
 public final class CallbackServer implements AutoCloseable {
   /** The default callback path, as in Polar's own examples. */
   public static final String DEFAULT_PATH = "/oauth2_callback";
+
+  /**
+   * The limits for a callback server: 32 connections (a browser opens a few), 5 s per request, 16 KiB of headers
+   * (a callback URL with Polar's long error description fits), no body beyond 8 KiB.
+   */
+  public static final ReceiverLimits LIMITS =
+      ReceiverLimits.builder()
+          .maxConnections(32)
+          .requestDeadline(Duration.ofSeconds(5))
+          .maxHeaderBytes(16 * 1024)
+          .maxBodyBytes(8 * 1024)
+          .build();
 
   /** Handles one callback request. */
   @FunctionalInterface
@@ -53,6 +67,13 @@ public final class CallbackServer implements AutoCloseable {
       this(status, title, text, () -> {});
     }
 
+    Reply reply() {
+      return Reply.html(status, html())
+          .header("Cache-Control", "no-store")
+          .header("Referrer-Policy", "no-referrer")
+          .header("X-Content-Type-Options", "nosniff");
+    }
+
     String html() {
       return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>"
           + "<body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>\n";
@@ -63,17 +84,18 @@ public final class CallbackServer implements AutoCloseable {
     }
   }
 
-  private final HttpServer server;
+  private final ReceiverServer server;
   private final String path;
-  private final AtomicReference<Handler> handler = new AtomicReference<>();
+  private final AtomicReference<Handler> handler;
 
-  private CallbackServer(HttpServer server, String path) {
+  private CallbackServer(ReceiverServer server, String path, AtomicReference<Handler> handler) {
     this.server = server;
     this.path = path;
+    this.handler = handler;
   }
 
   /**
-   * Starts listening.
+   * Starts listening with the {@linkplain #LIMITS callback limits}.
    *
    * @param address the address to bind, normally the loopback address
    * @param port the port, 0 for any free port
@@ -82,15 +104,30 @@ public final class CallbackServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound (for example because it is in use)
    */
   public static CallbackServer start(InetAddress address, int port, String path) throws IOException {
+    return start(address, port, path, LIMITS);
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param address the address to bind, normally the loopback address
+   * @param port the port, 0 for any free port
+   * @param path the callback path, such as {@link #DEFAULT_PATH}
+   * @param limits connections, deadline and size caps
+   * @return the running server
+   * @throws IOException when the port cannot be bound (for example because it is in use)
+   */
+  public static CallbackServer start(InetAddress address, int port, String path, ReceiverLimits limits)
+      throws IOException {
     Objects.requireNonNull(address, "address");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("the callback path must start with /: " + path);
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
-    CallbackServer callback = new CallbackServer(server, path);
-    server.createContext("/", callback::serve);
-    server.start();
-    return callback;
+    AtomicReference<Handler> handler = new AtomicReference<>();
+    ReceiverServer server =
+        ReceiverServer.start(
+            new InetSocketAddress(address, port), limits, request -> serve(path, handler, request), "oauth-callback");
+    return new CallbackServer(server, path, handler);
   }
 
   /**
@@ -108,7 +145,7 @@ public final class CallbackServer implements AutoCloseable {
    * @return the port
    */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -130,39 +167,30 @@ public final class CallbackServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port() + path);
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    Page page = null;
-    try (exchange) {
-      URI uri = exchange.getRequestURI();
-      if (!path.equals(uri.getPath())) {
-        page = new Page(404, "Not found", "This server only answers the AccessLink authorization callback.");
-      } else if (!"GET".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "GET");
-        page = new Page(405, "Method not allowed", "The callback is a GET request.");
-      } else {
-        Handler current = handler.get();
-        page =
-            current == null
-                ? new Page(503, "Not ready", "The link command is not waiting for a callback yet.")
-                : current.handle(uri);
-      }
-      byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      exchange.sendResponseHeaders(page.status(), body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    } finally {
-      if (page != null) {
-        page.afterResponse().run();
-      }
+  private static Reply serve(String path, AtomicReference<Handler> handler, ReceivedRequest request) {
+    URI uri = request.uri();
+    Page page;
+    Reply reply;
+    if (!path.equals(uri.getPath())) {
+      page = new Page(404, "Not found", "This server only answers the AccessLink authorization callback.");
+      reply = page.reply();
+    } else if (!"GET".equals(request.method())) {
+      page = new Page(405, "Method not allowed", "The callback is a GET request.");
+      reply = page.reply().header("Allow", "GET");
+    } else {
+      Handler current = handler.get();
+      page =
+          current == null
+              ? new Page(503, "Not ready", "The link command is not waiting for a callback yet.")
+              : current.handle(uri);
+      reply = page.reply();
     }
+    return reply.then(page.afterResponse());
   }
 
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -98,10 +98,10 @@ public final class LinkFlow {
     try {
       code = client.oauth().verifyCallback(request, uri);
     } catch (OAuthCallbackException e) {
-      // not our callback (a stale tab, a forged request): keep waiting for the right one
+      // not our callback (a stale tab, a forged request, an ?error= without our state): keep waiting for ours
       return new CallbackServer.Page(400, "Not linked", Messages.oneLine(e));
     } catch (AccessLinkException e) {
-      // Polar reported an error, such as access_denied
+      // Polar reported an error, such as access_denied, on a callback with our state
       answered.set(true);
       return new CallbackServer.Page(
           400, "Not linked", Messages.oneLine(e), () -> result.completeExceptionally(e));

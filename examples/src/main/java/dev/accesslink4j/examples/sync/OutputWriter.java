@@ -4,26 +4,38 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.accesslink4j.internal.JavaTimeAdapters;
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Writes synced data to disk so that a crash never leaves a half-written file and a rerun writes nothing twice.
  *
- * <p>Every file is first written to a temporary file in the target's directory, flushed to the disk, then moved
- * over the target in one step; when the target already holds exactly the same bytes, the temporary file is
- * dropped and the target is left untouched (its modification time does not change). Thread-safe.
+ * <p>Every file is first written to a temporary file in the target's directory ({@code .<name>.<digits>.part}),
+ * flushed to the disk, then moved over the target in one step, and the directory is flushed too, so the new name
+ * is on disk before the caller goes on (a transaction is committed only after its files were written); when the
+ * target already holds exactly the same bytes, the temporary file is dropped and the target is left untouched (its
+ * modification time does not change).
+ *
+ * <p>A temporary file is locked while in use. One left behind by a writer that was killed ({@code kill -9}, a power
+ * cut) is no longer locked, and {@link #removeStaleTemporaryFiles(Path)} deletes it on the next run, while another
+ * process's temporary files that are still being written stay. Thread-safe.
  */
 public final class OutputWriter {
   /** What a write did. */
@@ -111,28 +123,91 @@ public final class OutputWriter {
     return write(target, download);
   }
 
+  /**
+   * Deletes the temporary files under a folder (at any depth) that no process is writing any more: what a killed
+   * run left. Files another process is still writing are locked and stay. Best effort: a file that cannot be
+   * deleted is left, and nothing here fails.
+   *
+   * @param root the output folder; nothing happens when it does not exist
+   * @return how many files were deleted
+   */
+  public int removeStaleTemporaryFiles(Path root) {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    int removed = 0;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (TempFile.isTempName(file.getFileName().toString())
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && TempFile.removeIfAbandoned(file)) {
+          removed++;
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // a folder that cannot be listed: what was found so far is removed
+    }
+    return removed;
+  }
+
   private Outcome write(Path target, Download download) throws Exception {
     Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "parent");
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-    try {
-      OptionalLong size;
-      try (FileOutputStream file = new FileOutputStream(temp.toFile());
-          OutputStream out = new BufferedOutputStream(file, 64 * 1024)) {
-        size = download.writeTo(out);
-        out.flush();
-        file.getFD().sync();
-      }
+    TempFile temp = TempFile.create(dir, target.getFileName().toString());
+    boolean moved = false;
+    try (temp) {
+      FileChannel channel = temp.channel();
+      // not closed: closing the stream would close the channel and so release the lock before the move
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+      OptionalLong size = download.writeTo(out);
+      out.flush();
+      channel.force(true);
       if (size.isEmpty()) {
         return Outcome.ABSENT;
       }
-      if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1L) {
+      if (Files.isRegularFile(target) && sameContent(channel, target)) {
         return count(Outcome.UNCHANGED);
       }
-      move(temp, target);
+      move(temp.path(), target);
+      moved = true;
+      syncDirectory(dir);
       return count(Outcome.WRITTEN);
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp.path());
+      }
+    }
+  }
+
+  /** Compares through the locked channel: on Windows a locked region cannot be read through another handle. */
+  private static boolean sameContent(FileChannel temp, Path target) throws IOException {
+    if (temp.size() != Files.size(target)) {
+      return false;
+    }
+    ByteBuffer mine = ByteBuffer.allocate(64 * 1024);
+    byte[] theirs = new byte[64 * 1024];
+    long position = 0;
+    try (InputStream in = Files.newInputStream(target)) {
+      while (true) {
+        mine.clear();
+        int n = temp.read(mine, position);
+        if (n <= 0) {
+          return in.read() < 0;
+        }
+        if (in.readNBytes(theirs, 0, n) != n || !Arrays.equals(mine.array(), 0, n, theirs, 0, n)) {
+          return false;
+        }
+        position += n;
+      }
+    }
+  }
+
+  /** Makes the rename durable: without flushing the folder, a crash can bring back the old file (or none). */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // folders cannot be opened or flushed on some systems (Windows); the file itself was flushed
     }
   }
 

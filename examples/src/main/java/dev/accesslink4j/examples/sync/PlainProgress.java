@@ -1,5 +1,6 @@
 package dev.accesslink4j.examples.sync;
 
+import dev.accesslink4j.examples.TerminalText;
 import java.io.PrintWriter;
 
 /** Progress as plain lines, one per finished step: for logs, pipes and tests. */
@@ -26,19 +27,19 @@ final class PlainProgress implements ProgressReporter {
 
   @Override
   public void failed(long userId, String kind, String message) {
-    err.println("error: user " + userId + " " + kind + ": " + message);
+    err.println("error: user " + userId + " " + TerminalText.clean(kind) + ": " + TerminalText.clean(message));
     err.flush();
   }
 
   @Override
   public void error(String line) {
-    err.println("error: " + line);
+    err.println("error: " + TerminalText.clean(line));
     err.flush();
   }
 
   @Override
   public void note(String line) {
-    out.println(line);
+    out.println(TerminalText.clean(line));
     out.flush();
   }
 

@@ -118,6 +118,7 @@ public final class SyncEngine {
   }
 
   private void sync(List<LinkedUsers.LinkedUser> users, Run run) {
+    writer.removeStaleTemporaryFiles(out); // what a killed run left
     progress.begin(users.size() * steps.size());
     for (LinkedUsers.LinkedUser linked : users) {
       if (run.halted) {

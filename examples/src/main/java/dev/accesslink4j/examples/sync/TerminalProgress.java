@@ -1,5 +1,6 @@
 package dev.accesslink4j.examples.sync;
 
+import dev.accesslink4j.examples.TerminalText;
 import java.io.PrintWriter;
 
 /**
@@ -46,7 +47,7 @@ final class TerminalProgress implements ProgressReporter {
   @Override
   public synchronized void failed(long userId, String kind, String message) {
     clear();
-    err.println("error: user " + userId + " " + kind + ": " + message);
+    err.println("error: user " + userId + " " + TerminalText.clean(kind) + ": " + TerminalText.clean(message));
     err.flush();
     done++;
     draw();
@@ -55,7 +56,7 @@ final class TerminalProgress implements ProgressReporter {
   @Override
   public synchronized void error(String line) {
     clear();
-    err.println("error: " + line);
+    err.println("error: " + TerminalText.clean(line));
     err.flush();
     draw();
   }
@@ -63,7 +64,7 @@ final class TerminalProgress implements ProgressReporter {
   @Override
   public synchronized void note(String line) {
     clear();
-    out.println(line);
+    out.println(TerminalText.clean(line));
     draw();
   }
 

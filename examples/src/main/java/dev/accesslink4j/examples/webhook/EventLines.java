@@ -1,5 +1,6 @@
 package dev.accesslink4j.examples.webhook;
 
+import dev.accesslink4j.examples.TerminalText;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
 import dev.accesslink4j.webhooks.AlertnessEvent;
 import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
@@ -18,9 +19,14 @@ public final class EventLines {
    * Describes an event.
    *
    * @param event the event
-   * @return the line; never the payload's URL or raw JSON
+   * @return the line, safe to print ({@link TerminalText#clean}: an unknown event's type is the sender's text);
+   *     never the payload's URL or raw JSON
    */
   public static String describe(WebhookEvent event) {
+    return TerminalText.clean(line(event));
+  }
+
+  private static String line(WebhookEvent event) {
     if (event instanceof PingEvent ping) {
       return "PING" + (ping.signatureVerified() ? "" : " (unsigned)");
     }

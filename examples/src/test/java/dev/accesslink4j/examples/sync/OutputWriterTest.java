@@ -88,6 +88,80 @@ class OutputWriterTest {
     assertThat(Files.readString(file)).contains("\"duration\": \"PT1H30M\"");
   }
 
+  @Test
+  void temporaryFilesAKilledRunLeftAreRemovedByTheNextRun() throws IOException {
+    // what kill -9 during a download leaves: a 0-byte temporary file nobody holds a lock on
+    Path stale = Files.createDirectories(dir.resolve("475").resolve("exercises")).resolve(".abc.fit.8412.part");
+    Files.createFile(stale);
+    Path deeper = Files.createDirectories(dir.resolve("475").resolve("sleep")).resolve(".2025-01-01.json.77.part");
+    Files.writeString(deeper, "{\"half");
+    Path notOurs = Files.writeString(dir.resolve(".notes.part"), "kept");
+    Path data = Files.writeString(dir.resolve("475").resolve("exercises").resolve("abc.json"), "{}");
+
+    assertThat(writer.removeStaleTemporaryFiles(dir)).isEqualTo(2);
+
+    assertThat(stale).doesNotExist();
+    assertThat(deeper).doesNotExist();
+    assertThat(notOurs).exists();
+    assertThat(data).exists();
+    assertThat(writer.removeStaleTemporaryFiles(dir.resolve("absent"))).isZero();
+  }
+
+  @Test
+  void aTemporaryFileAnotherProcessIsWritingStays() throws Exception {
+    Path busy = Files.createFile(dir.resolve(".abc.fit.99.part"));
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolderProcess.class.getName(),
+                busy.toString())
+            .start();
+    try {
+      String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+      assertThat(first).isEqualTo("locked");
+
+      assertThat(writer.removeStaleTemporaryFiles(dir)).isZero();
+      assertThat(busy).exists();
+    } finally {
+      holder.getOutputStream().close(); // ends the holder, and with it the lock
+      assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(writer.removeStaleTemporaryFiles(dir)).isEqualTo(1);
+    assertThat(busy).doesNotExist();
+  }
+
+  @Test
+  void aDownloadInProgressInThisProcessKeepsItsTemporaryFile() throws Exception {
+    Path file = dir.resolve("a.fit");
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch swept = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CompletableFuture<OutputWriter.Outcome> download =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return writer.download(file, out -> {
+              out.write("first half ".getBytes(StandardCharsets.UTF_8));
+              out.flush();
+              writing.countDown();
+              swept.await();
+              out.write("second half".getBytes(StandardCharsets.UTF_8));
+              return OptionalLong.of(22);
+            });
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    writing.await();
+
+    assertThat(new OutputWriter().removeStaleTemporaryFiles(dir)).isZero();
+    swept.countDown();
+
+    assertThat(download.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(OutputWriter.Outcome.WRITTEN);
+    assertThat(Files.readString(file)).isEqualTo("first half second half");
+    assertThat(leftovers()).containsExactly(file);
+  }
+
   private Stream<Path> walk() throws IOException {
     return Files.walk(dir).filter(Files::isRegularFile);
   }
