@@ -200,7 +200,7 @@ class WebhookCommandTest {
     // linked under a member id that is not polar-<id>: the event only names the Polar user id
     Path store = dir.resolve("by-member.json");
     FileTokenStore.of(store)
-        .save("crm-0042", AccessToken.of(user.issueToken(), "bearer", null, null, user.polarUserId()));
+        .save("crm-0042", user.issueToken());
     String secret = "another-webhook-secret";
     Cli.Background receiver =
         new Cli.Background(
