@@ -94,6 +94,9 @@ public final class AccessLink implements AutoCloseable {
    * {@code BASE/v2/oauth2/token}, as the testkit serves them); the other two override that. Also read:
    * {@code ACCESSLINK_LOG} ({@code debug}, {@code info}, {@code true} or {@code 1} logs every request at INFO).
    *
+   * <p>{@code POLAR_CLIENT_ID} and {@code POLAR_CLIENT_SECRET}, the names the {@code accesslink} CLI used first, are
+   * accepted as aliases of the two required variables; when both names are set, the {@code ACCESSLINK_} one wins.
+   *
    * @return the client
    * @throws IllegalStateException if a required variable is missing
    * @throws IllegalArgumentException if a URL variable is not an absolute http(s) URL
@@ -104,8 +107,13 @@ public final class AccessLink implements AutoCloseable {
 
   static AccessLink fromEnv(Function<String, @Nullable String> env) {
     Builder b = builder();
-    b.clientId(required(env, "ACCESSLINK_CLIENT_ID"));
-    b.clientSecret(ClientSecret.of(required(env, "ACCESSLINK_CLIENT_SECRET")));
+    // The credentials also answer to their POLAR_ aliases; a set, non-blank ACCESSLINK_ name wins.
+    Function<String, @Nullable String> credentials = name -> {
+      String value = env.apply(name);
+      return value != null && !value.isBlank() ? value : env.apply(name.replace("ACCESSLINK_", "POLAR_"));
+    };
+    b.clientId(required(credentials, "ACCESSLINK_CLIENT_ID"));
+    b.clientSecret(ClientSecret.of(required(credentials, "ACCESSLINK_CLIENT_SECRET")));
     Optional.ofNullable(env.apply("ACCESSLINK_REDIRECT_URI")).map(URI::create).ifPresent(b::redirectUri);
     Optional<URI> base = Optional.ofNullable(env.apply("ACCESSLINK_BASE_URL")).map(URI::create);
     base.ifPresent(b::apiUrl);

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     subcommands = {SyncCommand.class, LinkCommand.class, WebhookCommand.class},
     footer = {
       "",
-      "Without --client-id (or POLAR_CLIENT_ID), sync runs offline against an embedded fake AccessLink.",
+      "Without --client-id (or ACCESSLINK_CLIENT_ID), sync runs offline against an embedded fake AccessLink.",
       "Exit codes: 0 success, 1 error, 2 usage error."
     })
 public final class AccessLinkCli implements Runnable {
@@ -62,8 +62,9 @@ public final class AccessLinkCli implements Runnable {
   /**
    * Builds the command line with its error handling; tests call {@link CommandLine#execute(String...)} on it.
    *
-   * @param environment looks up environment variables ({@code POLAR_CLIENT_ID}, {@code POLAR_CLIENT_SECRET},
-   *     {@code POLAR_WEBHOOK_SECRET}); tests pass a map's {@code get}
+   * @param environment looks up environment variables ({@code ACCESSLINK_CLIENT_ID},
+   *     {@code ACCESSLINK_CLIENT_SECRET}, {@code ACCESSLINK_WEBHOOK_SECRET}, or their {@code POLAR_} aliases); tests
+   *     pass a map's {@code get}
    * @return the configured command line
    */
   public static CommandLine commandLine(Function<String, @Nullable String> environment) {

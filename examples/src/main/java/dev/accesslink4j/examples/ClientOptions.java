@@ -16,13 +16,14 @@ final class ClientOptions {
   @Option(
       names = "--client-id",
       paramLabel = "ID",
-      description = "The AccessLink client id (default: env POLAR_CLIENT_ID).")
+      description = "The AccessLink client id (default: env ACCESSLINK_CLIENT_ID, alias POLAR_CLIENT_ID).")
   @Nullable String clientId;
 
   @Option(
       names = "--client-secret",
       paramLabel = "SECRET",
-      description = "The AccessLink client secret (default: env POLAR_CLIENT_SECRET; prefer the variable).")
+      description = "The AccessLink client secret (default: env ACCESSLINK_CLIENT_SECRET, alias POLAR_CLIENT_SECRET;"
+          + " prefer the variable).")
   @Nullable String clientSecret;
 
   @Option(
@@ -61,11 +62,11 @@ final class ClientOptions {
   AccessLink build(CommandSpec spec) {
     if (!hasClientId()) {
       throw new ParameterException(
-          spec.commandLine(), "--client-id is required (or set POLAR_CLIENT_ID)");
+          spec.commandLine(), "--client-id is required (or set ACCESSLINK_CLIENT_ID)");
     }
     if (clientSecret == null || clientSecret.isBlank()) {
       throw new ParameterException(
-          spec.commandLine(), "--client-secret is required with --client-id (or set POLAR_CLIENT_SECRET)");
+          spec.commandLine(), "--client-secret is required with --client-id (or set ACCESSLINK_CLIENT_SECRET)");
     }
     AccessLink.Builder builder =
         AccessLink.builder().clientId(clientId).clientSecret(ClientSecret.of(clientSecret));

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
           + " cardio load, SleepWise, biosensing and daily activity for the last --days days. Files go to"
           + " DIR/<Polar user id>/<kind>/<item id or date>. A rerun finishes what a failed run left and rewrites no"
           + " file whose content is unchanged.",
-      "Without --client-id (or POLAR_CLIENT_ID) it starts an embedded fake AccessLink, links its demo user"
+      "Without --client-id (or ACCESSLINK_CLIENT_ID) it starts an embedded fake AccessLink, links its demo user"
           + " through the OAuth redirect flow and syncs that user: an offline demo."
     })
 final class SyncCommand implements Callable<Integer> {
@@ -70,7 +70,7 @@ final class SyncCommand implements Callable<Integer> {
       if (client.hasUrls() || tokenStore.file != null) {
         throw new ParameterException(
             command.commandLine(),
-            "--api-url, --auth-url, --token-url and --token-store need --client-id (or POLAR_CLIENT_ID);"
+            "--api-url, --auth-url, --token-url and --token-store need --client-id (or ACCESSLINK_CLIENT_ID);"
                 + " without them sync runs the offline demo");
       }
       return offline(stdout);
@@ -86,7 +86,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private int offline(PrintWriter stdout) throws InterruptedException {
-    stdout.println("No client credentials (--client-id or POLAR_CLIENT_ID): offline demo against an embedded fake"
+    stdout.println("No client credentials (--client-id or ACCESSLINK_CLIENT_ID): offline demo against an embedded fake"
         + " AccessLink");
     stdout.flush();
     try (OfflineDemo demo = OfflineDemo.start()) {

@@ -73,8 +73,8 @@ final class WebhookCommand implements Callable<Integer> {
   @Option(
       names = "--secret",
       paramLabel = "KEY",
-      description = "The webhook's signature_secret_key (default: env POLAR_WEBHOOK_SECRET; prefer the variable)."
-          + " Without it only PINGs are accepted.")
+      description = "The webhook's signature_secret_key (default: env ACCESSLINK_WEBHOOK_SECRET, alias"
+          + " POLAR_WEBHOOK_SECRET; prefer the variable). Without it only PINGs are accepted.")
   private @Nullable String secret;
 
   @Option(names = "--sync", description = "Sync the user of each data event (needs client credentials).")
@@ -106,7 +106,7 @@ final class WebhookCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     if (secret == null || secret.isBlank()) {
-      stderr.println("warning: no --secret (or POLAR_WEBHOOK_SECRET): only PINGs are accepted, every other"
+      stderr.println("warning: no --secret (or ACCESSLINK_WEBHOOK_SECRET): only PINGs are accepted, every other"
           + " delivery is answered 401");
       stderr.flush();
     }

@@ -31,7 +31,7 @@ class JarSmokeTest {
             .directory(dir.toFile())
             .redirectOutput(dir.resolve("stdout.txt").toFile())
             .redirectError(dir.resolve("stderr.txt").toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("POLAR_"));
+    builder.environment().keySet().removeIf(name -> name.startsWith("POLAR_") || name.startsWith("ACCESSLINK_"));
 
     Process process = builder.start();
     boolean exited = process.waitFor(90, TimeUnit.SECONDS);
