@@ -1,7 +1,6 @@
 package com.example.jpms;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.testkit.FakeAccessLink;
@@ -55,7 +54,7 @@ public final class QuickStart {
              .build()) {
       FakeUser polarUser = fake.addUser("member-42");
       polarUser.seedDays(14);
-      UserClient user = accessLink.user(AccessToken.of(fake.issueToken(polarUser)));
+      UserClient user = accessLink.user(fake.issueToken(polarUser));
       user.sleep().list().forEach(night -> System.out.println(night.getDate() + " " + night.getSleepScore()));
     }
     // --- end ---

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.testkit.FakeAccessLink;
@@ -29,7 +28,7 @@ class QuickStartTest {
              .build()) {
       FakeUser polarUser = fake.addUser("member-42");
       polarUser.seedDays(14);
-      UserClient user = accessLink.user(AccessToken.of(fake.issueToken(polarUser)));
+      UserClient user = accessLink.user(fake.issueToken(polarUser));
       user.sleep().list().forEach(night -> System.out.println(night.getDate() + " " + night.getSleepScore()));
     }
     // --- end ---
