@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *       received and declared, retried like any body that broke off.
  *   <li>A body that arrived complete on the wire but is not a whole file (a FIT header's data size larger than the
  *       body, a wrong CRC, XML cut short or not well-formed, a gzip stream cut short) is a
- *       {@link DamagedFileException}, an {@link InvalidResponseException} naming the kind and the defect.
+ *       {@link InvalidResponseException} naming the kind and the defect (its body snippet is empty: the body went to
+ *       the destination).
  *   <li>A destination that cannot be written is an {@link AccessLinkIOException} that is not retried.
  * </ul>
  *
@@ -49,7 +50,7 @@ public final class Downloads {
    * @param what a description for messages, such as {@code GET /v3/exercises/abc/tcx}
    * @return the number of bytes written to {@code out}
    * @throws BrokenStreamException when the body broke off
-   * @throws DamagedFileException when the body is not a whole file of its kind
+   * @throws InvalidResponseException when the body is not a whole file of its kind
    * @throws AccessLinkIOException when {@code out} cannot be written
    */
   public static long copy(ResponseBody body, int status, FileKind kind, OutputStream out, String what) {
@@ -69,7 +70,7 @@ public final class Downloads {
    * @param parts the client's temporary files
    * @return the target
    * @throws BrokenStreamException when the body broke off
-   * @throws DamagedFileException when the body is not a whole file of its kind
+   * @throws InvalidResponseException when the body is not a whole file of its kind
    * @throws AccessLinkIOException when the file cannot be written
    */
   public static Path toFile(
@@ -114,8 +115,8 @@ public final class Downloads {
       if (local != null) {
         throw new AccessLinkIOException(what + ": the " + kind + " file could not be written", local, false);
       }
-      throw new DamagedFileException(
-          what + " answered HTTP " + status + " with a damaged " + kind + " file: " + defect(kind, e), status, e);
+      throw new InvalidResponseException(
+          what + " answered HTTP " + status + " with a damaged " + kind + " file: " + defect(kind, e), status, "", e);
     }
   }
 

@@ -204,7 +204,8 @@ public final class Transport {
   /**
    * Runs one download under its own deadline (the download timeout, if set; never the call timeout). A download to
    * a file ({@code repeatable}) is started again with a fresh clone of the call when its body breaks off mid-stream,
-   * as often as the policy allows for reads, and once when it arrived damaged ({@link DamagedFileException}): a
+   * as often as the policy allows for reads, and once when it arrived damaged (an {@link InvalidResponseException}
+   * from {@link Downloads}, the only kind a download raises once its headers are in): a
    * damaged body is a defect of the server or of something between it and us, which a passing fault (a proxy that
    * cut the body) explains and one more attempt fixes, while a file that is damaged at its source would only be
    * fetched again and again. Only safe where a failed attempt leaves nothing behind, as {@link Downloads#toFile}
@@ -216,7 +217,7 @@ public final class Transport {
    * @param <R> the result
    * @return the result of the first attempt that completed
    * @throws BrokenStreamException when the last allowed attempt broke off too
-   * @throws DamagedFileException when the last allowed attempt arrived damaged
+   * @throws InvalidResponseException when the last allowed attempt arrived damaged
    * @throws AccessLinkIOException with {@code isTimeout()} when the download timeout ended it
    */
   public <R> R download(
@@ -236,7 +237,7 @@ public final class Transport {
               what + " did not complete within the " + deadline.describe(), (IOException) e.getCause(), true);
         }
         failure = e;
-      } catch (DamagedFileException e) {
+      } catch (InvalidResponseException e) {
         if (damaged++ >= DAMAGED_RETRIES) {
           throw e;
         }
