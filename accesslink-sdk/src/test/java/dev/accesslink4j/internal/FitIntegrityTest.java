@@ -28,6 +28,22 @@ class FitIntegrityTest {
   }
 
   @Test
+  void theEightBytesAtATimeCrcEqualsGarminsNibbleAlgorithmForAnyRunAndStart() {
+    byte[] random = new byte[300];
+    new Random(5).nextBytes(random);
+    for (int from = 0; from < 20; from++) {
+      for (int to = from; to <= random.length; to += 1 + to % 7) {
+        int start = FitCrc.update(0, random, 0, from); // a run that continues a CRC already under way
+        int nibbles = start;
+        for (int i = from; i < to; i++) {
+          nibbles = FitCrc.update(nibbles, random[i]);
+        }
+        assertThat(FitCrc.update(start, random, from, to)).as("[%d, %d)", from, to).isEqualTo(nibbles);
+      }
+    }
+  }
+
+  @Test
   void theGarminFileIsWholeInAnyChunking() throws Exception {
     assertThat(GARMIN[0]).isEqualTo((byte) 14);
     assertThat(GARMIN.length).isEqualTo(14 + DATA_SIZE + 2);
