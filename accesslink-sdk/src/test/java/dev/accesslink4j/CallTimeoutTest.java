@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.accesslink4j.generated.api.ExercisesApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,18 @@ class CallTimeoutTest {
     }
 
     assertThat(Files.readAllBytes(target)).isEqualTo(FIT);
+  }
+
+  @Test
+  void aRawCallOfAStreamedFileIsNotCutByTheCallTimeoutEither() throws IOException {
+    server.enqueue(fit().throttleBody(100, 100, TimeUnit.MILLISECONDS).build());
+
+    try (AccessLink client = client(b -> b.callTimeout(Duration.ofMillis(300)));
+        ResponseBody body =
+            client.user(AccessToken.of("t")).call(ExercisesApi.class, api -> api.getExerciseFit("a")).body()
+                .orElseThrow()) {
+      assertThat(body.bytes()).isEqualTo(FIT);
+    }
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.accesslink4j.ServiceException;
 import dev.accesslink4j.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -20,13 +22,22 @@ import okhttp3.Request;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
+import retrofit2.Invocation;
 import retrofit2.Response;
+import retrofit2.http.Streaming;
 
 /**
  * Executes Retrofit calls with the SDK's error model and {@link RetryPolicy}: success becomes an {@link ApiResponse},
  * an error status the matching {@link ServiceException}, an unparseable body an {@link InvalidResponseException}, a
- * network failure an {@link AccessLinkIOException}. It is the only place that sends a request twice: the OkHttpClient
+ * network failure an {@link AccessLinkIOException}, a redirect the {@link RedirectGuard} refused a
+ * {@link dev.accesslink4j.RedirectRefusedException}. It is the only place that sends a request twice: the OkHttpClient
  * has {@code retryOnConnectionFailure} switched off, so nothing is replayed behind the policy's back.
+ *
+ * <p>Deadlines: a non-streaming call has one budget, the call timeout, for all its attempts and the waits between
+ * them (each attempt's OkHttp call timeout is what is left); a download has the download timeout (none by default)
+ * in the same way, and never the call timeout, since OkHttp's call timeout also covers reading the body. One shared
+ * budget, rather than one per attempt, is what makes the limit a promise to the caller: with three attempts a
+ * per-attempt limit would let a trickling server hold the call for three times as long.
  */
 public final class Transport {
 
@@ -94,7 +105,8 @@ public final class Transport {
   /**
    * Executes a non-streaming call, retrying as {@code replay} and the policy allow, within the call timeout: the
    * budget covers every attempt (connecting, sending, waiting, reading the whole body) and the waits between them; a
-   * wait that would end after it is not started, and the last error is thrown instead.
+   * wait that would end after it is not started, and the last error is thrown instead. A streamed file's call (a
+   * generated {@code @Streaming} method, as a raw call may run) gets the download timeout instead.
    *
    * @param call the call to execute (cloned for each retry)
    * @param replay how safe a second attempt is
@@ -107,7 +119,26 @@ public final class Transport {
    *     or when the asynchronous task running the call was cancelled ({@link InFlight})
    */
   public <T> ApiResponse<T> execute(Call<T> call, Replay replay) {
-    return execute(call, replay, Deadline.start(CALL_TIMEOUT, callTimeout, nanoTime));
+    // A raw call of a streamed file (a generated @Streaming method returning ResponseBody) hands back a body still to
+    // be read: like the SDK's own downloads it gets the download deadline, so reading a large file is never cut off.
+    return execute(
+        call,
+        replay,
+        streams(call)
+            ? Deadline.start(DOWNLOAD_TIMEOUT, downloadTimeout, nanoTime)
+            : Deadline.start(CALL_TIMEOUT, callTimeout, nanoTime));
+  }
+
+  /** Whether the call is a generated {@code @Streaming} method whose body the caller reads after the call returns. */
+  private static boolean streams(Call<?> call) {
+    Invocation invocation = call.request().tag(Invocation.class);
+    if (invocation == null || !invocation.method().isAnnotationPresent(Streaming.class)) {
+      return false;
+    }
+    Type returned = invocation.method().getGenericReturnType();
+    return returned instanceof ParameterizedType p
+        && p.getActualTypeArguments().length == 1
+        && p.getActualTypeArguments()[0] == ResponseBody.class;
   }
 
   /**
