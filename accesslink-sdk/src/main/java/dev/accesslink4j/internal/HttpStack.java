@@ -24,7 +24,8 @@ import retrofit2.Retrofit;
  * The one connection pool, Gson and {@link Transport} behind a client, the Retrofit views that carry each credential,
  * and the executor of asynchronous calls. Views share the pool and dispatcher of the base {@link OkHttpClient}; each
  * credential is sent only to the origin it belongs to (the user token and the client credentials to the API base
- * URL, the token request's client credentials to the token endpoint).
+ * URL, the token request's client credentials to the token endpoint). OkHttp's own redirect following is off: the
+ * {@link RedirectGuard} follows a GET within its origin and refuses every other redirect.
  */
 public final class HttpStack implements AutoCloseable {
   private final OkHttpClient base;
