@@ -104,7 +104,7 @@ public final class ExerciseItem {
    *
    * @param target the file to create or replace
    * @return the target, or empty when AccessLink has no FIT file for the session (204; nothing is written)
-   * @throws InvalidResponseException if the body is not a whole FIT file, twice in a row
+   * @throws InvalidResponseException if the body is not a whole FIT file (twice in a row when retries are enabled)
    */
   public Optional<Path> downloadFit(Path target) {
     return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), target, FileKind.FIT, id);
@@ -127,7 +127,8 @@ public final class ExerciseItem {
    *
    * @param target the file to create or replace
    * @return the target, or empty when there is no TCX file (204; nothing is written)
-   * @throws InvalidResponseException if the body is not one well-formed TCX document, twice in a row
+   * @throws InvalidResponseException if the body is not one well-formed TCX document (twice in a row when retries
+   *     are enabled)
    */
   public Optional<Path> downloadTcx(Path target) {
     return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), target, FileKind.TCX, id);

@@ -155,8 +155,8 @@ public final class ExercisesService {
    * @return {@code target}
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (twice: it is fetched once
-   *     more after the first damaged answer)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
+   *     allows retries: twice in a row, since a damaged answer is fetched once more)
    * @throws AccessLinkIOException if the connection fails or the file cannot be written
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
@@ -193,8 +193,8 @@ public final class ExercisesService {
    * @return {@code target}
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (twice: it is fetched once
-   *     more after the first damaged answer)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
+   *     allows retries: twice in a row, since a damaged answer is fetched once more)
    * @throws AccessLinkIOException if the connection fails or the file cannot be written
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
@@ -231,8 +231,8 @@ public final class ExercisesService {
    * @return {@code target}
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (twice: it is fetched once
-   *     more after the first damaged answer)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
+   *     allows retries: twice in a row, since a damaged answer is fetched once more)
    * @throws AccessLinkIOException if the connection fails or the file cannot be written
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
