@@ -41,6 +41,13 @@ public final class AccessLink implements AutoCloseable {
   /** Polar's OAuth2 token endpoint. */
   public static final URI DEFAULT_TOKEN_URL = URI.create("https://polarremote.com/v2/oauth2/token");
 
+  /**
+   * The default whole-call deadline of a non-streaming call, retries and their waits included: two minutes. Longer
+   * than any ordinary AccessLink answer takes (the largest, a 30-day exercise list with samples and routes, is tens
+   * of megabytes), short enough that a stalled or trickling server cannot hold a thread for longer.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+
   private static final String TOKEN_PATH = "oauth2/token";
 
   private final String clientId;
@@ -68,6 +75,8 @@ public final class AccessLink implements AutoCloseable {
             tokenBase(b.tokenUrl),
             b.connectTimeout,
             b.readTimeout,
+            b.callTimeout,
+            b.downloadTimeout,
             userAgent(b.userAgentSuffix),
             b.retryPolicy,
             b.sleeper,
@@ -324,6 +333,8 @@ public final class AccessLink implements AutoCloseable {
     private @Nullable OkHttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Duration downloadTimeout = Duration.ZERO;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
@@ -408,8 +419,9 @@ public final class AccessLink implements AutoCloseable {
     /**
      * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy, TLS settings, interceptors and timeouts
      * are kept; its {@code retryOnConnectionFailure} is switched off in the derived client, because the
-     * {@link RetryPolicy} alone decides what may be sent twice). The client is not shut down by
-     * {@link AccessLink#close()}.
+     * {@link RetryPolicy} alone decides what may be sent twice, and its redirect following is switched off in favour
+     * of the SDK's, which follows a GET only within its origin). The call timeout and download timeout of this builder
+     * apply to it per call. The client is not shut down by {@link AccessLink#close()}.
      *
      * @param httpClient the client
      * @return this builder
@@ -432,8 +444,7 @@ public final class AccessLink implements AutoCloseable {
 
     /**
      * Sets the read and write timeout (default 30 s): the longest silence tolerated while a response, including a
-     * file download, streams in. There is no timeout for a whole call, so large downloads are never cut off while
-     * data flows. Ignored when an OkHttpClient is supplied.
+     * file download, streams in. Ignored when an OkHttpClient is supplied.
      *
      * @param timeout the timeout
      * @return this builder
@@ -441,6 +452,49 @@ public final class AccessLink implements AutoCloseable {
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
+    }
+
+    /**
+     * Sets the whole-call deadline of every non-streaming call (default {@link AccessLink#DEFAULT_CALL_TIMEOUT}, two
+     * minutes): connecting, sending, waiting and reading the whole body, <em>all attempts and the waits between them
+     * included</em>, so a server that trickles its answer cannot hold a call longer than this. A retry wait that
+     * would end after the deadline is not started; the error in hand is thrown instead. When the deadline ends a
+     * call, it throws an {@link AccessLinkIOException} whose {@code isTimeout()} is true and whose message names the
+     * call and the deadline. File downloads never get it (a large file must not be cut off while data flows): they
+     * have the read timeout and, if set, {@link #downloadTimeout(Duration)}. Applies also to a supplied
+     * OkHttpClient, per call, in place of its own call timeout.
+     *
+     * @param timeout the deadline; {@link Duration#ZERO} for none
+     * @return this builder
+     * @throws IllegalArgumentException if it is negative
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /**
+     * Sets an overall limit for one file download (default none): the headers and the whole body, all attempts
+     * included, on top of the read timeout that always applies. Set it to bound how long a download may take on a
+     * slow link; leave it unset so that a large file is never cut off while data still flows. When it ends a
+     * download, the download throws an {@link AccessLinkIOException} whose {@code isTimeout()} is true. Applies also
+     * to a supplied OkHttpClient, per call.
+     *
+     * @param timeout the limit; {@link Duration#ZERO} for none
+     * @return this builder
+     * @throws IllegalArgumentException if it is negative
+     */
+    public Builder downloadTimeout(Duration timeout) {
+      this.downloadTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    private static Duration nonNegative(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+      }
+      return timeout;
     }
 
     /**

@@ -3,8 +3,9 @@ package dev.accesslink4j;
 import java.io.IOException;
 
 /**
- * The request could not be completed on the network: a connection failure, a reset, or a timeout. The server may or
- * may not have processed it. Idempotent reads are retried by the {@link RetryPolicy} before this is thrown.
+ * The request could not be completed on the network: a connection failure, a reset, a body that ended before its
+ * {@code Content-Length}, or a timeout. The server may or may not have processed it. Idempotent reads are retried by
+ * the {@link RetryPolicy} before this is thrown, within the call timeout.
  */
 public class AccessLinkIOException extends AccessLinkException {
   private static final long serialVersionUID = 1L;
@@ -23,7 +24,8 @@ public class AccessLinkIOException extends AccessLinkException {
   }
 
   /**
-   * Tells whether a connect, read or call timeout ended the request.
+   * Tells whether a timeout ended the request: connect, read, the call timeout or the download timeout (see
+   * {@link AccessLink.Builder#callTimeout(java.time.Duration)}).
    *
    * @return true for a timeout, false for any other I/O failure
    */

@@ -5,6 +5,7 @@ import dev.accesslink4j.generated.model.Exercise;
 import dev.accesslink4j.generated.model.HeartRateZones;
 import dev.accesslink4j.generated.model.SampleSeries;
 import dev.accesslink4j.generated.model.SampleSeriesUrls;
+import dev.accesslink4j.internal.FileKind;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ import retrofit2.Call;
  *
  * <p>Lazy methods return empty for AccessLink's 204 "no data" and throw {@link TransactionGoneException} for a 404
  * (the transaction no longer exists), or the usual {@link AccessLinkException} subclasses.
+ *
+ * <p>File downloads are verified before they return, while they stream: a FIT file's header, declared data size and
+ * CRCs, a TCX or GPX file's XML well-formedness (after decompression). A file that arrived complete but damaged
+ * throws {@link InvalidResponseException} naming the kind and the defect; thrown out of your handler, it stops the
+ * transaction loop without a commit, so the next run gets the session again. A download to a {@code Path} is forced
+ * to the disk with its folder before it returns, leaves nothing behind when it fails, and is fetched once more after a
+ * damaged answer; a download to a stream leaves what arrived in the stream, to be discarded.
  */
 @SuppressWarnings("deprecation") // the transactional exercise API is deprecated by Polar, and used deliberately
 public final class ExerciseItem {
@@ -82,43 +90,48 @@ public final class ExerciseItem {
   /**
    * Streams the session's FIT file into a stream.
    *
-   * @param out where to write; not closed
+   * @param out where to write; not closed (on failure it holds a partial or damaged file: discard it)
    * @return the number of bytes written, or empty when AccessLink has no FIT file for the session (204)
+   * @throws InvalidResponseException if the body is not a whole FIT file (header, data size or CRC wrong)
    */
   public OptionalLong downloadFit(OutputStream out) {
-    return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), out, false, id);
+    return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), out, FileKind.FIT, id);
   }
 
   /**
-   * Writes the session's FIT file to a file, atomically (a temporary file beside it, moved into place when
-   * complete; deleted on failure).
+   * Writes the session's FIT file to a file, atomically (a temporary file beside it, forced to the disk and moved
+   * into place when complete and verified; deleted on failure).
    *
    * @param target the file to create or replace
    * @return the target, or empty when AccessLink has no FIT file for the session (204; nothing is written)
+   * @throws InvalidResponseException if the body is not a whole FIT file (twice in a row when retries are enabled)
    */
   public Optional<Path> downloadFit(Path target) {
-    return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), target, false, id);
+    return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), target, FileKind.FIT, id);
   }
 
   /**
    * Streams the session's TCX file into a stream as plain XML: Polar describes the body as gzipped, so a body that
    * starts with the gzip magic bytes is decompressed on the way.
    *
-   * @param out where to write; not closed
+   * @param out where to write; not closed (on failure it holds a partial or damaged file: discard it)
    * @return the number of (decompressed) bytes written, or empty when there is no TCX file (204)
+   * @throws InvalidResponseException if the body is not one well-formed TCX document
    */
   public OptionalLong downloadTcx(OutputStream out) {
-    return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), out, true, id);
+    return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), out, FileKind.TCX, id);
   }
 
   /**
-   * Writes the session's TCX file to a file as plain XML (decompressed when gzipped), atomically.
+   * Writes the session's TCX file to a file as plain XML (decompressed when gzipped), atomically and verified.
    *
    * @param target the file to create or replace
    * @return the target, or empty when there is no TCX file (204; nothing is written)
+   * @throws InvalidResponseException if the body is not one well-formed TCX document (twice in a row when retries
+   *     are enabled)
    */
   public Optional<Path> downloadTcx(Path target) {
-    return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), target, true, id);
+    return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), target, FileKind.TCX, id);
   }
 
   /**
@@ -139,7 +152,7 @@ public final class ExerciseItem {
    * @return the number of bytes written, or empty when the session has no route (204)
    */
   public OptionalLong downloadGpx(OutputStream out, boolean includePauseTimes) {
-    return ctx.download(gpx(includePauseTimes), out, false, id);
+    return ctx.download(gpx(includePauseTimes), out, FileKind.GPX, id);
   }
 
   /**
@@ -160,7 +173,7 @@ public final class ExerciseItem {
    * @return the target, or empty when the session has no route (204; nothing is written)
    */
   public Optional<Path> downloadGpx(Path target, boolean includePauseTimes) {
-    return ctx.download(gpx(includePauseTimes), target, false, id);
+    return ctx.download(gpx(includePauseTimes), target, FileKind.GPX, id);
   }
 
   private Call<ResponseBody> gpx(boolean includePauseTimes) {

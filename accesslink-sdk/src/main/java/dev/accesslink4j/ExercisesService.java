@@ -3,8 +3,8 @@ package dev.accesslink4j;
 import dev.accesslink4j.generated.api.ExercisesApi;
 import dev.accesslink4j.generated.model.TrainingSession;
 import dev.accesslink4j.internal.Downloads;
+import dev.accesslink4j.internal.FileKind;
 import dev.accesslink4j.internal.HttpStack;
-import dev.accesslink4j.internal.Transport.Replay;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,18 @@ import retrofit2.Retrofit;
  * again), {@link ConsentRequiredException} (403: the user must accept Polar's mandatory consents),
  * {@link RateLimitException} (429), {@link ServerException} (5xx), {@link AccessLinkIOException} (network failure or
  * timeout) and {@link InvalidResponseException} (an unreadable body). Reads are retried by the client's
- * {@link RetryPolicy}; a download is retried only until its body starts to arrive.
+ * {@link RetryPolicy}.
+ *
+ * <p>Downloads are verified before they count as done: a FIT file's header, declared data size and CRCs, a TCX or GPX
+ * file's XML well-formedness and root element (after decompression), all checked while the body streams, in constant
+ * memory. A body that arrived complete but fails the check is an {@link InvalidResponseException} naming the file
+ * kind and the defect (for example {@code FIT data size 48213 declared, 20000 received}); a body that broke off,
+ * shorter than its {@code Content-Length} included, is an {@link AccessLinkIOException}. A download to a file writes
+ * a temporary file beside the target, forces it and its folder to the disk, and moves it into place only when
+ * verified; it is started again when the body breaks off (as the policy allows) and once when it arrived damaged,
+ * and leaves nothing behind when it fails. A download to a stream is never repeated: on failure the stream holds
+ * what arrived, to be discarded. Downloads have the read timeout and the optional
+ * {@linkplain AccessLink.Builder#downloadTimeout(java.time.Duration) download timeout}, never the call timeout.
  */
 public final class ExercisesService {
   private final HttpStack http;
@@ -120,32 +131,37 @@ public final class ExercisesService {
    * are copied exactly as AccessLink sends them. FIT is the richest format (laps, all recorded fields).
    *
    * @param exerciseId the hashed session id
-   * @param out where to write; not closed. If the transfer fails part way, {@code out} holds a partial file
+   * @param out where to write; not closed. If the transfer or the check fails, {@code out} holds a partial or
+   *     damaged file: discard it
    * @return the number of bytes written
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind
    * @throws AccessLinkIOException if the connection fails, including part way through the file
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
   public long fit(String exerciseId, OutputStream out) {
-    return copy(api.getExerciseFit(requireId(exerciseId)), out, false);
+    return copy(api.getExerciseFit(requireId(exerciseId)), out, FileKind.FIT);
   }
 
   /**
    * Downloads the session's FIT file to a file ({@code GET /v3/exercises/{id}/fit}), in constant memory. The bytes
-   * go to a hidden temporary file beside {@code target}, which is moved into place only when the whole file has
-   * arrived; on any failure the temporary file is deleted and {@code target} is left untouched.
+   * go to a hidden temporary file beside {@code target}, which is forced to the disk and moved into place only when
+   * the whole file has arrived and passed the FIT checks (header, data size, CRCs); the folder is then forced to the
+   * disk too. On any failure the temporary file is deleted and {@code target} is left untouched.
    *
    * @param exerciseId the hashed session id
    * @param target the file to create or replace (missing parent directories are created)
    * @return {@code target}
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
+   *     allows retries: twice in a row, since a damaged answer is fetched once more)
    * @throws AccessLinkIOException if the connection fails or the file cannot be written
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
   public Path fit(String exerciseId, Path target) {
-    return write(api.getExerciseFit(requireId(exerciseId)), target, false);
+    return write(api.getExerciseFit(requireId(exerciseId)), target, FileKind.FIT);
   }
 
   /**
@@ -154,15 +170,17 @@ public final class ExercisesService {
    * {@code Content-Encoding} header) is decompressed, so {@code out} always receives plain XML.
    *
    * @param exerciseId the hashed session id
-   * @param out where to write; not closed. If the transfer fails part way, {@code out} holds a partial file
+   * @param out where to write; not closed. If the transfer or the check fails, {@code out} holds a partial or
+   *     damaged file: discard it
    * @return the number of (decompressed) bytes written
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
+   * @throws InvalidResponseException if the body is not a whole, well-formed TCX document
    * @throws AccessLinkIOException if the connection fails, including part way through the file
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
   public long tcx(String exerciseId, OutputStream out) {
-    return copy(api.getExerciseTcx(requireId(exerciseId)), out, true);
+    return copy(api.getExerciseTcx(requireId(exerciseId)), out, FileKind.TCX);
   }
 
   /**
@@ -175,11 +193,13 @@ public final class ExercisesService {
    * @return {@code target}
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
+   *     allows retries: twice in a row, since a damaged answer is fetched once more)
    * @throws AccessLinkIOException if the connection fails or the file cannot be written
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
   public Path tcx(String exerciseId, Path target) {
-    return write(api.getExerciseTcx(requireId(exerciseId)), target, true);
+    return write(api.getExerciseTcx(requireId(exerciseId)), target, FileKind.TCX);
   }
 
   /**
@@ -189,15 +209,17 @@ public final class ExercisesService {
    * {@link TrainingSession#getHasRoute()} first.
    *
    * @param exerciseId the hashed session id
-   * @param out where to write; not closed. If the transfer fails part way, {@code out} holds a partial file
+   * @param out where to write; not closed. If the transfer or the check fails, {@code out} holds a partial or
+   *     damaged file: discard it
    * @return the number of bytes written
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind
    * @throws AccessLinkIOException if the connection fails, including part way through the file
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
   public long gpx(String exerciseId, OutputStream out) {
-    return copy(api.getExerciseGpx(requireId(exerciseId)), out, true);
+    return copy(api.getExerciseGpx(requireId(exerciseId)), out, FileKind.GPX);
   }
 
   /**
@@ -209,38 +231,45 @@ public final class ExercisesService {
    * @return {@code target}
    * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
+   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
+   *     allows retries: twice in a row, since a damaged answer is fetched once more)
    * @throws AccessLinkIOException if the connection fails or the file cannot be written
    * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
    */
   public Path gpx(String exerciseId, Path target) {
-    return write(api.getExerciseGpx(requireId(exerciseId)), target, true);
+    return write(api.getExerciseGpx(requireId(exerciseId)), target, FileKind.GPX);
   }
 
-  private long copy(Call<ResponseBody> call, OutputStream out, boolean gunzip) {
+  private long copy(Call<ResponseBody> call, OutputStream out, FileKind kind) {
     Objects.requireNonNull(out, "out");
     String what = describe(call);
-    try (ResponseBody body = open(call)) {
-      return Downloads.copy(body, out, gunzip, what);
-    }
-  }
-
-  private Path write(Call<ResponseBody> call, Path target, boolean gunzip) {
-    Objects.requireNonNull(target, "target");
-    String what = describe(call);
-    // A body that breaks off mid-stream leaves no file behind, so the whole download is safe to start again.
+    // Bytes already written to the caller's stream cannot be taken back, so this download is never repeated.
     return http.transport()
         .download(
             call,
-            attempt -> {
-              // Closing again after Downloads has closed it is harmless, and covers a failure before the copy.
-              try (ResponseBody body = open(attempt)) {
-                return Downloads.toFile(body, target, gunzip, what);
-              }
+            false,
+            (attempt, deadline) -> {
+              ApiResponse<ResponseBody> response = http.transport().open(attempt, deadline);
+              return Downloads.copy(fileOf(response, attempt), response.status(), kind, out, what);
             });
   }
 
-  private ResponseBody open(Call<ResponseBody> call) {
-    ApiResponse<ResponseBody> response = http.transport().execute(call, Replay.SAFE);
+  private Path write(Call<ResponseBody> call, Path target, FileKind kind) {
+    Objects.requireNonNull(target, "target");
+    String what = describe(call);
+    // A failed attempt leaves no file behind, so the whole download is safe to start again.
+    return http.transport()
+        .download(
+            call,
+            true,
+            (attempt, deadline) -> {
+              ApiResponse<ResponseBody> response = http.transport().open(attempt, deadline);
+              return Downloads.toFile(
+                  fileOf(response, attempt), response.status(), kind, target, what, http.partFiles());
+            });
+  }
+
+  private static ResponseBody fileOf(ApiResponse<ResponseBody> response, Call<ResponseBody> call) {
     return response
         .body()
         .orElseThrow(

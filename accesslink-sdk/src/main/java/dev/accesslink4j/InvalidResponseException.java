@@ -2,8 +2,11 @@ package dev.accesslink4j;
 
 /**
  * AccessLink answered, but the body could not be understood: malformed JSON, an HTML page where JSON was expected, an
- * empty body where data was promised, or a body cut short. The status and the start of the body are kept for
- * diagnosis (with any credential-looking values redacted); nothing was handed to your code and nothing was committed.
+ * empty body where data was promised, or a body cut short; or a downloaded FIT, TCX or GPX file failed its check (cut
+ * short of its declared size, a wrong CRC, XML that is not well-formed), with a message naming the file kind and the
+ * defect. The status and the start of the body are kept for diagnosis (with any credential-looking values redacted;
+ * empty for a file download, whose body went to its destination); nothing was handed to your code as data and nothing
+ * was committed.
  */
 public class InvalidResponseException extends AccessLinkException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,8 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.internal.Deadline;
 import dev.accesslink4j.internal.Downloads;
+import dev.accesslink4j.internal.FileKind;
 import dev.accesslink4j.internal.HttpStack;
 import dev.accesslink4j.internal.Transport.Replay;
 import java.io.OutputStream;
@@ -94,34 +96,71 @@ final class TransactionContext {
     try {
       return http.transport().execute(call, Replay.SAFE);
     } catch (NotFoundException e) {
-      throw TransactionGoneException.of(
-          type,
-          transactionId,
-          itemId == null
-              ? TransactionAbortedException.Stage.LISTING
-              : TransactionAbortedException.Stage.HANDLING_ITEM,
-          itemId,
-          0,
-          0,
-          e);
+      throw gone(itemId, e);
     }
   }
 
-  OptionalLong download(Call<ResponseBody> call, OutputStream out, boolean gunzip, long itemId) {
+  /**
+   * Downloads an item's file into a stream, verified as {@code kind} (see {@link Downloads}); never repeated.
+   *
+   * @return the bytes written, or empty for 204
+   * @throws TransactionGoneException on 404
+   */
+  OptionalLong download(Call<ResponseBody> call, OutputStream out, FileKind kind, long itemId) {
     String what = describe(call.request());
-    Optional<ResponseBody> body = read(call, itemId).body();
-    return body.isEmpty()
-        ? OptionalLong.empty()
-        : OptionalLong.of(Downloads.copy(body.get(), out, gunzip, what));
+    Optional<Long> written =
+        http.transport()
+            .download(
+                call,
+                false,
+                (attempt, deadline) ->
+                    open(attempt, deadline, itemId)
+                        .map(r -> Downloads.copy(r.body().orElseThrow(), r.status(), kind, out, what)));
+    return written.map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 
-  Optional<Path> download(Call<ResponseBody> call, Path target, boolean gunzip, long itemId) {
+  /**
+   * Downloads an item's file into a file, verified as {@code kind}, atomically; started again after a broken or
+   * damaged body as {@link dev.accesslink4j.internal.Transport#download} allows.
+   *
+   * @return the target, or empty for 204 (nothing written)
+   * @throws TransactionGoneException on 404
+   */
+  Optional<Path> download(Call<ResponseBody> call, Path target, FileKind kind, long itemId) {
     String what = describe(call.request());
-    // A body that breaks off mid-stream leaves no file behind, so the whole download is safe to start again.
+    // A failed attempt leaves no file behind, so the whole download is safe to start again.
     return http.transport()
         .download(
             call,
-            attempt -> read(attempt, itemId).body().map(b -> Downloads.toFile(b, target, gunzip, what)));
+            true,
+            (attempt, deadline) ->
+                open(attempt, deadline, itemId)
+                    .map(r -> Downloads.toFile(
+                        r.body().orElseThrow(), r.status(), kind, target, what, http.partFiles())));
+  }
+
+  /** Opens a download of this transaction; empty when the response carries no body (204). */
+  private Optional<ApiResponse<ResponseBody>> open(Call<ResponseBody> call, Deadline deadline, long itemId) {
+    ensureOpen();
+    try {
+      ApiResponse<ResponseBody> response = http.transport().open(call, deadline);
+      return response.body().isPresent() ? Optional.of(response) : Optional.empty();
+    } catch (NotFoundException e) {
+      throw gone(itemId, e);
+    }
+  }
+
+  private TransactionGoneException gone(@Nullable Long itemId, NotFoundException e) {
+    return TransactionGoneException.of(
+        type,
+        transactionId,
+        itemId == null
+            ? TransactionAbortedException.Stage.LISTING
+            : TransactionAbortedException.Stage.HANDLING_ITEM,
+        itemId,
+        0,
+        0,
+        e);
   }
 
   static String describe(Request request) {

@@ -3,10 +3,8 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.accesslink4j.generated.api.ExercisesApi;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.User;
-import dev.accesslink4j.internal.Downloads;
 import dev.accesslink4j.internal.Transport.Replay;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -104,7 +101,7 @@ class AsyncTest {
 
   @Test
   void cancellingStopsADownloadMidStream() throws Exception {
-    byte[] fit = new byte[256 * 1024];
+    byte[] fit = TestFiles.syntheticFit(256 * 1024, 1);
     mock.enqueue(
         new MockResponse.Builder()
             .setHeader("Content-Type", "application/octet-stream")
@@ -127,14 +124,8 @@ class AsyncTest {
             .async()
             .call(
                 u -> {
-                  ResponseBody body =
-                      u.http()
-                          .transport()
-                          .execute(u.retrofit().create(ExercisesApi.class).getExerciseFit("abc"), Replay.SAFE)
-                          .body()
-                          .orElseThrow();
                   try {
-                    return Downloads.copy(body, out, false, "GET /v3/exercises/abc/fit");
+                    return u.exercises().fit("abc", out);
                   } catch (RuntimeException e) {
                     seenByTheCall.complete(e);
                     throw e;

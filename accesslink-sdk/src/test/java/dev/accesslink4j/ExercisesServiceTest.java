@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
@@ -128,7 +127,7 @@ class ExercisesServiceTest {
 
   @Test
   void fitIsStreamedToAFile() throws IOException {
-    byte[] fit = randomBytes(3 * 1024 * 1024 + 17);
+    byte[] fit = fitFile(3 * 1024 * 1024 + 17);
     mock.enqueue(binary(fit).build());
     Path target = dir.resolve("sessions/2AC312F.fit");
 
@@ -142,7 +141,7 @@ class ExercisesServiceTest {
 
   @Test
   void fitIsStreamedToAStream() {
-    byte[] fit = randomBytes(256 * 1024);
+    byte[] fit = fitFile(256 * 1024);
     mock.enqueue(binary(fit).build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -153,27 +152,28 @@ class ExercisesServiceTest {
   }
 
   @Test
-  void fitBytesThatLookLikeGzipAreNotTouched() {
-    byte[] fit = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3};
-    mock.enqueue(binary(fit).build());
+  void aFitBodyIsNeverDecompressed() {
+    mock.enqueue(binary(TestFiles.gzip("FIT bytes that happen to look like gzip")).build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    mock.user().exercises().fit("2AC312F", out);
-
-    assertThat(out.toByteArray()).isEqualTo(fit);
+    assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", out))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage("GET /v3/exercises/2AC312F/fit answered HTTP 200 with a damaged FIT file: FIT header size 31 is"
+            + " neither 12 nor 14: not a FIT file");
   }
 
   @Test
   void aDownloadCutShortLeavesNoFile() throws IOException {
     mock.enqueue(
-        binary(randomBytes(2 * 1024 * 1024))
+        binary(fitFile(2 * 1024 * 1024))
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
     Path target = dir.resolve("2AC312F.fit");
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
         .isInstanceOf(AccessLinkIOException.class)
-        .hasMessage("GET /v3/exercises/2AC312F/fit failed while streaming the body");
+        .hasMessageMatching(
+            "GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body \\(\\d+ of 2097152 bytes received\\)");
 
     assertThat(filesIn(dir)).isEmpty(); // neither the target nor the temporary file
   }
@@ -185,7 +185,7 @@ class ExercisesServiceTest {
 
     @Test
     void aFileDownloadCutShortStartsAgainAndCompletes() throws IOException {
-      byte[] fit = randomBytes(2 * 1024 * 1024);
+      byte[] fit = fitFile(2 * 1024 * 1024);
       retrying.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
       retrying.enqueue(binary(fit).build());
       Path target = dir.resolve("2AC312F.fit");
@@ -201,7 +201,7 @@ class ExercisesServiceTest {
     @Test
     void aStreamDownloadCutShortIsNotRepeated() {
       retrying.enqueue(
-          binary(randomBytes(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+          binary(fitFile(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
 
       assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
           .isInstanceOf(AccessLinkIOException.class);
@@ -211,7 +211,7 @@ class ExercisesServiceTest {
 
   @Test
   void aStreamReceivesTheBytesAsTheyArriveNotAfterBuffering() {
-    byte[] fit = randomBytes(2 * 1024 * 1024);
+    byte[] fit = fitFile(2 * 1024 * 1024);
     mock.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -227,7 +227,7 @@ class ExercisesServiceTest {
     Path target = dir.resolve("2AC312F.fit");
     Files.writeString(target, "previous");
     mock.enqueue(
-        binary(randomBytes(2 * 1024 * 1024))
+        binary(fitFile(2 * 1024 * 1024))
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
 
@@ -336,10 +336,9 @@ class ExercisesServiceTest {
         .body(new Buffer().write(bytes));
   }
 
-  private static byte[] randomBytes(int size) {
-    byte[] bytes = new byte[size];
-    new Random(42).nextBytes(bytes);
-    return bytes;
+  /** A valid FIT file of {@code size} bytes in all (header 14, data, CRC 2). */
+  private static byte[] fitFile(int size) {
+    return TestFiles.syntheticFit(size - 16, 42);
   }
 
   private static byte[] gzip(String text) throws IOException {

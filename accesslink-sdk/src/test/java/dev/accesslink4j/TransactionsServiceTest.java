@@ -144,7 +144,7 @@ class TransactionsServiceTest {
     created("exercise-transactions", 12, 34);
     m.enqueueJson(200, local("getExerciseTransaction.json"));
     exercise(56);
-    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[] {14, 16, 1, 2})).build());
+    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(TestFiles.garminFit())).build());
     m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(gzip("<TrainingCenterDatabase/>"))).build());
     m.enqueue(new MockResponse.Builder().code(200).body("<gpx/>").build());
     m.enqueueFixture(200, "getTransactionExerciseHeartRateZones.json");
@@ -177,7 +177,7 @@ class TransactionsServiceTest {
             });
 
     assertThat(result).isEqualTo(new TransactionResult(1, 1, 1));
-    assertThat(Files.readAllBytes(fit)).containsExactly(14, 16, 1, 2);
+    assertThat(Files.readAllBytes(fit)).isEqualTo(TestFiles.garminFit());
     assertThat(tcx.toString(StandardCharsets.UTF_8)).isEqualTo("<TrainingCenterDatabase/>");
     assertThat(gpx.toString(StandardCharsets.UTF_8)).isEqualTo("<gpx/>");
     assertThat(zones.get()).hasValueSatisfying(z -> assertThat(z.getZone()).hasSize(1));
@@ -609,7 +609,7 @@ class TransactionsServiceTest {
     created("exercise-transactions", 12, 34);
     m.enqueueJson(200, local("getExerciseTransaction.json"));
     exercise(56);
-    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[] {14, 16, 1, 2})).build());
+    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(TestFiles.garminFit())).build());
     m.enqueueStatus(204); // heart-rate zones: no data
     Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 

@@ -24,7 +24,8 @@ import retrofit2.Retrofit;
  * The one connection pool, Gson and {@link Transport} behind a client, the Retrofit views that carry each credential,
  * and the executor of asynchronous calls. Views share the pool and dispatcher of the base {@link OkHttpClient}; each
  * credential is sent only to the origin it belongs to (the user token and the client credentials to the API base
- * URL, the token request's client credentials to the token endpoint).
+ * URL, the token request's client credentials to the token endpoint). OkHttp's own redirect following is off: the
+ * {@link RedirectGuard} follows a GET within its origin and refuses every other redirect.
  */
 public final class HttpStack implements AutoCloseable {
   private final OkHttpClient base;
@@ -35,6 +36,7 @@ public final class HttpStack implements AutoCloseable {
   private final HttpUrl tokenBase;
   private final Retrofit apiRetrofit;
   private final Transport transport;
+  private final PartFiles partFiles = new PartFiles();
   private final Executor asyncExecutor;
   private final @Nullable ExecutorService ownedAsyncPool;
 
@@ -46,6 +48,8 @@ public final class HttpStack implements AutoCloseable {
    * @param tokenBase the base URL the token endpoint path ({@code oauth2/token}) is resolved against
    * @param connectTimeout connect timeout for a created client
    * @param readTimeout read timeout for a created client
+   * @param callTimeout the budget of one non-streaming call, retries included; zero for none
+   * @param downloadTimeout the budget of one download, body and retries included; zero for none
    * @param userAgent the User-Agent header value
    * @param policy the retry policy
    * @param sleeper how to wait between retries
@@ -60,6 +64,8 @@ public final class HttpStack implements AutoCloseable {
       HttpUrl tokenBase,
       Duration connectTimeout,
       Duration readTimeout,
+      Duration callTimeout,
+      Duration downloadTimeout,
       String userAgent,
       RetryPolicy policy,
       Sleeper sleeper,
@@ -89,6 +95,12 @@ public final class HttpStack implements AutoCloseable {
             .addInterceptor(rateLimits)
             .addInterceptor(new RequestLogger(logLoudly))
             .addInterceptor(new ErrorBodyLimit())
+            // Redirects are followed by the guard alone: a GET within its origin, never to another host or from
+            // HTTPS to HTTP. It sits inside the limits above and outside the credential views' interceptor, which
+            // adds the Authorization header to each hop it follows.
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addInterceptor(new RedirectGuard())
             .build();
     this.gson = JavaTimeAdapters.register(new GsonBuilder()).disableHtmlEscaping().create();
     this.apiBase = apiBase;
@@ -99,7 +111,7 @@ public final class HttpStack implements AutoCloseable {
             .client(base)
             .addConverterFactory(new JsonConverterFactory(gson))
             .build();
-    this.transport = new Transport(policy, sleeper);
+    this.transport = new Transport(policy, sleeper, callTimeout, downloadTimeout);
     if (asyncExecutor == null) {
       ExecutorService pool = cachedDaemonPool();
       this.ownedAsyncPool = pool;
@@ -159,6 +171,15 @@ public final class HttpStack implements AutoCloseable {
    */
   public Transport transport() {
     return transport;
+  }
+
+  /**
+   * The temporary files of this client's downloads to a {@code Path}.
+   *
+   * @return the registry, which sweeps each folder once
+   */
+  public PartFiles partFiles() {
+    return partFiles;
   }
 
   /**

@@ -38,8 +38,12 @@ import okhttp3.Response;
  */
 public final class Benchmarks {
   private static final String TOKEN = "bench-token";
-  private static final long GIB = 1L << 30;
+  /** The size of the served FIT file: 1 GiB, or {@code -Dbench.downloadMiB=N}. */
+  private static final long GIB = Long.getLong("bench.downloadMiB", 1024) << 20;
   private static final byte[] CHUNK = new byte[64 * 1024];
+  /** The served FIT file's 14-byte header and 2-byte CRC around {@code GIB - 16} data bytes of CHUNK's value. */
+  private static final byte[] FIT_HEADER = new byte[14];
+  private static final byte[] FIT_CRC = new byte[2];
 
   private Benchmarks() {}
 
@@ -52,6 +56,9 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     String scenario = args.length == 0 ? "overhead" : args[0];
     Arrays.fill(CHUNK, (byte) 0x2e);
+    if (scenario.equals("download")) {
+      prepareFit();
+    }
     HttpServer server = startServer();
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     try (AccessLink accessLink =
@@ -209,9 +216,11 @@ public final class Benchmarks {
           exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
           exchange.sendResponseHeaders(200, GIB);
           try (OutputStream out = exchange.getResponseBody()) {
-            for (long sent = 0; sent < GIB; sent += CHUNK.length) {
-              out.write(CHUNK);
+            out.write(FIT_HEADER);
+            for (long left = GIB - 16; left > 0; left -= CHUNK.length) {
+              out.write(CHUNK, 0, (int) Math.min(left, CHUNK.length));
             }
+            out.write(FIT_CRC);
           }
         });
     server.createContext(
@@ -266,6 +275,40 @@ public final class Benchmarks {
         + "\"short_interruption_duration\":500,\"long_interruption_duration\":300,\"sleep_cycles\":6,"
         + "\"group_duration_score\":100.0,\"group_solidity_score\":75.0,\"group_regeneration_score\":54.2,"
         + "\"hypnogram\":{\"00:39\":2,\"00:50\":3,\"01:23\":6},\"heart_rate_samples\":{\"00:41\":76,\"00:46\":77}}";
+  }
+
+  /**
+   * Builds a valid FIT file around the data: the SDK checks every download (header, data size, CRC), so the served
+   * bytes must be a real FIT file for the SDK's copy to count, as a real one would.
+   */
+  private static void prepareFit() {
+    long dataSize = GIB - 16;
+    FIT_HEADER[0] = 14;
+    FIT_HEADER[1] = 0x20;
+    for (int k = 0; k < 4; k++) {
+      FIT_HEADER[4 + k] = (byte) (dataSize >>> (8 * k));
+    }
+    FIT_HEADER[8] = '.';
+    FIT_HEADER[9] = 'F';
+    FIT_HEADER[10] = 'I';
+    FIT_HEADER[11] = 'T'; // header CRC 0: "not computed", which the protocol allows
+    int[] table = new int[256];
+    for (int i = 0; i < 256; i++) {
+      int c = i;
+      for (int bit = 0; bit < 8; bit++) {
+        c = (c & 1) != 0 ? (c >>> 1) ^ 0xA001 : c >>> 1;
+      }
+      table[i] = c;
+    }
+    int crc = 0;
+    for (byte b : FIT_HEADER) {
+      crc = (crc >>> 8) ^ table[(crc ^ b) & 0xFF];
+    }
+    for (long i = 0; i < dataSize; i++) {
+      crc = (crc >>> 8) ^ table[(crc ^ CHUNK[0]) & 0xFF];
+    }
+    FIT_CRC[0] = (byte) crc;
+    FIT_CRC[1] = (byte) (crc >>> 8);
   }
 
   private static long median(long[] values) {
