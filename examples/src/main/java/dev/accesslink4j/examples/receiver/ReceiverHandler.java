@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -32,14 +31,12 @@ final class ReceiverHandler extends Handler.Abstract {
   private final RequestHandler handler;
   private final RequestDeadlines deadlines;
   private final int maxBodyBytes;
-  private final AtomicLong timedOut;
 
-  ReceiverHandler(RequestHandler handler, RequestDeadlines deadlines, int maxBodyBytes, AtomicLong timedOut) {
+  ReceiverHandler(RequestHandler handler, RequestDeadlines deadlines, int maxBodyBytes) {
     super(Invocable.InvocationType.BLOCKING); // a handler may block (link exchanges a code): never on a selector
     this.handler = handler;
     this.deadlines = deadlines;
     this.maxBodyBytes = maxBodyBytes;
-    this.timedOut = timedOut;
   }
 
   @Override
@@ -118,7 +115,6 @@ final class ReceiverHandler extends Handler.Abstract {
       if (failure instanceof HttpException http) {
         send(plain(http.getCode()));
       } else if (failure instanceof TimeoutException) {
-        timedOut.incrementAndGet();
         send(plain(HttpStatus.REQUEST_TIMEOUT_408));
       } else {
         callback.failed(failure); // the client is gone: there is no one to answer

@@ -3,7 +3,6 @@ package dev.accesslink4j.examples.receiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -24,12 +23,14 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * deadline, so it only bounds writing an answer to a client that stopped reading; {@value #MAX_THREADS} daemon
  * threads in all, which is plenty because no thread waits for a client's bytes.
  *
- * <p>Answers it gives itself, each a short fixed text that never quotes the request: {@code 408} when the deadline
- * passed while the body was arriving, {@code 413} for a body over the cap, {@code 431} for headers over the cap,
- * {@code 414} for a request line over it, {@code 400} for a malformed or ambiguous request (such as both
- * {@code Content-Length} and {@code Transfer-Encoding}), {@code 417} for an {@code Expect} other than
- * {@code 100-continue} (which it honours), {@code 505} for an HTTP version it does not speak, and {@code 500} when
- * the handler throws.
+ * <p>Answers it gives itself, each the status's reason phrase as plain text, never anything from the request:
+ * {@code 408} when the deadline passed after the headers were in (before that there is no request to answer, and the
+ * connection is closed), {@code 413} for a body over the cap (before {@code 100 Continue} when it is declared),
+ * {@code 431} for headers over the cap, {@code 414} for a request line over it, {@code 400} for a malformed or
+ * ambiguous request (both {@code Content-Length} and {@code Transfer-Encoding}, two lengths, a folded header, no
+ * {@code Host}), {@code 417} for an {@code Expect} other than {@code 100-continue} (which it honours), Jetty's status
+ * for anything else it does not speak (such as {@code 426} for an HTTP/2 request line), and {@code 500} when the
+ * handler throws.
  */
 public final class ReceiverServer implements AutoCloseable {
   /** The most threads a server runs: one accepts, one selects, the rest run handlers of complete requests. */
@@ -39,19 +40,12 @@ public final class ReceiverServer implements AutoCloseable {
   private final ServerConnector connector;
   private final ReceiverLimits limits;
   private final RequestDeadlines deadlines;
-  private final AtomicLong idleTimedOut;
 
-  private ReceiverServer(
-      Server server,
-      ServerConnector connector,
-      ReceiverLimits limits,
-      RequestDeadlines deadlines,
-      AtomicLong idleTimedOut) {
+  private ReceiverServer(Server server, ServerConnector connector, ReceiverLimits limits, RequestDeadlines deadlines) {
     this.server = server;
     this.connector = connector;
     this.limits = limits;
     this.deadlines = deadlines;
-    this.idleTimedOut = idleTimedOut;
   }
 
   /**
@@ -92,9 +86,8 @@ public final class ReceiverServer implements AutoCloseable {
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
 
-    AtomicLong idleTimedOut = new AtomicLong();
     SizeLimitHandler bodyCap = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 before reading, or on the way
-    bodyCap.setHandler(new ReceiverHandler(handler, deadlines, limits.maxBodyBytes(), idleTimedOut));
+    bodyCap.setHandler(new ReceiverHandler(handler, deadlines, limits.maxBodyBytes()));
     server.setHandler(bodyCap);
     server.setErrorHandler(new ReceiverHandler.FixedTextErrors());
     try {
@@ -103,7 +96,7 @@ public final class ReceiverServer implements AutoCloseable {
       stopQuietly(server);
       throw e instanceof IOException io ? io : new IOException("cannot start the server on " + address, e);
     }
-    return new ReceiverServer(server, connector, limits, deadlines, idleTimedOut);
+    return new ReceiverServer(server, connector, limits, deadlines);
   }
 
   /**
@@ -116,15 +109,16 @@ public final class ReceiverServer implements AutoCloseable {
   }
 
   /**
-   * How many connections were dropped, or answered {@code 408}, because their request was not complete in time.
+   * How many connections were cut at the deadline: closed while still sending their headers, or answered
+   * {@code 408} while still sending their body.
    *
    * @return the count since start
    */
   public long timedOut() {
-    return deadlines.expired() + idleTimedOut.get();
+    return deadlines.expired();
   }
 
-  /** Stops accepting and closes every open connection at once. */
+  /** Stops accepting, closes every open connection, and waits a few seconds at most for handlers still running. */
   @Override
   public void close() {
     stopQuietly(server);
