@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
           + " or wrong), prints each event, and with --sync syncs that event's user into --out. Runs until"
           + " stopped (Ctrl-C).",
       "Each refused delivery is one line on standard error. A client that has not sent its whole request within"
-          + " 5 s is dropped; up to 256 connections are served at once, each on its own thread."
+          + " 5 s is dropped; up to 256 connections are open at once, and a slow one holds no thread."
     })
 final class WebhookCommand implements Callable<Integer> {
   @Spec private @Nullable CommandSpec spec;

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A small HTTP server on this machine that receives the browser's redirect back from Polar's authorization page
  * ({@code GET /oauth2_callback?code=…&state=…}) and answers it with a short HTML page; only the callback path is
- * served. Runs on a {@link ReceiverServer}: a stalled or slow connection (another program on this machine, a
- * browser's idle preconnect) is dropped at the deadline and never holds up the real callback.
+ * served. Runs on a {@link ReceiverServer} (Jetty): a stalled or slow connection (another program on this machine, a
+ * browser's idle preconnect) holds no thread, is dropped at the deadline and never holds up the real callback.
  */
 public final class CallbackServer implements AutoCloseable {
   /** The default callback path, as in Polar's own examples. */

@@ -30,14 +30,14 @@ public final class ReceivedRequest {
   /**
    * The method.
    *
-   * @return for example {@code POST}; only token characters
+   * @return for example {@code POST}
    */
   public String method() {
     return method;
   }
 
   /**
-   * The request target: path and query, exactly as received (still percent-encoded).
+   * The request target's path and query, exactly as received (still percent-encoded).
    *
    * @return for example {@code /oauth2_callback?code=…&state=…}
    */
@@ -54,15 +54,6 @@ public final class ReceivedRequest {
   public @Nullable String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  /**
-   * Every header.
-   *
-   * @return the values by lower-case name, in the order received
-   */
-  public Map<String, List<String>> headers() {
-    return headers;
   }
 
   /**

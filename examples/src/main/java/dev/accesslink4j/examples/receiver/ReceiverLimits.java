@@ -8,7 +8,7 @@ import java.util.Objects;
  * request, and how large its headers and body may be. Immutable; build with {@link #builder()}.
  */
 public final class ReceiverLimits {
-  /** The default cap on open connections, also the most threads a server runs: 256. */
+  /** The default cap on open connections: 256. */
   public static final int DEFAULT_MAX_CONNECTIONS = 256;
   /** The default deadline for a whole request (request line, headers and body), from the connection's accept: 5 s. */
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
@@ -48,17 +48,20 @@ public final class ReceiverLimits {
   }
 
   /**
-   * How many connections may be open at once; one more is answered {@code 503} and closed.
+   * How many connections may be open at once. At the cap the server stops accepting: one more waits in the listen
+   * backlog, unanswered, until an open one closes (at most the {@linkplain #requestDeadline() deadline} for one that
+   * has not sent its request).
    *
-   * @return the cap, also the size of the connection thread pool
+   * @return the cap
    */
   public int maxConnections() {
     return maxConnections;
   }
 
   /**
-   * How long a client may take to send its whole request, counted from the moment its connection was accepted; past
-   * it the connection is answered {@code 408} and closed, whatever was received.
+   * How long a client may take to send its whole request, counted from the moment its connection was accepted,
+   * however steadily its bytes trickle in; past it a connection still sending its headers is closed, and one still
+   * sending its body is answered {@code 408} and closed.
    *
    * @return the deadline
    */
@@ -67,8 +70,8 @@ public final class ReceiverLimits {
   }
 
   /**
-   * The cap on the request line and the headers (and a chunked body's trailers) together; more is answered
-   * {@code 431}.
+   * The cap on the request line and the headers together; more is answered {@code 431} ({@code 414} when the request
+   * line alone is over it).
    *
    * @return the cap in bytes
    */

@@ -1,63 +1,51 @@
 package dev.accesslink4j.examples.receiver;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * A small HTTP/1.1 server for receivers (see the {@linkplain dev.accesslink4j.examples.receiver package}): one
- * acceptor thread, one pooled thread per open connection up to {@link ReceiverLimits#maxConnections()}, one
- * deadline per request, and {@code Connection: close} on every answer.
+ * A small HTTP/1.1 server for receivers on Jetty (see the {@linkplain dev.accesslink4j.examples.receiver package}):
+ * a non-blocking connector, a cap on open connections, one deadline per request, a small bounded thread pool for
+ * complete requests, and {@code Connection: close} on every answer.
  *
- * <p>Answers it gives itself, each with a short fixed text that never quotes the request: {@code 400} for a
- * malformed request, {@code 408} when the deadline passed before the request was complete, {@code 413} for a body
- * over the cap, {@code 414}/{@code 431} for a request line or headers over the cap, {@code 417} for an
- * {@code Expect} other than {@code 100-continue} (which it honours), {@code 501} for a transfer coding other than
- * chunked, {@code 505} for HTTP other than 1.0 and 1.1, {@code 503} (with {@code Retry-After: 1}) for a connection
- * over the cap, and {@code 500} when the handler throws.
+ * <p>Settings: at most {@link ReceiverLimits#maxConnections()} connections are open at once (more wait in the
+ * listen backlog, unanswered, until one closes, which the deadline makes at most a few seconds); a connection has
+ * {@link ReceiverLimits#requestDeadline()} from its accept to send its whole request; the idle timeout is twice the
+ * deadline, so it only bounds writing an answer to a client that stopped reading; {@value #MAX_THREADS} daemon
+ * threads in all, which is plenty because no thread waits for a client's bytes.
+ *
+ * <p>Answers it gives itself, each the status's reason phrase as plain text, never anything from the request:
+ * {@code 408} when the deadline passed after the headers were in (before that there is no request to answer, and the
+ * connection is closed), {@code 413} for a body over the cap (before {@code 100 Continue} when it is declared),
+ * {@code 431} for headers over the cap, {@code 414} for a request line over it, {@code 400} for a malformed or
+ * ambiguous request (both {@code Content-Length} and {@code Transfer-Encoding}, two lengths, a folded header, no
+ * {@code Host}), {@code 417} for an {@code Expect} other than {@code 100-continue} (which it honours), Jetty's status
+ * for anything else it does not speak (such as {@code 426} for an HTTP/2 request line), and {@code 500} when the
+ * handler throws.
  */
 public final class ReceiverServer implements AutoCloseable {
-  /** How long to read and discard what a client still sends after its answer, before closing (lingering close). */
-  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-  private static final int LINGER_MAX_BYTES = 64 * 1024;
+  /** The most threads a server runs: one accepts, one selects, the rest run handlers of complete requests. */
+  public static final int MAX_THREADS = 16;
 
-  private final ServerSocket listener;
+  private final Server server;
+  private final ServerConnector connector;
   private final ReceiverLimits limits;
-  private final RequestHandler handler;
-  private final ThreadPoolExecutor connections;
-  private final Thread acceptor;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private final AtomicLong timedOut = new AtomicLong();
-  private final AtomicLong refused = new AtomicLong();
-  private volatile boolean closed;
+  private final RequestDeadlines deadlines;
 
-  private ReceiverServer(ServerSocket listener, ReceiverLimits limits, RequestHandler handler, String name) {
-    this.listener = listener;
+  private ReceiverServer(Server server, ServerConnector connector, ReceiverLimits limits, RequestDeadlines deadlines) {
+    this.server = server;
+    this.connector = connector;
     this.limits = limits;
-    this.handler = handler;
-    AtomicInteger number = new AtomicInteger();
-    this.connections =
-        new ThreadPoolExecutor(
-            0,
-            limits.maxConnections(),
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> daemon(r, name + "-connection-" + number.incrementAndGet()));
-    this.acceptor = daemon(this::accept, name + "-acceptor");
+    this.deadlines = deadlines;
   }
 
   /**
@@ -75,16 +63,40 @@ public final class ReceiverServer implements AutoCloseable {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(handler, "handler");
-    ServerSocket listener = new ServerSocket();
+    Objects.requireNonNull(name, "name");
+
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+    threads.setName(name);
+    threads.setDaemon(true);
+    ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler(name + "-scheduler", true);
+    Server server = new Server(threads, scheduler, null);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(limits.maxHeaderBytes());
+    http.setPersistentConnectionsEnabled(false); // Connection: close, one request per connection
+    http.setSendServerVersion(false);
+
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress());
+    connector.setPort(address.getPort());
+    connector.setIdleTimeout(limits.requestDeadline().toMillis() * 2);
+    connector.setAcceptQueueSize(Math.max(50, limits.maxConnections()));
+    RequestDeadlines deadlines = new RequestDeadlines(scheduler, limits.requestDeadline());
+    connector.addEventListener(deadlines);
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+
+    SizeLimitHandler bodyCap = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 before reading, or on the way
+    bodyCap.setHandler(new ReceiverHandler(handler, deadlines, limits.maxBodyBytes()));
+    server.setHandler(bodyCap);
+    server.setErrorHandler(new ReceiverHandler.FixedTextErrors());
     try {
-      listener.bind(address, Math.max(50, limits.maxConnections()));
-    } catch (IOException e) {
-      listener.close();
-      throw e;
+      server.start();
+    } catch (Exception e) {
+      stopQuietly(server);
+      throw e instanceof IOException io ? io : new IOException("cannot start the server on " + address, e);
     }
-    ReceiverServer server = new ReceiverServer(listener, limits, handler, Objects.requireNonNull(name, "name"));
-    server.acceptor.start();
-    return server;
+    return new ReceiverServer(server, connector, limits, deadlines);
   }
 
   /**
@@ -93,160 +105,30 @@ public final class ReceiverServer implements AutoCloseable {
    * @return the port
    */
   public int port() {
-    return listener.getLocalPort();
+    return connector.getLocalPort();
   }
 
   /**
-   * How many connections were dropped because their request was not complete by the deadline.
+   * How many connections were cut at the deadline: closed while still sending their headers, or answered
+   * {@code 408} while still sending their body.
    *
    * @return the count since start
    */
   public long timedOut() {
-    return timedOut.get();
+    return deadlines.expired();
   }
 
-  /**
-   * How many connections were refused with {@code 503} because {@link ReceiverLimits#maxConnections()} were open.
-   *
-   * @return the count since start
-   */
-  public long refused() {
-    return refused.get();
-  }
-
-  private void accept() {
-    while (!closed) {
-      Socket socket;
-      try {
-        socket = listener.accept();
-      } catch (IOException e) {
-        if (closed) {
-          return;
-        }
-        pause(); // out of file descriptors, say: do not spin
-        continue;
-      }
-      long deadline = System.nanoTime() + limits.requestDeadline().toNanos();
-      open.add(socket);
-      try {
-        connections.execute(() -> serve(socket, deadline));
-      } catch (RejectedExecutionException e) {
-        refused.incrementAndGet();
-        refuse(socket);
-      }
-    }
-  }
-
-  /** Answers a connection over the cap on the acceptor thread: a few bytes into an empty send buffer never block. */
-  private void refuse(Socket socket) {
-    try (socket) {
-      Http.write(socket.getOutputStream(), Reply.text(503, "busy").header("Retry-After", "1"));
-    } catch (IOException e) {
-      // the client is gone already
-    } finally {
-      open.remove(socket);
-    }
-  }
-
-  private void serve(Socket socket, long deadline) {
-    Reply reply = null;
-    try (socket) {
-      socket.setTcpNoDelay(true);
-      DeadlineInput in = new DeadlineInput(socket, deadline);
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 4096);
-      try {
-        ReceivedRequest request =
-            new RequestReader(in, out, limits).read((InetSocketAddress) socket.getRemoteSocketAddress());
-        reply = handle(request);
-      } catch (Http.Failure f) {
-        reply = f.reply();
-      } catch (SocketTimeoutException e) {
-        timedOut.incrementAndGet();
-        reply = Reply.text(408, "request not complete in time");
-      }
-      Http.write(out, reply);
-      socket.shutdownOutput();
-      Runnable afterSent = reply.afterSent();
-      reply = null;
-      runQuietly(afterSent); // the answer is out: the client has it even if the server is closed now
-      linger(in);
-    } catch (IOException e) {
-      // the client closed or reset the connection: there is no one to answer
-    } finally {
-      open.remove(socket);
-      if (reply != null) {
-        runQuietly(reply.afterSent());
-      }
-    }
-  }
-
-  private Reply handle(ReceivedRequest request) {
-    try {
-      return Objects.requireNonNull(handler.handle(request), "reply");
-    } catch (RuntimeException e) {
-      return Reply.text(500, "internal error");
-    }
-  }
-
-  /** Reads what the client still sends, so that closing does not reset the connection before it read the answer. */
-  private static void linger(DeadlineInput in) {
-    in.deadline(System.nanoTime() + LINGER_NANOS);
-    try {
-      byte[] discard = new byte[4096];
-      int total = 0;
-      int n;
-      while (total < LINGER_MAX_BYTES && (n = in.read(discard, 0, discard.length)) >= 0) {
-        total += n;
-      }
-    } catch (IOException e) {
-      // timed out or reset: close now
-    }
-  }
-
-  private static void runQuietly(Runnable action) {
-    try {
-      action.run();
-    } catch (RuntimeException e) {
-      // an action after the answer has no one to report to; the handler owns its errors
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
-  /** Stops accepting, closes every open connection and waits briefly for their threads. */
+  /** Stops accepting, closes every open connection, and waits a few seconds at most for handlers still running. */
   @Override
   public void close() {
-    closed = true;
+    stopQuietly(server);
+  }
+
+  private static void stopQuietly(Server server) {
     try {
-      listener.close();
-    } catch (IOException e) {
+      server.stop();
+    } catch (Exception e) {
       // closing anyway
-    }
-    for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
-    }
-    connections.shutdown();
-    try {
-      acceptor.join(1000);
-      connections.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

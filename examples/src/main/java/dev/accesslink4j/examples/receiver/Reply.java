@@ -10,6 +10,8 @@ import java.util.Objects;
  * was sent. Immutable: {@link #header} and {@link #then} return new replies.
  */
 public final class Reply {
+  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+
   private final int status;
   private final String contentType;
   private final byte[] body;
@@ -58,7 +60,7 @@ public final class Reply {
    * @return the new reply
    */
   public Reply header(String name, String value) {
-    if (!Http.isToken(name)) {
+    if (!isToken(name)) {
       throw new IllegalArgumentException("not a header name: " + name);
     }
     Map<String, String> more = new LinkedHashMap<>(headers);
@@ -70,7 +72,7 @@ public final class Reply {
    * This reply, running an action once it was sent (or sending it failed). A command that stops its server as soon
    * as it has its result must learn of the result only then, or the client would see a dropped connection.
    *
-   * @param afterSent the action; runs on the connection's thread, after the connection was closed
+   * @param afterSent the action; runs on a server thread once the answer was written
    * @return the new reply
    */
   public Reply then(Runnable afterSent) {
@@ -129,6 +131,12 @@ public final class Reply {
 
   byte[] bodyBytes() {
     return body;
+  }
+
+  /** Whether a header name is an RFC 9110 token. */
+  private static boolean isToken(String name) {
+    return !name.isEmpty()
+        && name.chars().allMatch(c -> c < 0x7F && (Character.isLetterOrDigit(c) || TOKEN_SYMBOLS.indexOf(c) >= 0));
   }
 
   private static String checked(String value) {

@@ -1,21 +1,21 @@
 /**
- * The small HTTP/1.1 server behind the {@code webhook} receiver and {@code link}'s callback server, built so that a
- * slow, stalled or hostile client can never delay a well-behaved request.
+ * The small HTTP server behind the {@code webhook} receiver and {@code link}'s callback server, on Jetty, built so
+ * that a slow, stalled or hostile client can never delay a well-behaved request.
  *
- * <p>Each connection gets a thread of its own from a bounded pool ({@link ReceiverLimits#maxConnections()}, also the
- * cap on open connections: one more is answered {@code 503} at once), and one deadline for its whole request, request
- * line, headers and body ({@link ReceiverLimits#requestDeadline()}): a client that sends half its headers, trickles
- * them byte by byte (slowloris) or never ends a chunked body is answered {@code 408} and dropped when the deadline
- * passes, while every other connection is served by its own thread meanwhile. Header and body sizes are capped.
- * Every answer closes the connection ({@code Connection: close}): no keep-alive, no pipelining, so one request is all
- * a connection can hold up.
+ * <p>Jetty does the HTTP/1.1: parsing (chunked bodies, {@code Expect: 100-continue}, conflicting framings refused),
+ * the header cap ({@code 431}), the body cap ({@code 413}), a cap on open connections, and a non-blocking connector
+ * that holds no thread for a connection whose bytes trickle in: a slowloris of hundreds of connections costs a few
+ * buffers, never a thread, and a request that is complete is handled at once on a small, bounded pool. What Jetty
+ * does not have is a deadline for a whole request (its idle timeout starts over with every byte, so a client sending
+ * one byte a second never meets it); {@link ReceiverServer} adds one per connection
+ * ({@link ReceiverLimits#requestDeadline()}, from the accept): a connection still sending its headers then is closed,
+ * one still sending its body is answered {@code 408}. That frees the connection cap for the next client. Every answer
+ * closes the connection ({@code Connection: close}): no keep-alive, one request per connection.
  *
  * <p>Why not the JDK's {@code com.sun.net.httpserver}: without an executor its dispatcher thread reads every
  * request itself, so one stalled client stops all others; with a pool, each connection whose first byte arrived
  * holds a pool thread while its headers trickle in, and its only deadlines are the JVM-wide system properties
- * {@code sun.net.httpserver.maxReqTime} (whole seconds, checked by a timer) and {@code jdk.httpserver.maxConnections}
- * (a late JDK 17 update), read once when the first server of the JVM is created: a building block cannot set them
- * for itself, and a server created earlier in the same JVM fixes them for good.
+ * {@code sun.net.httpserver.maxReqTime} and {@code jdk.httpserver.maxConnections}, read once per JVM.
  *
  * <p>Everything in this package is non-null unless annotated otherwise.
  */

@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * (AccessLink deactivates a webhook whose deliveries keep failing), and hands each event to a listener on a single
  * background thread, in arrival order, flagged when it repeats an earlier delivery.
  *
- * <p>Runs on a {@link ReceiverServer}, so a stalled or slow client (half its headers, a chunked body that never
- * ends, a slowloris of hundreds of connections) is dropped at the request deadline and never delays a well-behaved
- * delivery, which is read and answered by a thread of its own.
+ * <p>Runs on a {@link ReceiverServer} (Jetty), so a stalled or slow client (half its headers, a chunked body that
+ * never ends, a slowloris of hundreds of connections) holds no thread, is dropped at the request deadline, and never
+ * delays a well-behaved delivery.
  *
  * <p>Answers: {@code 200} for a verified event or any PING (a PING during webhook creation is signed with a key the
  * receiver cannot know yet); {@code 401} for a missing or wrong signature; {@code 400} for a signed body that is not
@@ -147,15 +147,6 @@ public final class WebhookReceiver implements AutoCloseable {
    */
   public long timedOut() {
     return server.timedOut();
-  }
-
-  /**
-   * How many connections were refused with {@code 503} because the connection cap was reached.
-   *
-   * @return the count since start
-   */
-  public long refusedConnections() {
-    return server.refused();
   }
 
   private Reply serve(ReceivedRequest request) {
