@@ -1,7 +1,14 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.AccessLinkException;
+import dev.accesslink4j.errors.AccessLinkIOException;
 import dev.accesslink4j.internal.HttpStack;
+import dev.accesslink4j.internal.RawCalls;
 import dev.accesslink4j.internal.RequestLogger;
+import dev.accesslink4j.internal.ServiceContext;
+import dev.accesslink4j.oauth.OAuthService;
+import dev.accesslink4j.services.NotificationsService;
+import dev.accesslink4j.webhooks.WebhooksService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +20,6 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Retrofit;
 
 /**
  * The AccessLink client: build it once, share it between threads, close it when the application stops.
@@ -58,7 +64,7 @@ public final class AccessLink implements AutoCloseable {
   private final Clock clock;
   private final HttpStack http;
   /** The view that sends the client credentials, built once and shared by the partner-level services. */
-  private final Retrofit clientCredentials;
+  private final ServiceContext clientCredentials;
 
   private AccessLink(Builder b) {
     this.clientId = Objects.requireNonNull(b.clientId, "clientId is required");
@@ -83,7 +89,7 @@ public final class AccessLink implements AutoCloseable {
             b.logRequests,
             b.asyncExecutor,
             b.rateLimitListener);
-    this.clientCredentials = http.basic(clientId, clientSecret.reveal());
+    this.clientCredentials = new ServiceContext(http, http.basic(clientId, clientSecret.reveal()));
   }
 
   /**
@@ -165,7 +171,12 @@ public final class AccessLink implements AutoCloseable {
    * @return the OAuth service
    */
   public OAuthService oauth() {
-    return new OAuthService(this);
+    return new OAuthService(
+        new ServiceContext(http, http.tokenEndpoint(clientId, clientSecret.reveal())),
+        clientId,
+        authorizationUrl,
+        redirectUri,
+        clock);
   }
 
   /**
@@ -174,7 +185,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the notifications service
    */
   public NotificationsService notifications() {
-    return new NotificationsService(http, clientCredentials);
+    return new NotificationsService(clientCredentials);
   }
 
   /**
@@ -183,7 +194,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the webhooks service
    */
   public WebhooksService webhooks() {
-    return new WebhooksService(http, clientCredentials);
+    return new WebhooksService(clientCredentials);
   }
 
   /**
@@ -199,7 +210,7 @@ public final class AccessLink implements AutoCloseable {
    * @throws AccessLinkException for any failure
    */
   public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, retrofit2.Call<T>> operation) {
-    return RawCalls.execute(http, clientCredentials, api, operation);
+    return RawCalls.execute(clientCredentials, api, operation);
   }
 
   /**

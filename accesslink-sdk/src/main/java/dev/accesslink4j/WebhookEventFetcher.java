@@ -1,5 +1,6 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.generated.api.DailyActivityApi;
 import dev.accesslink4j.generated.api.ExercisesApi;
 import dev.accesslink4j.generated.api.PhysicalInfoApi;
@@ -12,6 +13,7 @@ import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.PhysicalInfo;
 import dev.accesslink4j.generated.model.Sleep;
 import dev.accesslink4j.generated.model.TrainingSession;
+import dev.accesslink4j.internal.Calls;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
 import dev.accesslink4j.webhooks.AlertnessEvent;
 import dev.accesslink4j.webhooks.CircadianBedtimeEvent;

@@ -1,5 +1,7 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.BadRequestException;
+import dev.accesslink4j.errors.RedirectRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

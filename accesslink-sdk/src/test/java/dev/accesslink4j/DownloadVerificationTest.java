@@ -1,5 +1,10 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.TransactionAbortedException;
+import dev.accesslink4j.transactions.ExerciseItem;
+import dev.accesslink4j.transactions.TransactionResult;
 import static dev.accesslink4j.TestFiles.cut;
 import static dev.accesslink4j.TestFiles.flipped;
 import static dev.accesslink4j.TestFiles.garminFit;

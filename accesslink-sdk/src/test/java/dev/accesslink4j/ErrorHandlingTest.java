@@ -1,5 +1,16 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.BadRequestException;
+import dev.accesslink4j.errors.ConflictException;
+import dev.accesslink4j.errors.ConsentRequiredException;
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.NotFoundException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.ServerException;
+import dev.accesslink4j.errors.ServiceException;
+import dev.accesslink4j.errors.UnauthorizedException;
+import dev.accesslink4j.errors.UnexpectedStatusException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

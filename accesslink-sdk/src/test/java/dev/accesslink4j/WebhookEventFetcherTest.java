@@ -1,5 +1,6 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -48,7 +48,7 @@ public record ActivitySummaryEvent(long userId, LocalDate date, Instant timestam
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the summary; empty when the day has no activity ({@code 204})
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   @Override

@@ -53,7 +53,7 @@ public record AlertnessEvent(long userId, LocalDate from, LocalDate to, Instant 
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the periods; an empty list when the range has none ({@code 204})
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   @Override

@@ -48,7 +48,7 @@ public record ContinuousHeartRateEvent(long userId, LocalDate date, Instant time
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the samples; empty when there are none for that day ({@code 404}, Polar's "no data")
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   @Override

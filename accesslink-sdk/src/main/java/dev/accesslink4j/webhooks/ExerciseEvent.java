@@ -50,7 +50,7 @@ public record ExerciseEvent(long userId, String entityId, Instant timestamp, URI
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the session; empty when it is no longer available ({@code 404}: older than 30 days or deleted)
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   @Override

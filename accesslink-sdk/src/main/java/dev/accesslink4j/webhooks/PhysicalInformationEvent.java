@@ -45,7 +45,7 @@ public record PhysicalInformationEvent(long userId, Instant timestamp, URI url)
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the physical information; empty when AccessLink answers without a body ({@code 204})
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   @Override

@@ -48,7 +48,7 @@ public record SleepEvent(long userId, LocalDate date, Instant timestamp, URI url
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the sleep; empty when there is none for that night ({@code 404}, Polar's "no data")
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   @Override

@@ -1,5 +1,7 @@
 package dev.accesslink4j.webhooks;
 
+import dev.accesslink4j.errors.WebhookPayloadException;
+import dev.accesslink4j.errors.WebhookSignatureException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,9 +1,11 @@
 package dev.accesslink4j.webhooks;
 
+import dev.accesslink4j.errors.WebhookPayloadException;
+import dev.accesslink4j.errors.WebhookSignatureException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.accesslink4j.AccessLinkException;
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.generated.model.WebhookType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -458,7 +460,7 @@ class WebhookVerifierTest {
         };
 
     assertThatThrownBy(() -> verifier.verifyAndParse(broken, headers("SLEEP", SLEEP_SIGNATURE)))
-        .isInstanceOf(dev.accesslink4j.AccessLinkIOException.class);
+        .isInstanceOf(dev.accesslink4j.errors.AccessLinkIOException.class);
   }
 
   @Test

@@ -4,15 +4,16 @@ import static dev.accesslink4j.examples.DataFiles.assertValidFit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.ExerciseIds;
 import dev.accesslink4j.testkit.ExerciseSpec;
 import dev.accesslink4j.testkit.FakeAccessLink;
-import dev.accesslink4j.testkit.FakeAccessLink.Route;
 import dev.accesslink4j.testkit.FakeAccessLinkExtension;
+import dev.accesslink4j.testkit.FakeAccessLinkOptions;
+import dev.accesslink4j.testkit.Fault;
 import dev.accesslink4j.testkit.FakeUser;
+import dev.accesslink4j.testkit.Route;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ class VerifiedDownloadsSyncTest {
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
       new FakeAccessLinkExtension(
-          FakeAccessLink.Options.builder().zone(ZoneId.systemDefault()).demoUserDays(0).seed(11).build());
+          FakeAccessLinkOptions.builder().zone(ZoneId.systemDefault()).demoUserDays(0).seed(11).build());
 
   @TempDir Path dir;
 
@@ -55,7 +56,7 @@ class VerifiedDownloadsSyncTest {
     }
     tokens = dir.resolve("tokens.json");
     FileTokenStore.of(tokens)
-        .save("member-1", AccessToken.of(user.issueToken(), "bearer", null, null, user.polarUserId()));
+        .save("member-1", user.issueToken());
     out = dir.resolve("data");
   }
 
@@ -81,7 +82,7 @@ class VerifiedDownloadsSyncTest {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void aFileCutShortIsNotCommittedAndTheRerunFetchesItWhole(Kind kind) throws Exception {
-    fake.truncateNext(kind.route); // a complete HTTP message whose content is the first half of the file
+    fake.inject(kind.route, Fault.truncate()); // a complete HTTP message whose content is the first half of the file
 
     Cli.Result first = sync(fake.baseUrl());
 
@@ -96,20 +97,18 @@ class VerifiedDownloadsSyncTest {
 
   @Test
   void aFitFileWithAWrongCrcIsNotCommittedAndTheRerunFetchesItWhole() throws Exception {
-    try (CorruptingProxy proxy = CorruptingProxy.start(fake.baseUrl(), ".*/exercises/\\d+/fit")) {
-      proxy.corruptNext(); // one byte flipped in the middle of the first FIT file: its CRC no longer matches
+    // One byte flipped in the middle of the first FIT file, its length kept: only its CRC can tell.
+    fake.inject(Route.GET_TRANSACTION_EXERCISE_FIT, Fault.corrupt());
 
-      Cli.Result first = sync(proxy.baseUrl());
+    Cli.Result first = sync(fake.baseUrl());
 
-      assertThat(proxy.corrupted()).isEqualTo(1);
-      assertThat(first.exitCode()).isEqualTo(1);
-      assertThat(first.err()).contains("with a damaged FIT file: FIT file CRC 0x").contains(" computed");
-      assertNothingCommittedAndTheCutFileAbsent(Kind.FIT, cutItem(Kind.FIT));
+    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(first.err()).contains("with a damaged FIT file: FIT file CRC 0x").contains(" computed");
+    assertNothingCommittedAndTheCutFileAbsent(Kind.FIT, cutItem(Kind.FIT));
 
-      Cli.Result second = sync(proxy.baseUrl());
+    Cli.Result second = sync(fake.baseUrl());
 
-      assertEverythingSyncedAndCommitted(second);
-    }
+    assertEverythingSyncedAndCommitted(second);
   }
 
   private void assertNothingCommittedAndTheCutFileAbsent(Kind kind, long item) throws Exception {

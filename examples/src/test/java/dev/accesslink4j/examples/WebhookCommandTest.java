@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.ClientSecret;
-import dev.accesslink4j.CreatedWebhook;
+import dev.accesslink4j.webhooks.CreatedWebhook;
 import dev.accesslink4j.generated.model.WebhookType;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.ExerciseIds;

@@ -1,6 +1,6 @@
 package dev.accesslink4j.examples.sync;
 
-import dev.accesslink4j.ActivityQuery;
+import dev.accesslink4j.services.ActivityQuery;
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.generated.model.Alertness;
 import dev.accesslink4j.generated.model.BodyTemperaturePeriod;
