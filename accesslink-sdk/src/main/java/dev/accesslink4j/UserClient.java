@@ -184,17 +184,9 @@ public final class UserClient {
     return type.cast(services.computeIfAbsent(type, k -> factory.get()));
   }
 
-  /** The stack and the user's credential view, for the SDK's own tests in this package. */
+  /** The stack and the user's credential view, for the SDK's own tests of the transport. */
   ServiceContext context() {
     return context;
-  }
-
-  HttpStack http() {
-    return context.http();
-  }
-
-  Retrofit retrofit() {
-    return context.retrofit();
   }
 
   @Override

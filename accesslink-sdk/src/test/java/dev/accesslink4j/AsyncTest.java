@@ -30,9 +30,8 @@ class AsyncTest {
   @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   private static User getUser(UserClient u, long id) {
-    return u.http()
-        .transport()
-        .execute(u.retrofit().create(UsersApi.class).getUser(id), Replay.SAFE)
+    return u.context().transport()
+        .execute(u.context().create(UsersApi.class).getUser(id), Replay.SAFE)
         .body()
         .orElseThrow();
   }

@@ -56,7 +56,7 @@ class ErrorHandlingTest {
 
   private ApiResponse<User> getUser() {
     UserClient user = mock.user();
-    return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   private ServiceException failure() {
@@ -297,9 +297,9 @@ class ErrorHandlingTest {
 
   @Test
   void everyOutcomeReleasesItsConnection() {
-    ProbeApi probe = mock.user().retrofit().create(ProbeApi.class);
-    UsersApi users = mock.user().retrofit().create(UsersApi.class);
-    var transport = mock.user().http().transport();
+    ProbeApi probe = mock.user().context().create(ProbeApi.class);
+    UsersApi users = mock.user().context().create(UsersApi.class);
+    var transport = mock.user().context().transport();
     mock.enqueueJson(200, "{\"ignored\": \"a body nobody reads\"}"); // Void with a body
     mock.enqueueStatus(204);
     mock.enqueueJson(404, "{\"errorType\":\"NOT_FOUND\"}");
@@ -334,7 +334,7 @@ class ErrorHandlingTest {
 
   private static ApiResponse<User> getUser(AccessLink client) {
     UserClient user = client.user(AccessToken.of(MockAccessLink.TOKEN));
-    return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   @Test

@@ -44,15 +44,14 @@ class RetryTest {
 
   private ApiResponse<User> read() {
     UserClient user = mock.user();
-    return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   private ApiResponse<User> register() {
     UserClient user = mock.user();
-    return user.http()
-        .transport()
+    return user.context().transport()
         .execute(
-            user.retrofit().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("m-1")),
+            user.context().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("m-1")),
             Replay.REFUSED_ONLY);
   }
 
@@ -286,7 +285,7 @@ class RetryTest {
 
     private ApiResponse<User> read() {
       UserClient user = none.user();
-      return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+      return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
     }
 
     @Test

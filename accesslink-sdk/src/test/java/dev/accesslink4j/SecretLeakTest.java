@@ -140,7 +140,7 @@ class SecretLeakTest {
               .logRequests(true)
               .build()) {
         UserClient user = client.user(token);
-        UsersApi users = user.retrofit().create(UsersApi.class);
+        UsersApi users = user.context().create(UsersApi.class);
         NotificationsApi notifications =
             client.http().basic(CLIENT_ID, SECRET).create(NotificationsApi.class);
         OAuthApi oauth = client.http().tokenEndpoint(CLIENT_ID, SECRET).create(OAuthApi.class);
@@ -214,7 +214,7 @@ class SecretLeakTest {
         seen.add(ClientSecret.of(SECRET).toString());
         seen.add(RetryPolicy.defaults().toString());
         seen.add(client.http().toString());
-        seen.add(user.retrofit().toString());
+        seen.add(user.context().retrofit().toString());
       }
 
       String everything = String.join("\n", seen) + "\n" + logs.everything();

@@ -1,27 +1,26 @@
-package dev.accesslink4j;
+package dev.accesslink4j.webhooks;
 
-import dev.accesslink4j.errors.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.generated.model.Alertness;
-import dev.accesslink4j.webhooks.ActivitySummaryEvent;
-import dev.accesslink4j.webhooks.AlertnessEvent;
-import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
-import dev.accesslink4j.webhooks.ContinuousHeartRateEvent;
-import dev.accesslink4j.webhooks.DataEvent;
-import dev.accesslink4j.webhooks.ExerciseEvent;
-import dev.accesslink4j.webhooks.PhysicalInformationEvent;
-import dev.accesslink4j.webhooks.SleepEvent;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class WebhookEventFetcherTest {
+/**
+ * Each data event's {@code fetch} reads what it announces through the user's public service: the endpoint for the
+ * event's id or date on the client's base URL (never the payload's {@code url}), with the service's checks and its
+ * reading of "no data".
+ */
+class DataEventFetchTest {
   private static final Instant SENT = Instant.parse("2022-10-02T14:22:24Z");
   /** A payload URL on another host: fetch must not follow it (the token would leave for that host). */
   private static final URI ELSEWHERE = URI.create("https://attacker.example/steal");
@@ -108,9 +107,30 @@ class WebhookEventFetcherTest {
   @Test
   void activitySummaryOfADayWithoutActivityIsEmpty() {
     mock.enqueueStatus(204);
+    LocalDate recent = LocalDate.now(ZoneOffset.UTC).minusDays(2); // the service serves the last 365 days
 
-    assertThat(new ActivitySummaryEvent(475, DAY, SENT, ELSEWHERE).fetch(mock.user())).isEmpty();
-    take("/v3/users/activities/2022-09-30");
+    assertThat(new ActivitySummaryEvent(475, recent, SENT, ELSEWHERE).fetch(mock.user())).isEmpty();
+    take("/v3/users/activities/" + recent);
+  }
+
+  @Test
+  void activitySummaryOlderThanTheServicesWindowFailsBeforeAnyRequest() {
+    LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(400);
+
+    assertThatThrownBy(() -> new ActivitySummaryEvent(475, old, SENT, ELSEWHERE).fetch(mock.user()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than 365 days before today");
+    assertThat(mock.server().getRequestCount()).isZero();
+  }
+
+  @Test
+  void sleepWiseEventsOfMoreThan28DatesFailBeforeAnyRequest() {
+    LocalDate to = DAY.plusDays(28); // 29 dates
+
+    assertThatThrownBy(() -> new AlertnessEvent(475, DAY, to, SENT, ELSEWHERE).fetch(mock.user()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("covers 29 dates");
+    assertThat(mock.server().getRequestCount()).isZero();
   }
 
   @Test
