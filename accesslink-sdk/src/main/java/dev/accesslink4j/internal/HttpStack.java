@@ -1,7 +1,7 @@
 package dev.accesslink4j.internal;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import dev.accesslink4j.AccessLinkJson;
 import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.Sleeper;
@@ -102,7 +102,7 @@ public final class HttpStack implements AutoCloseable {
             .followSslRedirects(false)
             .addInterceptor(new RedirectGuard())
             .build();
-    this.gson = JavaTimeAdapters.register(new GsonBuilder()).disableHtmlEscaping().create();
+    this.gson = AccessLinkJson.gson();
     this.apiBase = apiBase;
     this.tokenBase = tokenBase;
     this.apiRetrofit =
