@@ -1,7 +1,5 @@
 package dev.accesslink4j.services;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Which sample series to include with daily activity summaries: step samples, activity-zone samples and inactivity
  * stamps. Without them a summary carries only the day's totals; each flag fills one part of the summary's
@@ -12,21 +10,16 @@ import org.jspecify.annotations.Nullable;
  * Optional<ActivitySummaryWithAllSamples> day = user.activities().get(LocalDate.of(2025, 8, 13), query);
  * }</pre>
  *
- * <p>Immutable and thread-safe; every {@code with…} method returns a new query.
+ * <p>Immutable and thread-safe; every {@code with…} method returns a new query. A record, so two queries with the
+ * same flags are equal and print their flags.
+ *
+ * @param steps whether the step samples are included ({@code steps=true})
+ * @param activityZones whether the activity-zone samples are included ({@code activity_zones=true})
+ * @param inactivityStamps whether the inactivity stamps are included ({@code inactivity_stamps=true})
  */
-public final class ActivityQuery {
+public record ActivityQuery(boolean steps, boolean activityZones, boolean inactivityStamps) {
   private static final ActivityQuery NONE = new ActivityQuery(false, false, false);
   private static final ActivityQuery ALL = new ActivityQuery(true, true, true);
-
-  private final boolean steps;
-  private final boolean activityZones;
-  private final boolean inactivityStamps;
-
-  private ActivityQuery(boolean steps, boolean activityZones, boolean inactivityStamps) {
-    this.steps = steps;
-    this.activityZones = activityZones;
-    this.inactivityStamps = inactivityStamps;
-  }
 
   /**
    * The day's totals only, without sample series.
@@ -71,51 +64,5 @@ public final class ActivityQuery {
    */
   public ActivityQuery withInactivityStamps() {
     return new ActivityQuery(steps, activityZones, true);
-  }
-
-  /**
-   * Whether step samples are requested.
-   *
-   * @return the steps flag
-   */
-  public boolean steps() {
-    return steps;
-  }
-
-  /**
-   * Whether activity-zone samples are requested.
-   *
-   * @return the activity-zones flag
-   */
-  public boolean activityZones() {
-    return activityZones;
-  }
-
-  /**
-   * Whether inactivity stamps are requested.
-   *
-   * @return the inactivity-stamps flag
-   */
-  public boolean inactivityStamps() {
-    return inactivityStamps;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof ActivityQuery q
-        && q.steps == steps
-        && q.activityZones == activityZones
-        && q.inactivityStamps == inactivityStamps;
-  }
-
-  @Override
-  public int hashCode() {
-    return (steps ? 4 : 0) | (activityZones ? 2 : 0) | (inactivityStamps ? 1 : 0);
-  }
-
-  @Override
-  public String toString() {
-    return "ActivityQuery[steps=" + steps + ", activityZones=" + activityZones
-        + ", inactivityStamps=" + inactivityStamps + "]";
   }
 }

@@ -1,7 +1,5 @@
 package dev.accesslink4j.services;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Which optional parts of a training session to include when listing or reading exercises: the sample series, the
  * heart-rate zones and the GPS route. Without them a session carries only its summary; each part adds a list to
@@ -12,21 +10,16 @@ import org.jspecify.annotations.Nullable;
  * List<TrainingSession> sessions = user.exercises().list(query);
  * }</pre>
  *
- * <p>Immutable and thread-safe; every {@code with…} method returns a new query.
+ * <p>Immutable and thread-safe; every {@code with…} method returns a new query. A record, so two queries with the
+ * same flags are equal and print their flags.
+ *
+ * @param samples whether every sample series is included ({@code samples=true})
+ * @param zones whether the heart-rate zones are included ({@code zones=true})
+ * @param route whether the GPS route is included ({@code route=true})
  */
-public final class ExerciseQuery {
+public record ExerciseQuery(boolean samples, boolean zones, boolean route) {
   private static final ExerciseQuery NONE = new ExerciseQuery(false, false, false);
   private static final ExerciseQuery ALL = new ExerciseQuery(true, true, true);
-
-  private final boolean samples;
-  private final boolean zones;
-  private final boolean route;
-
-  private ExerciseQuery(boolean samples, boolean zones, boolean route) {
-    this.samples = samples;
-    this.zones = zones;
-    this.route = route;
-  }
 
   /**
    * The summary only: no samples, zones or route (what {@link ExercisesService#list()} asks for).
@@ -71,47 +64,5 @@ public final class ExerciseQuery {
    */
   public ExerciseQuery withRoute() {
     return new ExerciseQuery(samples, zones, true);
-  }
-
-  /**
-   * Whether sample series are requested.
-   *
-   * @return the samples flag
-   */
-  public boolean samples() {
-    return samples;
-  }
-
-  /**
-   * Whether heart-rate zones are requested.
-   *
-   * @return the zones flag
-   */
-  public boolean zones() {
-    return zones;
-  }
-
-  /**
-   * Whether the GPS route is requested.
-   *
-   * @return the route flag
-   */
-  public boolean route() {
-    return route;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof ExerciseQuery q && q.samples == samples && q.zones == zones && q.route == route;
-  }
-
-  @Override
-  public int hashCode() {
-    return (samples ? 4 : 0) | (zones ? 2 : 0) | (route ? 1 : 0);
-  }
-
-  @Override
-  public String toString() {
-    return "ExerciseQuery[samples=" + samples + ", zones=" + zones + ", route=" + route + "]";
   }
 }

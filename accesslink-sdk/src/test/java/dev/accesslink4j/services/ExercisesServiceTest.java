@@ -333,6 +333,10 @@ class ExercisesServiceTest {
     assertThat(ActivityQuery.none().withSteps().withActivityZones().withInactivityStamps())
         .isEqualTo(ActivityQuery.all());
     assertThat(samples).hasToString("ExerciseQuery[samples=true, zones=false, route=false]");
+    assertThat(new ExerciseQuery(true, false, false)).isEqualTo(samples);
+    assertThat(ActivityQuery.none().withActivityZones())
+        .isEqualTo(new ActivityQuery(false, true, false))
+        .hasToString("ActivityQuery[steps=false, activityZones=true, inactivityStamps=false]");
   }
 
   private static MockResponse.Builder binary(byte[] bytes) {
