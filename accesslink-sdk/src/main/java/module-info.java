@@ -6,7 +6,7 @@
  * {@code .errors} (the exception tree), {@code .oauth} (linking users and keeping their tokens), {@code .services}
  * (partner and user data services), {@code .transactions} (the deprecated transactional API) and {@code .webhooks}
  * (managing and receiving webhooks). {@code dev.accesslink4j.internal} stays inside the module. The generated layer
- * (its models are the SDK's data types) and OkHttp ({@code AccessLink.Builder.httpClient}) are part of the API, so
+ * (its models are the SDK's data types) and OkHttp ({@code AccessLinkBuilder.httpClient}) are part of the API, so
  * they are required transitively. When a package is added, split or renamed, list it here: a package that is neither
  * exported nor named here is internal by construction.
  */

@@ -150,7 +150,7 @@ public final class UserClient {
    * {@code user.async().call(u -> u.sleep().list())}. Cancelling a future cancels its HTTP request.
    *
    * @return the asynchronous view, running on the executor configured with
-   *     {@link AccessLink.Builder#asyncExecutor(java.util.concurrent.Executor)}
+   *     {@link AccessLinkBuilder#asyncExecutor(java.util.concurrent.Executor)}
    */
   public AsyncUserClient async() {
     return new AsyncUserClient(this, context.http().asyncExecutor());

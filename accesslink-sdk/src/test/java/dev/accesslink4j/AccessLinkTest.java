@@ -38,7 +38,7 @@ class AccessLinkTest {
               .encodeToString(
                   (MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 
-  private static AccessLink.Builder minimal() {
+  private static AccessLinkBuilder minimal() {
     return AccessLink.builder().clientId("id").clientSecret(ClientSecret.of("secret"));
   }
 

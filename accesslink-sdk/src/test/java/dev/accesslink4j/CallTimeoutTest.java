@@ -48,7 +48,7 @@ class CallTimeoutTest {
     server.close();
   }
 
-  private AccessLink client(UnaryOperator<AccessLink.Builder> options) {
+  private AccessLink client(UnaryOperator<AccessLinkBuilder> options) {
     return options
         .apply(
             AccessLink.builder()

@@ -1,6 +1,6 @@
 package dev.accesslink4j.errors;
 
-import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.RetryPolicy;
 import java.io.IOException;
 
@@ -27,7 +27,7 @@ public class AccessLinkIOException extends AccessLinkException {
 
   /**
    * Tells whether a timeout ended the request: connect, read, the call timeout or the download timeout (see
-   * {@link AccessLink.Builder#callTimeout(java.time.Duration)}).
+   * {@link AccessLinkBuilder#callTimeout(java.time.Duration)}).
    *
    * @return true for a timeout, false for any other I/O failure
    */

@@ -1,6 +1,7 @@
 package dev.accesslink4j.oauth;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ApiResponse;
 import dev.accesslink4j.RetryPolicy;
@@ -101,7 +102,7 @@ public final class OAuthService {
   }
 
   /**
-   * Starts an authorization with the redirect URI configured on {@link AccessLink.Builder#redirectUri(URI)}, or with
+   * Starts an authorization with the redirect URI configured on {@link AccessLinkBuilder#redirectUri(URI)}, or with
    * none (Polar then uses the client's only or default registered URL), and no scope (Polar asks for every scope of
    * the client).
    *

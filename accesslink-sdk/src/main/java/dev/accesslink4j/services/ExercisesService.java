@@ -1,7 +1,7 @@
 package dev.accesslink4j.services;
 
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.ApiResponse;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.errors.AccessLinkException;
@@ -58,7 +58,7 @@ import retrofit2.Call;
  * verified; it is started again when the body breaks off (as the policy allows) and once when it arrived damaged,
  * and leaves nothing behind when it fails. A download to a stream is never repeated: on failure the stream holds
  * what arrived, to be discarded. Downloads have the read timeout and the optional
- * {@linkplain AccessLink.Builder#downloadTimeout(java.time.Duration) download timeout}, never the call timeout.
+ * {@linkplain AccessLinkBuilder#downloadTimeout(java.time.Duration) download timeout}, never the call timeout.
  */
 public final class ExercisesService {
   private final HttpStack http;
