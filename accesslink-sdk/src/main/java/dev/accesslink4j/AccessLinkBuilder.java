@@ -100,7 +100,8 @@ public final class AccessLinkBuilder {
   }
 
   /**
-   * Sets the token endpoint (default {@link AccessLink#DEFAULT_TOKEN_URL}); its path must end with {@code /oauth2/token}.
+   * Sets the token endpoint (default {@link AccessLink#DEFAULT_TOKEN_URL}); its path must end with
+   * {@code /oauth2/token}.
    *
    * @param tokenUrl the URL
    * @return this builder

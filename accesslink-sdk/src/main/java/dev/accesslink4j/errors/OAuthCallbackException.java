@@ -1,12 +1,10 @@
 package dev.accesslink4j.errors;
 
-import dev.accesslink4j.oauth.AuthorizationRequest;
-
 /**
  * The redirect back from Polar's authorization step cannot be trusted or understood: its {@code state} is missing or
- * does not match the {@link AuthorizationRequest} it should answer (a forged callback, a stale browser tab, or two
- * authorizations crossing in one session), or it carries neither a {@code code} nor an {@code error}, or its query is malformed. Nothing was
- * exchanged. Start a new authorization.
+ * does not match the {@link dev.accesslink4j.oauth.AuthorizationRequest} it should answer (a forged callback, a stale
+ * browser tab, or two authorizations crossing in one session), or it carries neither a {@code code} nor an
+ * {@code error}, or its query is malformed. Nothing was exchanged. Start a new authorization.
  */
 public class OAuthCallbackException extends AccessLinkException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package dev.accesslink4j.errors;
 
-import dev.accesslink4j.transactions.Transaction;
 import dev.accesslink4j.transactions.TransactionType;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +123,7 @@ public class TransactionAbortedException extends AccessLinkException {
    * How many earlier transactions of the same run were committed before this one failed; their items are gone from
    * AccessLink and stored by your handler.
    *
-   * @return the count, 0 for the explicit {@link Transaction} API
+   * @return the count, 0 for the explicit {@link dev.accesslink4j.transactions.Transaction} API
    */
   public int transactionsCommitted() {
     return transactionsCommitted;
