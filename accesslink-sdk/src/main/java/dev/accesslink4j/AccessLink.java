@@ -275,10 +275,12 @@ public final class AccessLink implements AutoCloseable {
     return clock;
   }
 
+  /** The stack, for the SDK's own tests of the transport in this package. */
   HttpStack http() {
     return http;
   }
 
+  /** The secret, for the SDK's own tests of what is sent in this package. */
   ClientSecret clientSecret() {
     return clientSecret;
   }

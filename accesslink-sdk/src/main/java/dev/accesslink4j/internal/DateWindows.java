@@ -31,10 +31,16 @@ public final class DateWindows {
 
   private final Clock clock;
 
+  /** Limits measured against the system clock, in UTC. */
   public DateWindows() {
     this(Clock.systemUTC());
   }
 
+  /**
+   * Limits measured against a given clock, for tests.
+   *
+   * @param clock the clock whose date in UTC is today
+   */
   public DateWindows(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }

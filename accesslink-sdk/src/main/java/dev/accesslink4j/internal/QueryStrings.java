@@ -14,10 +14,23 @@ import org.jspecify.annotations.Nullable;
 public final class QueryStrings {
   private QueryStrings() {}
 
+  /**
+   * Percent-encodes a query value (a space as {@code %20}, never {@code +}).
+   *
+   * @param value the raw value
+   * @return the encoded value
+   */
   public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /**
+   * Decodes a percent-encoded query value.
+   *
+   * @param value the encoded value
+   * @return the raw value
+   * @throws IllegalArgumentException for a malformed percent-encoding
+   */
   public static String decode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }

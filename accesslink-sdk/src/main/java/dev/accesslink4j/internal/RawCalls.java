@@ -10,6 +10,17 @@ import retrofit2.Call;
 public final class RawCalls {
   private RawCalls() {}
 
+  /**
+   * Runs the operation the caller picks on a generated interface bound to the context's credential: a GET is retried
+   * like every read, any other method only after a 429.
+   *
+   * @param context the stack and credential view
+   * @param api the generated interface
+   * @param operation picks the operation and its arguments
+   * @param <A> the interface type
+   * @param <T> the body type
+   * @return the successful response
+   */
   public static <A, T> ApiResponse<T> execute(
       ServiceContext context, Class<A> api, Function<? super A, Call<T>> operation) {
     Objects.requireNonNull(api, "api");
