@@ -1,10 +1,10 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.errors.BadRequestException;
-import dev.accesslink4j.errors.RedirectRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.errors.BadRequestException;
+import dev.accesslink4j.errors.RedirectRefusedException;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;

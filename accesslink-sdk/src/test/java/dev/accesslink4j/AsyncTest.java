@@ -1,10 +1,10 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.errors.AccessLinkIOException;
-import dev.accesslink4j.errors.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.User;
 import dev.accesslink4j.internal.Transport.Replay;

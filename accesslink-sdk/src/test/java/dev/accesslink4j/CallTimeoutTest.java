@@ -1,11 +1,11 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.errors.AccessLinkIOException;
-import dev.accesslink4j.errors.RateLimitException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.RateLimitException;
 import dev.accesslink4j.generated.api.ExercisesApi;
 import java.io.IOException;
 import java.nio.file.Files;

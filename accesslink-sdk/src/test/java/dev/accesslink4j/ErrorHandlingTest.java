@@ -1,5 +1,8 @@
 package dev.accesslink4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.accesslink4j.errors.AccessLinkIOException;
 import dev.accesslink4j.errors.BadRequestException;
 import dev.accesslink4j.errors.ConflictException;
@@ -11,9 +14,6 @@ import dev.accesslink4j.errors.ServerException;
 import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.errors.UnexpectedStatusException;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.User;
 import dev.accesslink4j.internal.Transport.Replay;

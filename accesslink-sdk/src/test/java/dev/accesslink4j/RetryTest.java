@@ -1,13 +1,13 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.errors.AccessLinkIOException;
-import dev.accesslink4j.errors.RateLimitException;
-import dev.accesslink4j.errors.ServerException;
-import dev.accesslink4j.errors.ServiceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.ServerException;
+import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.OAuthToken;

@@ -1,9 +1,9 @@
 package dev.accesslink4j;
 
-import dev.accesslink4j.errors.InvalidResponseException;
-import dev.accesslink4j.errors.ServiceException;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;

@@ -1,22 +1,22 @@
 package dev.accesslink4j.internal;
 
+import dev.accesslink4j.ApiResponse;
+import dev.accesslink4j.RetryPolicy;
+import dev.accesslink4j.Sleeper;
 import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.errors.AccessLinkIOException;
-import dev.accesslink4j.ApiResponse;
 import dev.accesslink4j.errors.InvalidResponseException;
 import dev.accesslink4j.errors.RateLimitException;
-import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.errors.ServerException;
 import dev.accesslink4j.errors.ServiceException;
-import dev.accesslink4j.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 import java.util.function.BiFunction;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Request;
 import okhttp3.ResponseBody;

@@ -1,9 +1,9 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.UserClient;
 import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.ApiResponse;
 import dev.accesslink4j.RetryPolicy;
+import dev.accesslink4j.UserClient;
 import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.errors.AccessLinkIOException;
 import dev.accesslink4j.errors.ConsentRequiredException;

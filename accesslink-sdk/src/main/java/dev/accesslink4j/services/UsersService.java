@@ -1,8 +1,8 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.UserClient;
 import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ApiResponse;
+import dev.accesslink4j.UserClient;
 import dev.accesslink4j.errors.ConflictException;
 import dev.accesslink4j.errors.ConsentRequiredException;
 import dev.accesslink4j.errors.RegistrationFailedException;

@@ -1,13 +1,13 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.ApiResponse;
-import dev.accesslink4j.MockAccessLink;
-import dev.accesslink4j.errors.InvalidResponseException;
 import static dev.accesslink4j.services.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.accesslink4j.ApiResponse;
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.errors.InvalidResponseException;
 import dev.accesslink4j.generated.api.ContinuousHeartRateApi;
 import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.ContinuousHeartRateRange;

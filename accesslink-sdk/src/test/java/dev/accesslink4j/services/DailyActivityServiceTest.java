@@ -1,16 +1,16 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.MockAccessLink;
-import dev.accesslink4j.internal.DateWindows;
 import static dev.accesslink4j.services.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.MockAccessLink;
 import dev.accesslink4j.generated.model.ActivityDayWithSamples;
 import dev.accesslink4j.generated.model.ActivitySummaryWithAllSamples;
 import dev.accesslink4j.generated.model.InactivityStamp;
 import dev.accesslink4j.generated.model.IntensityZoneSample;
 import dev.accesslink4j.generated.model.StepSample;
+import dev.accesslink4j.internal.DateWindows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

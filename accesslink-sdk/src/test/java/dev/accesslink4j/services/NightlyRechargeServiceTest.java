@@ -1,11 +1,11 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.MockAccessLink;
-import dev.accesslink4j.errors.UnauthorizedException;
 import static dev.accesslink4j.services.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.generated.model.NightlyRecharge;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.MockAccessLink;
-import dev.accesslink4j.errors.UnauthorizedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.generated.model.AvailableUserData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.MockAccessLink;
-import dev.accesslink4j.errors.NotFoundException;
 import static dev.accesslink4j.services.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.generated.model.PhysicalInfo;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package dev.accesslink4j.services;
 
-import dev.accesslink4j.MockAccessLink;
-import dev.accesslink4j.errors.ConsentRequiredException;
-import dev.accesslink4j.errors.InvalidResponseException;
 import static dev.accesslink4j.services.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.errors.ConsentRequiredException;
+import dev.accesslink4j.errors.InvalidResponseException;
 import dev.accesslink4j.generated.model.AvailableSleep;
 import dev.accesslink4j.generated.model.Sleep;
 import java.net.URI;

@@ -1,5 +1,10 @@
 package dev.accesslink4j.services;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.gson.JsonParser;
 import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.MockAccessLink;
 import dev.accesslink4j.RetryPolicy;
@@ -10,11 +15,6 @@ import dev.accesslink4j.errors.ConsentRequiredException;
 import dev.accesslink4j.errors.RegistrationFailedException;
 import dev.accesslink4j.errors.ServerException;
 import dev.accesslink4j.errors.UnauthorizedException;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import com.google.gson.JsonParser;
 import dev.accesslink4j.generated.model.User;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.accesslink4j.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.MockAccessLink;
@@ -9,9 +12,6 @@ import dev.accesslink4j.errors.ConflictException;
 import dev.accesslink4j.errors.InvalidResponseException;
 import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.errors.ServerException;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.accesslink4j.generated.model.WebhookType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
