@@ -1,19 +1,22 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.internal.HttpStack;
+import dev.accesslink4j.internal.RawCalls;
 import dev.accesslink4j.internal.RequestLogger;
+import dev.accesslink4j.internal.ServiceContext;
+import dev.accesslink4j.oauth.OAuthService;
+import dev.accesslink4j.services.NotificationsService;
+import dev.accesslink4j.webhooks.WebhooksService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Retrofit;
 
 /**
  * The AccessLink client: build it once, share it between threads, close it when the application stops.
@@ -58,9 +61,9 @@ public final class AccessLink implements AutoCloseable {
   private final Clock clock;
   private final HttpStack http;
   /** The view that sends the client credentials, built once and shared by the partner-level services. */
-  private final Retrofit clientCredentials;
+  private final ServiceContext clientCredentials;
 
-  private AccessLink(Builder b) {
+  AccessLink(AccessLinkBuilder b) {
     this.clientId = Objects.requireNonNull(b.clientId, "clientId is required");
     this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret is required");
     this.redirectUri = b.redirectUri;
@@ -83,7 +86,7 @@ public final class AccessLink implements AutoCloseable {
             b.logRequests,
             b.asyncExecutor,
             b.rateLimitListener);
-    this.clientCredentials = http.basic(clientId, clientSecret.reveal());
+    this.clientCredentials = new ServiceContext(http, http.basic(clientId, clientSecret.reveal()));
   }
 
   /**
@@ -91,8 +94,8 @@ public final class AccessLink implements AutoCloseable {
    *
    * @return a builder with Polar's production URLs and the default timeouts and retry policy
    */
-  public static Builder builder() {
-    return new Builder();
+  public static AccessLinkBuilder builder() {
+    return new AccessLinkBuilder();
   }
 
   /**
@@ -115,7 +118,7 @@ public final class AccessLink implements AutoCloseable {
   }
 
   static AccessLink fromEnv(Function<String, @Nullable String> env) {
-    Builder b = builder();
+    AccessLinkBuilder b = builder();
     // The credentials also answer to their POLAR_ aliases; a set, non-blank ACCESSLINK_ name wins.
     Function<String, @Nullable String> credentials = name -> {
       String value = env.apply(name);
@@ -165,7 +168,12 @@ public final class AccessLink implements AutoCloseable {
    * @return the OAuth service
    */
   public OAuthService oauth() {
-    return new OAuthService(this);
+    return new OAuthService(
+        new ServiceContext(http, http.tokenEndpoint(clientId, clientSecret.reveal())),
+        clientId,
+        authorizationUrl,
+        redirectUri,
+        clock);
   }
 
   /**
@@ -174,7 +182,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the notifications service
    */
   public NotificationsService notifications() {
-    return new NotificationsService(http, clientCredentials);
+    return new NotificationsService(clientCredentials);
   }
 
   /**
@@ -183,7 +191,7 @@ public final class AccessLink implements AutoCloseable {
    * @return the webhooks service
    */
   public WebhooksService webhooks() {
-    return new WebhooksService(http, clientCredentials);
+    return new WebhooksService(clientCredentials);
   }
 
   /**
@@ -199,7 +207,7 @@ public final class AccessLink implements AutoCloseable {
    * @throws AccessLinkException for any failure
    */
   public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, retrofit2.Call<T>> operation) {
-    return RawCalls.execute(http, clientCredentials, api, operation);
+    return RawCalls.execute(clientCredentials, api, operation);
   }
 
   /**
@@ -267,10 +275,12 @@ public final class AccessLink implements AutoCloseable {
     return clock;
   }
 
+  /** The stack, for the SDK's own tests of the transport in this package. */
   HttpStack http() {
     return http;
   }
 
+  /** The secret, for the SDK's own tests of what is sent in this package. */
   ClientSecret clientSecret() {
     return clientSecret;
   }
@@ -320,273 +330,5 @@ public final class AccessLink implements AutoCloseable {
     String ua =
         "accesslink4j/" + (version == null ? "dev" : version) + " (Java " + Runtime.version().feature() + ")";
     return suffix == null ? ua : ua + " " + suffix;
-  }
-
-  /** Builds an {@link AccessLink} client. Only the client id and secret are required. */
-  public static final class Builder {
-    private @Nullable String clientId;
-    private @Nullable ClientSecret clientSecret;
-    private @Nullable URI redirectUri;
-    private URI apiUrl = DEFAULT_API_URL;
-    private URI authorizationUrl = DEFAULT_AUTHORIZATION_URL;
-    private URI tokenUrl = DEFAULT_TOKEN_URL;
-    private @Nullable OkHttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private Duration downloadTimeout = Duration.ZERO;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Sleeper sleeper = Sleeper.system();
-    private Clock clock = Clock.systemUTC();
-    private @Nullable String userAgentSuffix;
-    private boolean logRequests = RequestLogger.enabledByEnvironment();
-    private @Nullable Consumer<RateLimit> rateLimitListener;
-    private @Nullable Executor asyncExecutor;
-
-    private Builder() {}
-
-    /**
-     * Sets the OAuth client id from Polar's admin portal.
-     *
-     * @param clientId the client id
-     * @return this builder
-     * @throws IllegalArgumentException if it is blank
-     */
-    public Builder clientId(String clientId) {
-      Objects.requireNonNull(clientId, "clientId");
-      if (clientId.isBlank()) {
-        throw new IllegalArgumentException("clientId must not be blank");
-      }
-      this.clientId = clientId;
-      return this;
-    }
-
-    /**
-     * Sets the OAuth client secret.
-     *
-     * @param clientSecret the secret
-     * @return this builder
-     */
-    public Builder clientSecret(ClientSecret clientSecret) {
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-      return this;
-    }
-
-    /**
-     * Sets the default redirect URI for authorization requests; it must equal one registered for the client.
-     *
-     * @param redirectUri the redirect URI
-     * @return this builder
-     */
-    public Builder redirectUri(URI redirectUri) {
-      this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
-      return this;
-    }
-
-    /**
-     * Sets the AccessLink base URL (default {@link #DEFAULT_API_URL}); point it at the testkit in tests.
-     *
-     * @param apiUrl the base URL
-     * @return this builder
-     */
-    public Builder apiUrl(URI apiUrl) {
-      this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
-      return this;
-    }
-
-    /**
-     * Sets the authorization endpoint (default {@link #DEFAULT_AUTHORIZATION_URL}).
-     *
-     * @param authorizationUrl the URL
-     * @return this builder
-     */
-    public Builder authorizationUrl(URI authorizationUrl) {
-      this.authorizationUrl = Objects.requireNonNull(authorizationUrl, "authorizationUrl");
-      return this;
-    }
-
-    /**
-     * Sets the token endpoint (default {@link #DEFAULT_TOKEN_URL}); its path must end with {@code /oauth2/token}.
-     *
-     * @param tokenUrl the URL
-     * @return this builder
-     */
-    public Builder tokenUrl(URI tokenUrl) {
-      this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
-      return this;
-    }
-
-    /**
-     * Supplies the OkHttpClient to derive from (its pool, dispatcher, proxy, TLS settings, interceptors and timeouts
-     * are kept; its {@code retryOnConnectionFailure} is switched off in the derived client, because the
-     * {@link RetryPolicy} alone decides what may be sent twice, and its redirect following is switched off in favour
-     * of the SDK's, which follows a GET only within its origin). The call timeout and download timeout of this builder
-     * apply to it per call. The client is not shut down by {@link AccessLink#close()}.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
-    }
-
-    /**
-     * Sets the connect timeout (default 10 s); ignored when an OkHttpClient is supplied.
-     *
-     * @param timeout the timeout
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Sets the read and write timeout (default 30 s): the longest silence tolerated while a response, including a
-     * file download, streams in. Ignored when an OkHttpClient is supplied.
-     *
-     * @param timeout the timeout
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Sets the whole-call deadline of every non-streaming call (default {@link AccessLink#DEFAULT_CALL_TIMEOUT}, two
-     * minutes): connecting, sending, waiting and reading the whole body, <em>all attempts and the waits between them
-     * included</em>, so a server that trickles its answer cannot hold a call longer than this. A retry wait that
-     * would end after the deadline is not started; the error in hand is thrown instead. When the deadline ends a
-     * call, it throws an {@link AccessLinkIOException} whose {@code isTimeout()} is true and whose message names the
-     * call and the deadline. File downloads never get it (a large file must not be cut off while data flows): they
-     * have the read timeout and, if set, {@link #downloadTimeout(Duration)}. Applies also to a supplied
-     * OkHttpClient, per call, in place of its own call timeout.
-     *
-     * @param timeout the deadline; {@link Duration#ZERO} for none
-     * @return this builder
-     * @throws IllegalArgumentException if it is negative
-     */
-    public Builder callTimeout(Duration timeout) {
-      this.callTimeout = nonNegative(timeout);
-      return this;
-    }
-
-    /**
-     * Sets an overall limit for one file download (default none): the headers and the whole body, all attempts
-     * included, on top of the read timeout that always applies. Set it to bound how long a download may take on a
-     * slow link; leave it unset so that a large file is never cut off while data still flows. When it ends a
-     * download, the download throws an {@link AccessLinkIOException} whose {@code isTimeout()} is true. Applies also
-     * to a supplied OkHttpClient, per call.
-     *
-     * @param timeout the limit; {@link Duration#ZERO} for none
-     * @return this builder
-     * @throws IllegalArgumentException if it is negative
-     */
-    public Builder downloadTimeout(Duration timeout) {
-      this.downloadTimeout = nonNegative(timeout);
-      return this;
-    }
-
-    private static Duration nonNegative(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-      }
-      return timeout;
-    }
-
-    /**
-     * Sets the retry policy (default {@link RetryPolicy#defaults()}).
-     *
-     * @param retryPolicy the policy; {@link RetryPolicy#disabled()} switches retries off
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /**
-     * Replaces how the client waits between retries; tests use it to record waits instead of sleeping.
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /**
-     * Sets the clock for token timestamps (default UTC system clock).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Appends a product token to the User-Agent ({@code accesslink4j/VERSION (Java N) SUFFIX}).
-     *
-     * @param suffix for example {@code my-app/2.1}
-     * @return this builder
-     */
-    public Builder userAgentSuffix(String suffix) {
-      this.userAgentSuffix = Objects.requireNonNull(suffix, "suffix");
-      return this;
-    }
-
-    /**
-     * Logs one line per request at INFO instead of DEBUG (default: on when {@code ACCESSLINK_LOG=debug}).
-     *
-     * @param logRequests whether to log visibly
-     * @return this builder
-     */
-    public Builder logRequests(boolean logRequests) {
-      this.logRequests = logRequests;
-      return this;
-    }
-
-    /**
-     * Sets where {@link UserClient#async()} runs calls (default: a cached pool of daemon threads that the client
-     * owns and shuts down in {@link AccessLink#close()}). An executor supplied here is not shut down by the client.
-     *
-     * @param executor the executor, for example a virtual-thread executor on Java 21
-     * @return this builder
-     */
-    public Builder asyncExecutor(Executor executor) {
-      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
-     * Registers a listener told about the rate-limit state of every response that reports one (on the thread that
-     * made the call; keep it quick). Useful for metrics or for slowing a backfill before AccessLink answers 429. A
-     * listener that throws is logged and otherwise ignored.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder onRateLimit(Consumer<RateLimit> listener) {
-      this.rateLimitListener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Builds the client.
-     *
-     * @return an immutable, thread-safe client
-     * @throws NullPointerException if the client id or secret is missing
-     * @throws IllegalArgumentException if a URL is not an absolute http(s) URL, or the token URL does not end with
-     *     {@code /oauth2/token}
-     */
-    public AccessLink build() {
-      return new AccessLink(this);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.UnauthorizedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.internal.InFlight;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.RateLimitException;
 import java.time.Duration;
 import java.util.Objects;
 

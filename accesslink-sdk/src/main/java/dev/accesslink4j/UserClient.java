@@ -1,6 +1,20 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.internal.HttpStack;
+import dev.accesslink4j.internal.RawCalls;
+import dev.accesslink4j.internal.ServiceContext;
+import dev.accesslink4j.services.BiosensingService;
+import dev.accesslink4j.services.CardioLoadService;
+import dev.accesslink4j.services.ContinuousHeartRateService;
+import dev.accesslink4j.services.DailyActivityService;
+import dev.accesslink4j.services.ExercisesService;
+import dev.accesslink4j.services.NightlyRechargeService;
+import dev.accesslink4j.services.PhysicalInfoService;
+import dev.accesslink4j.services.SleepService;
+import dev.accesslink4j.services.SleepWiseService;
+import dev.accesslink4j.services.UsersService;
+import dev.accesslink4j.transactions.TransactionsService;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -13,14 +27,12 @@ import retrofit2.Retrofit;
  * {@link AccessLink#user(AccessToken)}; cheap, immutable and thread-safe, sharing the client's connection pool.
  */
 public final class UserClient {
-  private final HttpStack http;
-  private final Retrofit retrofit;
+  private final ServiceContext context;
   private final AccessToken token;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
   UserClient(HttpStack http, Retrofit retrofit, AccessToken token) {
-    this.http = http;
-    this.retrofit = retrofit;
+    this.context = new ServiceContext(http, retrofit);
     this.token = token;
   }
 
@@ -39,7 +51,7 @@ public final class UserClient {
    * @return the service
    */
   public UsersService users() {
-    return service(UsersService.class, () -> new UsersService(http, retrofit, token));
+    return service(UsersService.class, () -> new UsersService(context, token));
   }
 
   /**
@@ -48,7 +60,7 @@ public final class UserClient {
    * @return the service
    */
   public ExercisesService exercises() {
-    return service(ExercisesService.class, () -> new ExercisesService(http, retrofit));
+    return service(ExercisesService.class, () -> new ExercisesService(context));
   }
 
   /**
@@ -57,7 +69,7 @@ public final class UserClient {
    * @return the service
    */
   public DailyActivityService activities() {
-    return service(DailyActivityService.class, () -> new DailyActivityService(http, retrofit));
+    return service(DailyActivityService.class, () -> new DailyActivityService(context));
   }
 
   /**
@@ -66,7 +78,7 @@ public final class UserClient {
    * @return the service
    */
   public ContinuousHeartRateService continuousHeartRate() {
-    return service(ContinuousHeartRateService.class, () -> new ContinuousHeartRateService(http, retrofit));
+    return service(ContinuousHeartRateService.class, () -> new ContinuousHeartRateService(context));
   }
 
   /**
@@ -75,7 +87,7 @@ public final class UserClient {
    * @return the service
    */
   public CardioLoadService cardioLoad() {
-    return service(CardioLoadService.class, () -> new CardioLoadService(http, retrofit));
+    return service(CardioLoadService.class, () -> new CardioLoadService(context));
   }
 
   /**
@@ -84,7 +96,7 @@ public final class UserClient {
    * @return the service
    */
   public SleepWiseService sleepWise() {
-    return service(SleepWiseService.class, () -> new SleepWiseService(http, retrofit));
+    return service(SleepWiseService.class, () -> new SleepWiseService(context));
   }
 
   /**
@@ -93,7 +105,7 @@ public final class UserClient {
    * @return the service
    */
   public BiosensingService biosensing() {
-    return service(BiosensingService.class, () -> new BiosensingService(http, retrofit));
+    return service(BiosensingService.class, () -> new BiosensingService(context));
   }
 
   /**
@@ -102,7 +114,7 @@ public final class UserClient {
    * @return the service
    */
   public SleepService sleep() {
-    return service(SleepService.class, () -> new SleepService(http, retrofit));
+    return service(SleepService.class, () -> new SleepService(context));
   }
 
   /**
@@ -111,7 +123,7 @@ public final class UserClient {
    * @return the service
    */
   public NightlyRechargeService nightlyRecharge() {
-    return service(NightlyRechargeService.class, () -> new NightlyRechargeService(http, retrofit));
+    return service(NightlyRechargeService.class, () -> new NightlyRechargeService(context));
   }
 
   /**
@@ -120,7 +132,7 @@ public final class UserClient {
    * @return the service
    */
   public PhysicalInfoService physicalInfo() {
-    return service(PhysicalInfoService.class, () -> new PhysicalInfoService(http, retrofit));
+    return service(PhysicalInfoService.class, () -> new PhysicalInfoService(context));
   }
 
   /**
@@ -129,8 +141,7 @@ public final class UserClient {
    * @return the service
    */
   public TransactionsService transactions() {
-    return new TransactionsService(
-        http, retrofit, token.userId().isPresent() ? token.userId().getAsLong() : null);
+    return new TransactionsService(context, token.userId().isPresent() ? token.userId().getAsLong() : null);
   }
 
   /**
@@ -139,10 +150,10 @@ public final class UserClient {
    * {@code user.async().call(u -> u.sleep().list())}. Cancelling a future cancels its HTTP request.
    *
    * @return the asynchronous view, running on the executor configured with
-   *     {@link AccessLink.Builder#asyncExecutor(java.util.concurrent.Executor)}
+   *     {@link AccessLinkBuilder#asyncExecutor(java.util.concurrent.Executor)}
    */
   public AsyncUserClient async() {
-    return new AsyncUserClient(this, http.asyncExecutor());
+    return new AsyncUserClient(this, context.http().asyncExecutor());
   }
 
   /**
@@ -165,7 +176,7 @@ public final class UserClient {
    * @throws AccessLinkException for any failure, as the services throw them
    */
   public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, Call<T>> operation) {
-    return RawCalls.execute(http, retrofit, api, operation);
+    return RawCalls.execute(context, api, operation);
   }
 
   /** Services are created once per view: each holds Retrofit proxies that are worth reusing. */
@@ -173,12 +184,9 @@ public final class UserClient {
     return type.cast(services.computeIfAbsent(type, k -> factory.get()));
   }
 
-  HttpStack http() {
-    return http;
-  }
-
-  Retrofit retrofit() {
-    return retrofit;
+  /** The stack and the user's credential view, for the SDK's own tests of the transport. */
+  ServiceContext context() {
+    return context;
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.errors.BadRequestException;
+import dev.accesslink4j.errors.RedirectRefusedException;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;
@@ -36,7 +38,7 @@ class AccessLinkTest {
               .encodeToString(
                   (MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 
-  private static AccessLink.Builder minimal() {
+  private static AccessLinkBuilder minimal() {
     return AccessLink.builder().clientId("id").clientSecret(ClientSecret.of("secret"));
   }
 
@@ -93,7 +95,7 @@ class AccessLinkTest {
   void everyRequestNamesTheSdkInItsUserAgent() {
     mock.enqueueJson(200, "{\"polar-user-id\": 1}");
     UserClient user = mock.user();
-    user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+    user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
 
     assertThat(mock.takeRequest().getHeaders().get("User-Agent"))
         .matches("accesslink4j/\\S+ \\(Java \\d+\\)");
@@ -105,7 +107,7 @@ class AccessLinkTest {
     try (AccessLink client =
         minimal().apiUrl(mock.server().url("/").uri()).userAgentSuffix("my-app/2.1").build()) {
       UserClient user = client.user(AccessToken.of("t"));
-      user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
     assertThat(mock.takeRequest().getHeaders().get("User-Agent")).startsWith("accesslink4j/").endsWith(" my-app/2.1");
@@ -174,9 +176,9 @@ class AccessLinkTest {
     AccessLink client = minimal().apiUrl(mock.server().url("/").uri()).build();
     UserClient user = client.user(AccessToken.of("t"));
     Thread worker = user.async().call(u -> Thread.currentThread()).get(5, TimeUnit.SECONDS);
-    OkHttpClient okHttp = (OkHttpClient) user.retrofit().callFactory();
+    OkHttpClient okHttp = (OkHttpClient) user.context().retrofit().callFactory();
     mock.enqueueJson(200, "{\"polar-user-id\": 1}");
-    user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+    user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     assertThat(worker.isAlive()).isTrue();
     assertThat(okHttp.connectionPool().connectionCount()).isEqualTo(1);
 
@@ -215,7 +217,7 @@ class AccessLinkTest {
   void aSuppliedOkHttpClientKeepsItsSettingsButNeverReplaysByItself() {
     OkHttpClient supplied = new OkHttpClient.Builder().readTimeout(7, TimeUnit.SECONDS).build();
     try (AccessLink client = minimal().httpClient(supplied).build()) {
-      OkHttpClient derived = (OkHttpClient) client.user(AccessToken.of("t")).retrofit().callFactory();
+      OkHttpClient derived = (OkHttpClient) client.user(AccessToken.of("t")).context().retrofit().callFactory();
 
       assertThat(derived.readTimeoutMillis()).isEqualTo(7_000);
       assertThat(derived.connectionPool()).isSameAs(supplied.connectionPool());
@@ -231,7 +233,7 @@ class AccessLinkTest {
     UserClient user = mock.user();
     var transport = client.http().transport();
 
-    transport.execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+    transport.execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     transport.execute(
         client.http().basic(client.clientId(), client.clientSecret().reveal())
             .create(NotificationsApi.class)
@@ -267,7 +269,7 @@ class AccessLinkTest {
       var transport = client.http().transport();
 
       transport.execute(
-          mock.user().retrofit().create(ProbeApi.class).absolute(elsewhere.url("/v3/exercises/1").toString()),
+          mock.user().context().create(ProbeApi.class).absolute(elsewhere.url("/v3/exercises/1").toString()),
           Replay.SAFE).body().orElseThrow().close();
       transport.execute(
           client.http().basic(client.clientId(), client.clientSecret().reveal())
@@ -292,7 +294,7 @@ class AccessLinkTest {
       UserClient user = mock.user();
 
       assertThatThrownBy(
-              () -> user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(3L), Replay.SAFE))
+              () -> user.context().transport().execute(user.context().create(UsersApi.class).getUser(3L), Replay.SAFE))
           .isInstanceOf(RedirectRefusedException.class);
 
       assertThat(mock.takeRequest().getHeaders().get("Authorization")).startsWith("Bearer ");
@@ -312,9 +314,8 @@ class AccessLinkTest {
               .build()) {
         UserClient user = client.user(AccessToken.of("user-token"));
 
-        user.http()
-            .transport()
-            .execute(user.retrofit().create(ProbeApi.class).absolute(tokenHost.url("/v3/x").toString()), Replay.SAFE)
+        user.context().transport()
+            .execute(user.context().create(ProbeApi.class).absolute(tokenHost.url("/v3/x").toString()), Replay.SAFE)
             .body()
             .orElseThrow()
             .close();

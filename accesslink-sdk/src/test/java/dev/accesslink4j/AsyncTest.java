@@ -3,6 +3,8 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.User;
 import dev.accesslink4j.internal.Transport.Replay;
@@ -28,9 +30,8 @@ class AsyncTest {
   @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   private static User getUser(UserClient u, long id) {
-    return u.http()
-        .transport()
-        .execute(u.retrofit().create(UsersApi.class).getUser(id), Replay.SAFE)
+    return u.context().transport()
+        .execute(u.context().create(UsersApi.class).getUser(id), Replay.SAFE)
         .body()
         .orElseThrow();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.RateLimitException;
 import dev.accesslink4j.generated.api.ExercisesApi;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +48,7 @@ class CallTimeoutTest {
     server.close();
   }
 
-  private AccessLink client(UnaryOperator<AccessLink.Builder> options) {
+  private AccessLink client(UnaryOperator<AccessLinkBuilder> options) {
     return options
         .apply(
             AccessLink.builder()

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.TransactionAbortedException;
+import dev.accesslink4j.transactions.ExerciseItem;
+import dev.accesslink4j.transactions.TransactionResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

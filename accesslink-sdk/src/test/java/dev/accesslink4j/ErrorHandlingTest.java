@@ -3,6 +3,17 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.BadRequestException;
+import dev.accesslink4j.errors.ConflictException;
+import dev.accesslink4j.errors.ConsentRequiredException;
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.NotFoundException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.ServerException;
+import dev.accesslink4j.errors.ServiceException;
+import dev.accesslink4j.errors.UnauthorizedException;
+import dev.accesslink4j.errors.UnexpectedStatusException;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.User;
 import dev.accesslink4j.internal.Transport.Replay;
@@ -45,7 +56,7 @@ class ErrorHandlingTest {
 
   private ApiResponse<User> getUser() {
     UserClient user = mock.user();
-    return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   private ServiceException failure() {
@@ -286,9 +297,9 @@ class ErrorHandlingTest {
 
   @Test
   void everyOutcomeReleasesItsConnection() {
-    ProbeApi probe = mock.user().retrofit().create(ProbeApi.class);
-    UsersApi users = mock.user().retrofit().create(UsersApi.class);
-    var transport = mock.user().http().transport();
+    ProbeApi probe = mock.user().context().create(ProbeApi.class);
+    UsersApi users = mock.user().context().create(UsersApi.class);
+    var transport = mock.user().context().transport();
     mock.enqueueJson(200, "{\"ignored\": \"a body nobody reads\"}"); // Void with a body
     mock.enqueueStatus(204);
     mock.enqueueJson(404, "{\"errorType\":\"NOT_FOUND\"}");
@@ -323,7 +334,7 @@ class ErrorHandlingTest {
 
   private static ApiResponse<User> getUser(AccessLink client) {
     UserClient user = client.user(AccessToken.of(MockAccessLink.TOKEN));
-    return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   @Test

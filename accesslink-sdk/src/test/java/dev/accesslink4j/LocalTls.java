@@ -72,7 +72,7 @@ final class LocalTls {
     return server.getSocketFactory();
   }
 
-  /** An OkHttpClient that trusts the certificate, to hand to {@code AccessLink.Builder.httpClient}. */
+  /** An OkHttpClient that trusts the certificate, to hand to {@code AccessLinkBuilder.httpClient}. */
   OkHttpClient trustingClient() {
     return new OkHttpClient.Builder().sslSocketFactory(client.getSocketFactory(), trustManager).build();
   }

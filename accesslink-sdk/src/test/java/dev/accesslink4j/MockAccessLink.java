@@ -1,5 +1,6 @@
 package dev.accesslink4j;
 
+import dev.accesslink4j.internal.ServiceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,6 +80,11 @@ public final class MockAccessLink implements BeforeEachCallback, AfterEachCallba
   }
 
   /** The server, for enqueueing anything the helpers below do not cover. */
+  /** The user view's internals, for tests in other packages that build a service themselves. */
+  public ServiceContext userContext() {
+    return user().context();
+  }
+
   public MockWebServer server() {
     return server;
   }

@@ -151,7 +151,7 @@ class RateLimitTest {
     UserClient user = mock.user();
 
     ApiResponse<?> response =
-        user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+        user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
 
     RateLimit limit = response.rateLimit().orElseThrow();
     assertThat(limit.shortWindow()).isEqualTo(new RateLimit.Window(3, 520, Duration.ofSeconds(600)));

@@ -3,6 +3,7 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accesslink4j.errors.ServerException;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.SleepApi;
 import dev.accesslink4j.generated.api.UsersApi;

@@ -3,6 +3,7 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.accesslink4j.errors.RedirectRefusedException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -76,18 +76,18 @@ class RequestLoggerTest {
     server.enqueue(json(404, "{\"errorType\":\"NOT_FOUND\",\"message\":\"no such user\"}"));
     try (AccessLink client = client(true, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      var transport = user.http().transport();
+      var transport = user.context().transport();
 
       transport.execute(
-          user.retrofit()
+          user.context().retrofit()
               .create(CardioLoadApi.class)
               .listCardioLoadsByDateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
           Replay.SAFE);
       transport.execute(
-          user.retrofit().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("member-request-body")),
+          user.context().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("member-request-body")),
           Replay.REFUSED_ONLY);
       catchThrowable(
-          () -> transport.execute(user.retrofit().create(UsersApi.class).getUser(99L), Replay.SAFE));
+          () -> transport.execute(user.context().create(UsersApi.class).getUser(99L), Replay.SAFE));
     }
 
     List<LogRecord> records = sdkRecords();
@@ -112,7 +112,7 @@ class RequestLoggerTest {
     server.enqueue(json(200, "{\"polar-user-id\": 1}"));
     try (AccessLink client = client(true, RetryPolicy.defaults())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
     assertThat(sdkRecords()).extracting(LogRecord::getMessage)
@@ -127,7 +127,7 @@ class RequestLoggerTest {
     try (AccessLink client = client(true, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
       catchThrowable(
-          () -> user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(5L), Replay.SAFE));
+          () -> user.context().transport().execute(user.context().create(UsersApi.class).getUser(5L), Replay.SAFE));
     }
 
     assertThat(sdkRecords()).extracting(LogRecord::getMessage)
@@ -141,7 +141,7 @@ class RequestLoggerTest {
     server.enqueue(json(200, "{\"polar-user-id\": 1}"));
     try (AccessLink client = client(false, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
     // System.Logger DEBUG is java.util.logging FINE: invisible under the default INFO threshold.
@@ -154,7 +154,7 @@ class RequestLoggerTest {
     server.enqueue(json(200, "{\"polar-user-id\": 1}"));
     try (AccessLink client = client(true, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
     assertThat(sdkRecords()).isEmpty();

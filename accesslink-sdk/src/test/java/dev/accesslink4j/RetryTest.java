@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.ServerException;
+import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.OAuthToken;
@@ -40,15 +44,14 @@ class RetryTest {
 
   private ApiResponse<User> read() {
     UserClient user = mock.user();
-    return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   private ApiResponse<User> register() {
     UserClient user = mock.user();
-    return user.http()
-        .transport()
+    return user.context().transport()
         .execute(
-            user.retrofit().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("m-1")),
+            user.context().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("m-1")),
             Replay.REFUSED_ONLY);
   }
 
@@ -282,7 +285,7 @@ class RetryTest {
 
     private ApiResponse<User> read() {
       UserClient user = none.user();
-      return user.http().transport().execute(user.retrofit().create(UsersApi.class).getUser(42L), Replay.SAFE);
+      return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
     }
 
     @Test

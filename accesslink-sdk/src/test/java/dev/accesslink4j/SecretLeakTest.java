@@ -2,6 +2,8 @@ package dev.accesslink4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.generated.api.NotificationsApi;
 import dev.accesslink4j.generated.api.OAuthApi;
 import dev.accesslink4j.generated.api.UsersApi;
@@ -138,7 +140,7 @@ class SecretLeakTest {
               .logRequests(true)
               .build()) {
         UserClient user = client.user(token);
-        UsersApi users = user.retrofit().create(UsersApi.class);
+        UsersApi users = user.context().create(UsersApi.class);
         NotificationsApi notifications =
             client.http().basic(CLIENT_ID, SECRET).create(NotificationsApi.class);
         OAuthApi oauth = client.http().tokenEndpoint(CLIENT_ID, SECRET).create(OAuthApi.class);
@@ -212,7 +214,7 @@ class SecretLeakTest {
         seen.add(ClientSecret.of(SECRET).toString());
         seen.add(RetryPolicy.defaults().toString());
         seen.add(client.http().toString());
-        seen.add(user.retrofit().toString());
+        seen.add(user.context().retrofit().toString());
       }
 
       String everything = String.join("\n", seen) + "\n" + logs.everything();

@@ -1,6 +1,6 @@
 package dev.accesslink4j.internal;
 
-import dev.accesslink4j.AccessLinkIOException;
+import dev.accesslink4j.errors.AccessLinkIOException;
 import java.io.IOException;
 
 /**

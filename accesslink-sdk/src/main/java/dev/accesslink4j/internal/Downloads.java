@@ -1,7 +1,7 @@
 package dev.accesslink4j.internal;
 
-import dev.accesslink4j.AccessLinkIOException;
-import dev.accesslink4j.InvalidResponseException;
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.InvalidResponseException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;

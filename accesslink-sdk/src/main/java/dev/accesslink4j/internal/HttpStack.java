@@ -1,19 +1,19 @@
 package dev.accesslink4j.internal;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import dev.accesslink4j.AccessLinkJson;
 import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.Sleeper;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -102,7 +102,7 @@ public final class HttpStack implements AutoCloseable {
             .followSslRedirects(false)
             .addInterceptor(new RedirectGuard())
             .build();
-    this.gson = JavaTimeAdapters.register(new GsonBuilder()).disableHtmlEscaping().create();
+    this.gson = AccessLinkJson.gson();
     this.apiBase = apiBase;
     this.tokenBase = tokenBase;
     this.apiRetrofit =

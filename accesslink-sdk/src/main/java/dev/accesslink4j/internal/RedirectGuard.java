@@ -1,8 +1,8 @@
 package dev.accesslink4j.internal;
 
 import dev.accesslink4j.RateLimit;
-import dev.accesslink4j.RedirectRefusedException;
-import dev.accesslink4j.ServiceException.ErrorDetails;
+import dev.accesslink4j.errors.RedirectRefusedException;
+import dev.accesslink4j.errors.ServiceException.ErrorDetails;
 import java.io.IOException;
 import java.net.URI;
 import okhttp3.Headers;

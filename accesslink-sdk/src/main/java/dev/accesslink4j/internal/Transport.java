@@ -1,22 +1,22 @@
 package dev.accesslink4j.internal;
 
-import dev.accesslink4j.AccessLinkException;
-import dev.accesslink4j.AccessLinkIOException;
 import dev.accesslink4j.ApiResponse;
-import dev.accesslink4j.InvalidResponseException;
-import dev.accesslink4j.RateLimitException;
 import dev.accesslink4j.RetryPolicy;
-import dev.accesslink4j.ServerException;
-import dev.accesslink4j.ServiceException;
 import dev.accesslink4j.Sleeper;
+import dev.accesslink4j.errors.AccessLinkException;
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.ServerException;
+import dev.accesslink4j.errors.ServiceException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 import java.util.function.BiFunction;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -30,7 +30,7 @@ import retrofit2.http.Streaming;
  * Executes Retrofit calls with the SDK's error model and {@link RetryPolicy}: success becomes an {@link ApiResponse},
  * an error status the matching {@link ServiceException}, an unparseable body an {@link InvalidResponseException}, a
  * network failure an {@link AccessLinkIOException}, a redirect the {@link RedirectGuard} refused a
- * {@link dev.accesslink4j.RedirectRefusedException}. It is the only place that sends a request twice: the OkHttpClient
+ * {@link dev.accesslink4j.errors.RedirectRefusedException}. It is the only place that sends a request twice: the OkHttpClient
  * has {@code retryOnConnectionFailure} switched off, so nothing is replayed behind the policy's back.
  *
  * <p>Deadlines: a non-streaming call has one budget, the call timeout, for all its attempts and the waits between
@@ -112,7 +112,7 @@ public final class Transport {
    * @param replay how safe a second attempt is
    * @param <T> the body type
    * @return the successful response; its body is empty for 204 and similar
-   * @throws ServiceException for an error status, {@link dev.accesslink4j.RedirectRefusedException} for a redirect
+   * @throws ServiceException for an error status, {@link dev.accesslink4j.errors.RedirectRefusedException} for a redirect
    *     the SDK does not follow
    * @throws InvalidResponseException for a body that could not be parsed
    * @throws AccessLinkIOException for a network failure or timeout (the call timeout included: {@code isTimeout()}),

@@ -1,9 +1,10 @@
 package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.WebhookEventFetcher;
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.generated.model.ActivitySummaryWithAllSamples;
 import dev.accesslink4j.generated.model.WebhookType;
+import dev.accesslink4j.services.DailyActivityService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,13 +47,17 @@ public record ActivitySummaryEvent(long userId, LocalDate date, Instant timestam
   /**
    * Reads the day's activity summary ({@code GET /v3/users/activities/{date}}) without samples.
    *
+   * <p>The same read as {@link DailyActivityService#get(LocalDate)}, with its checks and its reading of "no data".
+   *
    * @param user the view of the user with id {@link #userId()}
    * @return the summary; empty when the day has no activity ({@code 204})
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
-   *     responses and I/O failures
+   * @throws IllegalArgumentException if the date is more than 365 days before today (UTC), which AccessLink would
+   *     refuse (no request is sent)
+   * @throws AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid responses and I/O
+   *     failures
    */
   @Override
   public Optional<ActivitySummaryWithAllSamples> fetch(UserClient user) {
-    return WebhookEventFetcher.fetch(user, this);
+    return Objects.requireNonNull(user, "user").activities().get(date);
   }
 }

@@ -1,9 +1,10 @@
 package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.WebhookEventFetcher;
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.generated.model.Alertness;
 import dev.accesslink4j.generated.model.WebhookType;
+import dev.accesslink4j.services.SleepWiseService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,13 +52,16 @@ public record AlertnessEvent(long userId, LocalDate from, LocalDate to, Instant 
   /**
    * Reads the periods ({@code GET /v3/users/sleepwise/alertness/date?from=&to=}).
    *
+   * <p>The same read as {@link SleepWiseService#alertness(LocalDate, LocalDate)}, with its checks and its reading of
+   * "no data".
+   *
    * @param user the view of the user with id {@link #userId()}
    * @return the periods; an empty list when the range has none ({@code 204})
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
-   *     responses and I/O failures
+   * @throws AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid responses and I/O
+   *     failures
    */
   @Override
   public List<Alertness> fetch(UserClient user) {
-    return WebhookEventFetcher.fetch(user, this);
+    return Objects.requireNonNull(user, "user").sleepWise().alertness(from, to);
   }
 }

@@ -1,9 +1,10 @@
 package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.WebhookEventFetcher;
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.WebhookType;
+import dev.accesslink4j.services.ContinuousHeartRateService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,13 +47,17 @@ public record ContinuousHeartRateEvent(long userId, LocalDate date, Instant time
   /**
    * Reads the day's samples ({@code GET /v3/users/continuous-heart-rate/{date}}).
    *
+   * <p>The same read as {@link ContinuousHeartRateService#get(LocalDate)}, with its checks and its reading of "no
+   * data".
+   *
    * @param user the view of the user with id {@link #userId()}
-   * @return the samples; empty when there are none for that day ({@code 404}, Polar's "no data")
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
-   *     responses and I/O failures
+   * @return the samples; empty when there are none for that day ({@code 404}, Polar's "no data", or a day object
+   *     without samples)
+   * @throws AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid responses and I/O
+   *     failures
    */
   @Override
   public Optional<ContinuousHeartRate> fetch(UserClient user) {
-    return WebhookEventFetcher.fetch(user, this);
+    return Objects.requireNonNull(user, "user").continuousHeartRate().get(date);
   }
 }

@@ -56,7 +56,7 @@ public sealed interface DataEvent<T> extends WebhookEvent
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the data: an empty {@code Optional} or list when there is none
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
+   * @throws dev.accesslink4j.errors.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
    *     responses and I/O failures
    */
   T fetch(UserClient user);

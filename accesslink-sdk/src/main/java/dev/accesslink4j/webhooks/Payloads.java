@@ -9,6 +9,7 @@ import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import dev.accesslink4j.errors.WebhookPayloadException;
 import dev.accesslink4j.internal.JavaTimeAdapters;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,9 +1,10 @@
 package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.WebhookEventFetcher;
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.generated.model.PhysicalInfo;
 import dev.accesslink4j.generated.model.WebhookType;
+import dev.accesslink4j.services.PhysicalInfoService;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,15 +42,18 @@ public record PhysicalInformationEvent(long userId, Instant timestamp, URI url)
   }
 
   /**
-   * Reads the user's current physical information ({@code GET /v3/users/physical-info}); later changes are included, since the endpoint always answers the latest values.
+   * Reads the user's current physical information ({@code GET /v3/users/physical-info}); later changes are included,
+   * since the endpoint always answers the latest values.
+   *
+   * <p>The same read as {@link PhysicalInfoService#get()}, with its checks and its reading of "no data".
    *
    * @param user the view of the user with id {@link #userId()}
    * @return the physical information; empty when AccessLink answers without a body ({@code 204})
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
-   *     responses and I/O failures
+   * @throws AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid responses and I/O
+   *     failures
    */
   @Override
   public Optional<PhysicalInfo> fetch(UserClient user) {
-    return WebhookEventFetcher.fetch(user, this);
+    return Objects.requireNonNull(user, "user").physicalInfo().get();
   }
 }

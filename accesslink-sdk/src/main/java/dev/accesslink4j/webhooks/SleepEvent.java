@@ -1,9 +1,10 @@
 package dev.accesslink4j.webhooks;
 
 import dev.accesslink4j.UserClient;
-import dev.accesslink4j.WebhookEventFetcher;
+import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.generated.model.Sleep;
 import dev.accesslink4j.generated.model.WebhookType;
+import dev.accesslink4j.services.SleepService;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,13 +47,15 @@ public record SleepEvent(long userId, LocalDate date, Instant timestamp, URI url
   /**
    * Reads the night's sleep ({@code GET /v3/users/sleep/{date}}).
    *
+   * <p>The same read as {@link SleepService#get(LocalDate)}, with its checks and its reading of "no data".
+   *
    * @param user the view of the user with id {@link #userId()}
    * @return the sleep; empty when there is none for that night ({@code 404}, Polar's "no data")
-   * @throws dev.accesslink4j.AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid
-   *     responses and I/O failures
+   * @throws AccessLinkException for service errors (401 re-link, 403 consent, 429, 5xx), invalid responses and I/O
+   *     failures
    */
   @Override
   public Optional<Sleep> fetch(UserClient user) {
-    return WebhookEventFetcher.fetch(user, this);
+    return Objects.requireNonNull(user, "user").sleep().get(date);
   }
 }

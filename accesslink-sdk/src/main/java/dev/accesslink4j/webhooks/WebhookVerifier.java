@@ -1,6 +1,8 @@
 package dev.accesslink4j.webhooks;
 
-import dev.accesslink4j.AccessLinkIOException;
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.WebhookPayloadException;
+import dev.accesslink4j.errors.WebhookSignatureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

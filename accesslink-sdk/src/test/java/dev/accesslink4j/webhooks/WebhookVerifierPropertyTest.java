@@ -3,6 +3,8 @@ package dev.accesslink4j.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.accesslink4j.errors.WebhookPayloadException;
+import dev.accesslink4j.errors.WebhookSignatureException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package dev.accesslink4j.testkit;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.testkit.internal.Account;
@@ -131,8 +132,8 @@ public final class FakeAccessLink implements AutoCloseable, FaultShorthands {
    *
    * @return a builder; the client it builds is the caller's to close
    */
-  public AccessLink.Builder clientBuilder() {
-    AccessLink.Builder builder = AccessLink.builder()
+  public AccessLinkBuilder clientBuilder() {
+    AccessLinkBuilder builder = AccessLink.builder()
         .clientId(clientId())
         .clientSecret(ClientSecret.of(clientSecret()))
         .apiUrl(URI.create(baseUrl()))

@@ -1,6 +1,7 @@
 package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.ClientSecret;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,7 @@ final class ClientOptions {
       throw new ParameterException(
           spec.commandLine(), "--client-secret is required with --client-id (or set ACCESSLINK_CLIENT_SECRET)");
     }
-    AccessLink.Builder builder =
+    AccessLinkBuilder builder =
         AccessLink.builder().clientId(clientId).clientSecret(ClientSecret.of(clientSecret));
     try {
       if (apiUrl != null) {

@@ -1,9 +1,9 @@
 package dev.accesslink4j.examples;
 
-import dev.accesslink4j.ConsentRequiredException;
-import dev.accesslink4j.RateLimitException;
-import dev.accesslink4j.TransactionAbortedException;
-import dev.accesslink4j.UnauthorizedException;
+import dev.accesslink4j.errors.ConsentRequiredException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.TransactionAbortedException;
+import dev.accesslink4j.errors.UnauthorizedException;
 import java.io.UncheckedIOException;
 
 /**

@@ -2,7 +2,7 @@ package dev.accesslink4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accesslink4j.AccessLinkException;
+import dev.accesslink4j.errors.AccessLinkException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.ClientSecret;
-import dev.accesslink4j.CreatedWebhook;
 import dev.accesslink4j.generated.model.WebhookType;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.ExerciseIds;
@@ -14,6 +13,7 @@ import dev.accesslink4j.testkit.FakeAccessLinkExtension;
 import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
 import dev.accesslink4j.testkit.FakeWebhookEvent;
+import dev.accesslink4j.webhooks.CreatedWebhook;
 import dev.accesslink4j.webhooks.WebhookSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

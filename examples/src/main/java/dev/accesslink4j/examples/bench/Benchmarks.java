@@ -1,17 +1,16 @@
 package dev.accesslink4j.examples.bench;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.stream.JsonReader;
 import com.sun.net.httpserver.HttpServer;
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.AccessLinkJson;
 import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.generated.model.ContinuousHeartRate;
 import dev.accesslink4j.generated.model.Sleep;
-import dev.accesslink4j.internal.JavaTimeAdapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -83,7 +82,7 @@ public final class Benchmarks {
   private static void overhead(UserClient user, URI base) throws IOException {
     OkHttpClient raw = new OkHttpClient();
     // The same java.time adapters the SDK registers: Polar's sleep times need them in any hand-written client.
-    Gson gson = JavaTimeAdapters.register(new GsonBuilder()).create();
+    Gson gson = AccessLinkJson.gson();
     LocalDate date = LocalDate.of(2025, 1, 1);
     Request request =
         new Request.Builder()

@@ -2,13 +2,13 @@ package dev.accesslink4j.examples.link;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.AccessToken;
-import dev.accesslink4j.AccessLinkException;
-import dev.accesslink4j.AuthorizationCode;
-import dev.accesslink4j.AuthorizationRequest;
-import dev.accesslink4j.OAuthCallbackException;
-import dev.accesslink4j.UserRegistration;
+import dev.accesslink4j.errors.AccessLinkException;
+import dev.accesslink4j.errors.OAuthCallbackException;
 import dev.accesslink4j.examples.Messages;
+import dev.accesslink4j.oauth.AuthorizationCode;
+import dev.accesslink4j.oauth.AuthorizationRequest;
 import dev.accesslink4j.oauth.TokenStore;
+import dev.accesslink4j.services.UserRegistration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

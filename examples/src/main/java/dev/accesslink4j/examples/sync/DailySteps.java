@@ -1,6 +1,5 @@
 package dev.accesslink4j.examples.sync;
 
-import dev.accesslink4j.ActivityQuery;
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.generated.model.Alertness;
 import dev.accesslink4j.generated.model.BodyTemperaturePeriod;
@@ -14,6 +13,7 @@ import dev.accesslink4j.generated.model.SkinContactPeriod;
 import dev.accesslink4j.generated.model.SkinTemperature;
 import dev.accesslink4j.generated.model.Sleep;
 import dev.accesslink4j.generated.model.Spo2TestResult;
+import dev.accesslink4j.services.ActivityQuery;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,8 +1,7 @@
 package dev.accesslink4j.examples.sync;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import dev.accesslink4j.internal.JavaTimeAdapters;
+import dev.accesslink4j.AccessLinkJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +61,7 @@ public final class OutputWriter {
   }
 
   private final Gson gson =
-      JavaTimeAdapters.register(new GsonBuilder()).setPrettyPrinting().disableHtmlEscaping().create();
+      AccessLinkJson.gson().newBuilder().setPrettyPrinting().create();
   private final AtomicInteger written = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
 

@@ -1,10 +1,10 @@
 package dev.accesslink4j.examples.sync;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessLinkException;
-import dev.accesslink4j.ConsentRequiredException;
-import dev.accesslink4j.RateLimitException;
-import dev.accesslink4j.UnauthorizedException;
+import dev.accesslink4j.errors.AccessLinkException;
+import dev.accesslink4j.errors.ConsentRequiredException;
+import dev.accesslink4j.errors.RateLimitException;
+import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.examples.Messages;
 import dev.accesslink4j.generated.model.AvailableUserData;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.accesslink4j.examples.sync;
 
-import dev.accesslink4j.TransactionResult;
+import dev.accesslink4j.transactions.TransactionResult;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.accesslink4j.examples.webhook;
 
+import dev.accesslink4j.errors.WebhookPayloadException;
+import dev.accesslink4j.errors.WebhookSignatureException;
 import dev.accesslink4j.examples.receiver.ReceivedRequest;
 import dev.accesslink4j.examples.receiver.ReceiverLimits;
 import dev.accesslink4j.examples.receiver.ReceiverServer;
 import dev.accesslink4j.examples.receiver.Reply;
 import dev.accesslink4j.webhooks.WebhookDeduplicator;
 import dev.accesslink4j.webhooks.WebhookEvent;
-import dev.accesslink4j.webhooks.WebhookPayloadException;
-import dev.accesslink4j.webhooks.WebhookSignatureException;
 import dev.accesslink4j.webhooks.WebhookVerifier;
 import java.io.IOException;
 import java.net.Inet6Address;

@@ -47,7 +47,10 @@ class ReadmeSnippetsTest {
 
   private static final String IMPORTS = String.join("\n",
       "import dev.accesslink4j.*;",
+      "import dev.accesslink4j.errors.*;",
       "import dev.accesslink4j.oauth.*;",
+      "import dev.accesslink4j.services.*;",
+      "import dev.accesslink4j.transactions.*;",
       "import dev.accesslink4j.webhooks.*;",
       "import dev.accesslink4j.testkit.*;",
       "import dev.accesslink4j.generated.api.*;",

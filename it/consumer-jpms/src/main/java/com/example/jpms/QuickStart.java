@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The README's "Quick start offline" snippet as a modular program. Exits 1 unless it printed 14 nights and the SDK
- * and the testkit are explicit modules that keep their internal packages to themselves.
+ * and the testkit are explicit modules that keep their internal packages to themselves and the SDK exports each of its
+ * packages by role.
  */
 public final class QuickStart {
   private QuickStart() {}
@@ -39,7 +40,12 @@ public final class QuickStart {
         && !sdk.isExported("dev.accesslink4j.internal") && testkit.getDescriptor() != null
         && !testkit.getDescriptor().isAutomatic() && !testkit.isExported("dev.accesslink4j.testkit.internal");
     System.out.println("internal packages exported: " + !internalsHidden);
-    if (!ok || !internalsHidden) {
+    // The packages by role, each exported: a user's module reads every one of them.
+    List<String> roles = List.of("dev.accesslink4j", "dev.accesslink4j.errors", "dev.accesslink4j.oauth",
+        "dev.accesslink4j.services", "dev.accesslink4j.transactions", "dev.accesslink4j.webhooks");
+    List<String> missing = roles.stream().filter(p -> !sdk.isExported(p)).toList();
+    System.out.println("public packages not exported: " + missing);
+    if (!ok || !internalsHidden || !missing.isEmpty()) {
       System.exit(1);
     }
   }

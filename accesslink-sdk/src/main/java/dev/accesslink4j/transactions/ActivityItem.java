@@ -1,0 +1,95 @@
+package dev.accesslink4j.transactions;
+
+import dev.accesslink4j.errors.TransactionGoneException;
+import dev.accesslink4j.generated.api.ActivityTransactionsApi;
+import dev.accesslink4j.generated.model.Activity;
+import dev.accesslink4j.generated.model.ActivityStepSamples;
+import dev.accesslink4j.generated.model.ActivityZoneSamples;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * One daily activity summary of an open activity transaction: the summary, fetched already, and lazy access to the
+ * day's step and activity-zone samples. The summary is a snapshot taken when the transaction was created; day
+ * boundaries follow the device clock. Each lazy method sends one request (retried on network failures and 5xx) and
+ * works only while the transaction is open; after the commit it throws {@link IllegalStateException}.
+ *
+ * <p>Lazy methods return empty for AccessLink's 204 "no data" and throw {@link TransactionGoneException} for a 404.
+ */
+@SuppressWarnings("deprecation") // the transactional activity API is deprecated by Polar, and used deliberately
+public final class ActivityItem {
+  private final TransactionContext ctx;
+  private final ActivityTransactionsApi api;
+  private final long id;
+  private final URI url;
+  private final Activity summary;
+
+  ActivityItem(TransactionContext ctx, ActivityTransactionsApi api, long id, URI url, Activity summary) {
+    this.ctx = ctx;
+    this.api = api;
+    this.id = id;
+    this.url = url;
+    this.summary = summary;
+  }
+
+  /**
+   * The id of the transaction this summary was taken out of.
+   *
+   * @return the transaction id
+   */
+  public long transactionId() {
+    return ctx.transactionId();
+  }
+
+  /**
+   * The summary's id (the last segment of its URL).
+   *
+   * @return the id; store items keyed by it, since an uncommitted item is offered again
+   */
+  public long id() {
+    return id;
+  }
+
+  /**
+   * The absolute URL AccessLink listed for this summary (on the API's own origin).
+   *
+   * @return the URL
+   */
+  public URI url() {
+    return url;
+  }
+
+  /**
+   * The day's activity summary (date, calories, active calories, duration, active steps), fetched before your
+   * handler was called.
+   *
+   * @return the summary
+   */
+  public Activity summary() {
+    return summary;
+  }
+
+  /**
+   * The day's step counts per segment; {@code interval} is the segment length in minutes and each value counts
+   * the steps of its own segment (not cumulative).
+   *
+   * @return the samples, or empty when there are none (204)
+   */
+  public Optional<ActivityStepSamples> stepSamples() {
+    return ctx.read(api.getTransactionActivityStepSamples(ctx.userId(), transactionId(), id), id).body();
+  }
+
+  /**
+   * The time spent in each activity intensity zone per segment of {@code interval} minutes.
+   *
+   * @return the samples, or empty when there are none (204)
+   */
+  public Optional<ActivityZoneSamples> zoneSamples() {
+    return ctx.read(api.getTransactionActivityZoneSamples(ctx.userId(), transactionId(), id), id).body();
+  }
+
+  @Override
+  public String toString() {
+    return "ActivityItem[transactionId=" + transactionId() + ", id=" + id + "]";
+  }
+}

@@ -1,0 +1,367 @@
+package dev.accesslink4j.services;
+
+import static dev.accesslink4j.services.UserRequests.assertGet;
+import static dev.accesslink4j.services.UserRequests.assertJsonGet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accesslink4j.MockAccessLink;
+import dev.accesslink4j.RetryPolicy;
+import dev.accesslink4j.TestFiles;
+import dev.accesslink4j.errors.AccessLinkIOException;
+import dev.accesslink4j.errors.InvalidResponseException;
+import dev.accesslink4j.errors.NotFoundException;
+import dev.accesslink4j.generated.model.HeartRateZone;
+import dev.accesslink4j.generated.model.RoutePoint;
+import dev.accesslink4j.generated.model.SampleSeries;
+import dev.accesslink4j.generated.model.TrainingLoadProInterpretation;
+import dev.accesslink4j.generated.model.TrainingSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import okio.Buffer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExercisesServiceTest {
+  private static final String FIT_ACCEPT = "*/*, application/json";
+  private static final String TCX_ACCEPT = "application/vnd.garmin.tcx+xml, application/json";
+  private static final String GPX_ACCEPT = "application/gpx+xml, application/json";
+  private static final String TCX =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TrainingCenterDatabase><Activities/></TrainingCenterDatabase>\n";
+
+  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @TempDir Path dir;
+
+  @Test
+  void listReadsTheSessionsOfTheLast30Days() {
+    mock.enqueueFixture(200, "listExercises.json");
+
+    List<TrainingSession> sessions = mock.user().exercises().list();
+
+    assertJsonGet(mock.takeRequest(), "/v3/exercises", null);
+    assertThat(sessions).extracting(TrainingSession::getId).containsExactly("2AC312F", "4BD7719");
+    TrainingSession first = sessions.get(0);
+    assertThat(first.getUploadTime()).isEqualTo(OffsetDateTime.parse("2008-10-13T10:40:02Z"));
+    assertThat(first.getPolarUser()).isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
+    // device-local start without an offset, plus the offset in minutes
+    assertThat(first.getStartTime()).isEqualTo(LocalDateTime.of(2008, 10, 13, 10, 40, 2));
+    assertThat(first.getStartTimeUtcOffset()).isEqualTo(180);
+    assertThat(first.getDuration()).isEqualTo(Duration.ofHours(2).plusMinutes(44));
+    assertThat(first.getHeartRate().getAverage()).isEqualTo(129);
+    assertThat(first.getTrainingLoad()).isEqualTo(143.22f);
+    assertThat(first.getRunningIndex()).isEqualTo(51);
+    assertThat(first.getDetailedSportInfo()).isEqualTo("WATERSPORTS_WATERSKI");
+    assertThat(first.getHeartRateZones()).singleElement()
+        .extracting(HeartRateZone::getIndex, HeartRateZone::getLowerLimit, HeartRateZone::getUpperLimit, HeartRateZone::getInZone)
+        .containsExactly(1, 110, 130, Duration.ofSeconds(4));
+    assertThat(first.getRoute()).singleElement().satisfies(point -> {
+      assertThat(point.getLatitude()).isEqualTo(60.21982833);
+      assertThat(point.getTime()).isEqualTo(Duration.ofSeconds(210, 26_000_000)); // fractional duration
+    });
+    assertThat(first.getTrainingLoadPro().getDate()).isEqualTo(LocalDate.of(2023, 1, 1));
+    assertThat(first.getTrainingLoadPro().getCardioLoadInterpretation()).isEqualTo(TrainingLoadProInterpretation.UNKNOWN);
+
+    TrainingSession second = sessions.get(1);
+    assertThat(second.getDuration()).isEqualTo(Duration.ofSeconds(14295, 773_000_000));
+    assertThat(second.getHeartRate().getAverage()).isNull();
+    assertThat(second.getClubId()).isEqualTo(-1L);
+    assertThat(second.getSamples()).singleElement()
+        .extracting(SampleSeries::getRecordingRate, SampleSeries::getSampleType, SampleSeries::getData)
+        .containsExactly(null, "11", "612,598,null,605,611");
+  }
+
+  @Test
+  void listSendsOnlyTheFlagsAskedFor() {
+    mock.enqueueJson(200, "[]");
+    mock.enqueueJson(200, "[]");
+    mock.enqueueJson(200, "[]");
+
+    assertThat(mock.user().exercises().list(ExerciseQuery.all())).isEmpty();
+    assertThat(mock.user().exercises().list(ExerciseQuery.none().withSamples())).isEmpty();
+    assertThat(mock.user().exercises().list(ExerciseQuery.none().withZones().withRoute())).isEmpty();
+
+    assertJsonGet(mock.takeRequest(), "/v3/exercises", "samples=true&zones=true&route=true");
+    assertJsonGet(mock.takeRequest(), "/v3/exercises", "samples=true");
+    assertJsonGet(mock.takeRequest(), "/v3/exercises", "zones=true&route=true");
+  }
+
+  @Test
+  void getReadsOneSession() {
+    mock.enqueueFixture(200, "getExercise.json");
+
+    TrainingSession session = mock.user().exercises().get("2AC312F", ExerciseQuery.none().withRoute()).orElseThrow();
+
+    assertJsonGet(mock.takeRequest(), "/v3/exercises/2AC312F", "route=true");
+    assertThat(session.getId()).isEqualTo("2AC312F");
+    assertThat(session.getRoute()).extracting(RoutePoint::getSatellites).containsExactly(4L);
+  }
+
+  @Test
+  void getOfAnUnknownSessionIsEmpty() {
+    mock.enqueueJson(404, "{\"error\":{\"error_type\":\"NOT_FOUND\",\"corr_id\":\"c-3\"}}");
+
+    assertThat(mock.user().exercises().get("GONE")).isEmpty();
+    assertJsonGet(mock.takeRequest(), "/v3/exercises/GONE", null);
+  }
+
+  @Test
+  void aBlankIdIsRefusedBeforeAnyRequest() {
+    ExercisesService exercises = mock.user().exercises();
+
+    assertThatThrownBy(() -> exercises.get(" ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("exerciseId must not be blank");
+    assertThatThrownBy(() -> exercises.fit("", dir.resolve("a.fit")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(mock.server().getRequestCount()).isZero();
+  }
+
+  @Test
+  void fitIsStreamedToAFile() throws IOException {
+    byte[] fit = fitFile(3 * 1024 * 1024 + 17);
+    mock.enqueue(binary(fit).build());
+    Path target = dir.resolve("sessions/2AC312F.fit");
+
+    Path written = mock.user().exercises().fit("2AC312F", target);
+
+    assertGet(mock.takeRequest(), "/v3/exercises/2AC312F/fit", null, FIT_ACCEPT);
+    assertThat(written).isEqualTo(target);
+    assertThat(Files.readAllBytes(target)).isEqualTo(fit);
+    assertThat(filesIn(target.getParent())).containsExactly(target);
+  }
+
+  @Test
+  void fitIsStreamedToAStream() {
+    byte[] fit = fitFile(256 * 1024);
+    mock.enqueue(binary(fit).build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    long count = mock.user().exercises().fit("2AC312F", out);
+
+    assertThat(count).isEqualTo(fit.length);
+    assertThat(out.toByteArray()).isEqualTo(fit);
+  }
+
+  @Test
+  void aFitBodyIsNeverDecompressed() {
+    mock.enqueue(binary(TestFiles.gzip("FIT bytes that happen to look like gzip")).build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", out))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage("GET /v3/exercises/2AC312F/fit answered HTTP 200 with a damaged FIT file: FIT header size 31 is"
+            + " neither 12 nor 14: not a FIT file");
+  }
+
+  @Test
+  void aDownloadCutShortLeavesNoFile() throws IOException {
+    mock.enqueue(
+        binary(fitFile(2 * 1024 * 1024))
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    Path target = dir.resolve("2AC312F.fit");
+
+    assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
+        .isInstanceOf(AccessLinkIOException.class)
+        .hasMessageMatching(
+            "GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body \\(\\d+ of 2097152 bytes received\\)");
+
+    assertThat(filesIn(dir)).isEmpty(); // neither the target nor the temporary file
+  }
+
+  @Nested
+  class WithRetries {
+    @RegisterExtension
+    final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(2).build());
+
+    @Test
+    void aFileDownloadCutShortStartsAgainAndCompletes() throws IOException {
+      byte[] fit = fitFile(2 * 1024 * 1024);
+      retrying.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+      retrying.enqueue(binary(fit).build());
+      Path target = dir.resolve("2AC312F.fit");
+
+      retrying.user().exercises().fit("2AC312F", target);
+
+      assertThat(Files.readAllBytes(target)).isEqualTo(fit);
+      assertThat(filesIn(dir)).containsExactly(target);
+      assertThat(retrying.server().getRequestCount()).isEqualTo(2);
+      assertThat(retrying.sleeps()).hasSize(1);
+    }
+
+    @Test
+    void aStreamDownloadCutShortIsNotRepeated() {
+      retrying.enqueue(
+          binary(fitFile(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
+          .isInstanceOf(AccessLinkIOException.class);
+      assertThat(retrying.server().getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStreamReceivesTheBytesAsTheyArriveNotAfterBuffering() {
+    byte[] fit = fitFile(2 * 1024 * 1024);
+    mock.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", out))
+        .isInstanceOf(AccessLinkIOException.class);
+
+    // a buffered body would have failed before anything was written
+    assertThat(out.size()).isPositive().isLessThan(fit.length);
+  }
+
+  @Test
+  void aDownloadCutShortKeepsThePreviousFile() throws IOException {
+    Path target = dir.resolve("2AC312F.fit");
+    Files.writeString(target, "previous");
+    mock.enqueue(
+        binary(fitFile(2 * 1024 * 1024))
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+
+    assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
+        .isInstanceOf(AccessLinkIOException.class);
+
+    assertThat(filesIn(dir)).containsExactly(target);
+    assertThat(Files.readString(target)).isEqualTo("previous");
+  }
+
+  @Test
+  void anUnknownSessionHasNoFile() throws IOException {
+    mock.enqueueJson(404, "{\"error\":{\"error_type\":\"NOT_FOUND\",\"corr_id\":\"c-4\"}}");
+    Path target = dir.resolve("GONE.fit");
+
+    assertThatThrownBy(() -> mock.user().exercises().fit("GONE", target))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("GET /v3/exercises/GONE/fit failed with HTTP 404")
+        .hasMessageContaining("c-4");
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void aResponseWithoutAFileIsNotFound() {
+    mock.enqueueStatus(204);
+
+    assertThatThrownBy(() -> mock.user().exercises().gpx("2AC312F", new ByteArrayOutputStream()))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("GET /v3/exercises/2AC312F/gpx failed with HTTP 204: the response carried no file");
+  }
+
+  @Test
+  void tcxSentAsRawGzipIsDecompressed() throws IOException {
+    mock.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/vnd.garmin.tcx+xml")
+            .body(new Buffer().write(gzip(TCX)))
+            .build());
+    Path target = dir.resolve("2AC312F.tcx");
+
+    mock.user().exercises().tcx("2AC312F", target);
+
+    assertGet(mock.takeRequest(), "/v3/exercises/2AC312F/tcx", null, TCX_ACCEPT);
+    assertThat(Files.readString(target)).isEqualTo(TCX);
+  }
+
+  @Test
+  void tcxWithContentEncodingGzipIsDecompressed() throws IOException {
+    mock.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/vnd.garmin.tcx+xml")
+            .setHeader("Content-Encoding", "gzip")
+            .body(new Buffer().write(gzip(TCX)))
+            .build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    long count = mock.user().exercises().tcx("2AC312F", out);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(TCX);
+    assertThat(count).isEqualTo(TCX.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void plainTcxIsCopiedAsIs() {
+    mock.enqueue(new MockResponse.Builder().code(200).body(TCX).build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    mock.user().exercises().tcx("2AC312F", out);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(TCX);
+  }
+
+  @Test
+  void gpxIsDownloaded() throws IOException {
+    String gpx = "<?xml version=\"1.0\"?><gpx version=\"1.1\"><trk/></gpx>";
+    mock.enqueue(
+        new MockResponse.Builder().code(200).setHeader("Content-Type", "application/gpx+xml").body(gpx).build());
+    Path target = dir.resolve("2AC312F.gpx");
+
+    assertThat(mock.user().exercises().gpx("2AC312F", target)).isEqualTo(target);
+
+    assertGet(mock.takeRequest(), "/v3/exercises/2AC312F/gpx", null, GPX_ACCEPT);
+    assertThat(Files.readString(target)).isEqualTo(gpx);
+  }
+
+  @Test
+  void queriesAreImmutableValues() {
+    ExerciseQuery none = ExerciseQuery.none();
+    ExerciseQuery samples = none.withSamples();
+
+    assertThat(none.samples()).isFalse();
+    assertThat(samples.samples()).isTrue();
+    assertThat(samples.zones()).isFalse();
+    assertThat(samples.withZones().withRoute()).isEqualTo(ExerciseQuery.all()).hasSameHashCodeAs(ExerciseQuery.all());
+    assertThat(ActivityQuery.none().withSteps().withActivityZones().withInactivityStamps())
+        .isEqualTo(ActivityQuery.all());
+    assertThat(samples).hasToString("ExerciseQuery[samples=true, zones=false, route=false]");
+    assertThat(new ExerciseQuery(true, false, false)).isEqualTo(samples);
+    assertThat(ActivityQuery.none().withActivityZones())
+        .isEqualTo(new ActivityQuery(false, true, false))
+        .hasToString("ActivityQuery[steps=false, activityZones=true, inactivityStamps=false]");
+  }
+
+  private static MockResponse.Builder binary(byte[] bytes) {
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/octet-stream")
+        .body(new Buffer().write(bytes));
+  }
+
+  /** A valid FIT file of {@code size} bytes in all (header 14, data, CRC 2). */
+  private static byte[] fitFile(int size) {
+    return TestFiles.syntheticFit(size - 16, 42);
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  private static List<Path> filesIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+}
