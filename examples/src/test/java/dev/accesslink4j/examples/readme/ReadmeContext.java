@@ -59,11 +59,6 @@ public abstract class ReadmeContext {
   /** Stores fetched data. */
   protected void store(Object data) {}
 
-  /** The stored token of a Polar user. */
-  protected AccessToken tokenFor(long polarUserId) {
-    throw new UnsupportedOperationException();
-  }
-
   /** Waits. */
   protected void pause(Duration duration) {}
 
