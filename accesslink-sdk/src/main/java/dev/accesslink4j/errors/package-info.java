@@ -7,16 +7,39 @@
  * (400 {@link dev.accesslink4j.errors.BadRequestException}, 401 {@link dev.accesslink4j.errors.UnauthorizedException},
  * 403 {@link dev.accesslink4j.errors.ConsentRequiredException}, 404 {@link dev.accesslink4j.errors.NotFoundException},
  * 409 {@link dev.accesslink4j.errors.ConflictException}, 429 {@link dev.accesslink4j.errors.RateLimitException}, 5xx
- * {@link dev.accesslink4j.errors.ServerException}, any other
- * {@link dev.accesslink4j.errors.UnexpectedStatusException}); the failures no status describes
- * ({@link dev.accesslink4j.errors.AccessLinkIOException}, {@link dev.accesslink4j.errors.InvalidResponseException},
- * {@link dev.accesslink4j.errors.RedirectRefusedException}); and the errors of each flow: OAuth
- * ({@link dev.accesslink4j.errors.OAuthException} with its {@link dev.accesslink4j.errors.OAuthErrorCode},
- * {@link dev.accesslink4j.errors.OAuthCallbackException}), registration
- * ({@link dev.accesslink4j.errors.RegistrationFailedException}), transactions
+ * {@link dev.accesslink4j.errors.ServerException}, a refused 3xx
+ * {@link dev.accesslink4j.errors.RedirectRefusedException}, any other
+ * {@link dev.accesslink4j.errors.UnexpectedStatusException}); the failures no error status describes
+ * ({@link dev.accesslink4j.errors.AccessLinkIOException}, {@link dev.accesslink4j.errors.InvalidResponseException});
+ * and the errors of each flow: OAuth ({@link dev.accesslink4j.errors.OAuthException} with its
+ * {@link dev.accesslink4j.errors.OAuthErrorCode}, {@link dev.accesslink4j.errors.OAuthCallbackException}),
+ * registration ({@link dev.accesslink4j.errors.RegistrationFailedException}), transactions
  * ({@link dev.accesslink4j.errors.TransactionAbortedException}, {@link dev.accesslink4j.errors.TransactionGoneException})
  * and webhooks ({@link dev.accesslink4j.errors.WebhookSignatureException},
- * {@link dev.accesslink4j.errors.WebhookPayloadException}). No message contains a token, a secret, a code or a body.
+ * {@link dev.accesslink4j.errors.WebhookPayloadException}). No message contains a token, a secret, a code or a body,
+ * and none carries a raw control character: text from outside is shown with visible escapes (see
+ * {@link dev.accesslink4j.errors.AccessLinkException}).
+ *
+ * <h2>How an exception is made</h2>
+ *
+ * One rule for every class, so that the SDK and a test of your error handling make an exception the same way and get
+ * the same message. There are no builders: each exception is made by a public constructor, whose parameters say what
+ * the exception reports.
+ *
+ * <ul>
+ *   <li><b>A service error</b> (an error status; {@code ServiceException} and its subclasses) takes the
+ *       {@link dev.accesslink4j.errors.ServiceException.ErrorDetails ErrorDetails} of the answer, built one way:
+ *       {@code ErrorDetails.of(status, method, path)} and a {@code with…} call per value the answer carried. A status
+ *       subclass takes only the details ({@code new NotFoundException(details)}): its hint is its own.
+ *       {@code ServiceException} itself adds the hint, {@code RedirectRefusedException} the target and the reason.
+ *   <li><b>Any other exception</b> takes {@code (String message, …, Throwable cause)}: the message first, the values
+ *       it reports in between (a status, a timeout flag, a transaction's id…), the cause last, null when there is
+ *       none ({@code AccessLinkException} and {@code WebhookPayloadException} also have the constructor without it).
+ *   <li><b>Where the SDK words the message itself</b>, from a closed set of cases, the case replaces the message:
+ *       {@code new OAuthCallbackException(Reason)}, {@code new WebhookSignatureException(Reason)}. The one named
+ *       factory pair is {@code OAuthException.fromCallback} / {@code fromTokenEndpoint}: the same RFC 6749 codes come
+ *       from two places with different hints, and the factory's name says which.
+ * </ul>
  *
  * <p>This package depends on the root package and on the few values the exceptions report (such as
  * {@code transactions.TransactionType}); nothing in it calls AccessLink. Everything in this package is non-null
