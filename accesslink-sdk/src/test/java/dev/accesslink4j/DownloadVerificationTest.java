@@ -160,6 +160,7 @@ class DownloadVerificationTest {
     AccessLinkIOException e =
         catchThrowableOfType(AccessLinkIOException.class, () -> mock.user().exercises().fit("2AC312F", target));
 
+    assertThat(e).isExactlyInstanceOf(AccessLinkIOException.class); // the public type, not the internal signal
     assertThat(e).hasMessage(FIT_PATH + " broke off while streaming the FIT body (700 of 1292 bytes received)");
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.getCause()).hasMessageContaining("unexpected end of stream");
@@ -303,6 +304,41 @@ class DownloadVerificationTest {
     byte[] expected = damage == Damage.TCX_CUT ? TCX.getBytes(StandardCharsets.UTF_8) : damage.whole();
     assertThat(Files.readAllBytes(target)).isEqualTo(expected);
     assertThat(methods(6)).containsExactly("POST", "GET", "GET", "GET", "PUT", "POST");
+  }
+
+  @Test
+  void aFileThatBreaksOffInATransactionReachesTheHandlerAsThePublicIoType() {
+    String base = mock.server().url("/").toString();
+    mock.enqueueJson(201, "{\"transaction-id\":34,\"resource-uri\":\"" + base
+        + "v3/users/12/exercise-transactions/34\"}");
+    mock.enqueueJson(200, "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/34/exercises/56\"]}");
+    mock.enqueueJson(200, MockAccessLink.fixture("getTransactionExercise.json").replace("1937529874", "56"));
+    mock.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(new Buffer().write(cut(FIT, 700)))
+            .setHeader("Content-Length", FIT.length)
+            .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    List<Throwable> seenByTheHandler = new ArrayList<>();
+
+    TransactionAbortedException e =
+        catchThrowableOfType(
+            TransactionAbortedException.class,
+            () -> mock.user().transactions().forUser(12).exercises(item -> {
+              try {
+                item.downloadFit(new ByteArrayOutputStream());
+              } catch (RuntimeException thrown) {
+                seenByTheHandler.add(thrown);
+                throw thrown;
+              }
+            }));
+
+    assertThat(seenByTheHandler).singleElement().isExactlyInstanceOf(AccessLinkIOException.class);
+    assertThat(e.getCause())
+        .isExactlyInstanceOf(AccessLinkIOException.class)
+        .hasMessageContaining("broke off while streaming the FIT body (700 of 1292 bytes received)");
+    assertThat(methods(4)).containsExactly("POST", "GET", "GET", "GET"); // nothing committed
   }
 
   private void transactionWithOneExercise(long tx, byte[] file) {

@@ -158,6 +158,79 @@ class ErrorHandlingTest {
     assertThat(failure().getMessage()).contains("try again later");
   }
 
+  /** Any character a terminal would act on: C0 and C1 controls, DEL, bidirectional formatting, line separators. */
+  private static final String UNSAFE = "[\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]";
+
+  @Test
+  void controlCharactersInPolarsErrorAreEscapedInTheMessageAndTheDetails() {
+    // JSON escapes, so that any parser reads them: Gson hands the raw characters to the SDK.
+    mock.enqueueJson(
+        400,
+        "{\"errorType\":\"BAD\\u001b[31m\",\"message\":\"Date \\u001b[2J\\u001b]0;pwned\\u0007 is off\\r\\n"
+            + "INFO forged line \\u202etxt.exe\",\"corrId\":\"c\\u009b1\"}");
+
+    ServiceException e = failure();
+
+    assertThat(e).isExactlyInstanceOf(BadRequestException.class);
+    assertThat(e.getMessage())
+        .startsWith(
+            "GET " + PATH + " failed with HTTP 400 (BAD\\u001B[31m): Date \\u001B[2J\\u001B]0;pwned\\u0007 is off"
+                + "\\u000D\\u000AINFO forged line \\u202Etxt.exe [corr_id c\\u009B1]. Check the dates")
+        .doesNotContainPattern(UNSAFE);
+    assertThat(e.errorType()).contains("BAD\\u001B[31m");
+    assertThat(e.polarMessage()).hasValueSatisfying(m -> assertThat(m).doesNotContainPattern(UNSAFE));
+    assertThat(e.correlationId()).contains("c\\u009B1");
+  }
+
+  @Test
+  void rawControlCharactersInAnErrorPageAreEscapedInTheSnippet() {
+    mock.enqueue(
+        new MockResponse.Builder()
+            .code(502)
+            .setHeader("Content-Type", "text/html")
+            .body("\u001b[2J<html>\u009b31m bad\u007f gateway\n</html>")
+            .build());
+
+    ServiceException e = failure();
+
+    assertThat(e.bodySnippet()).isEqualTo("\\u001B[2J<html>\\u009B31m bad\\u007F gateway\\u000A</html>");
+    assertThat(e.getMessage()).doesNotContainPattern(UNSAFE);
+  }
+
+  @Test
+  void rawControlCharactersInAnUnparseableBodyAreEscapedInTheSnippet() {
+    mock.enqueueJson(200, "not json \u001b]0;title\u0007");
+
+    InvalidResponseException e = (InvalidResponseException) catchThrowable(this::getUser);
+
+    assertThat(e.bodySnippet()).isEqualTo("not json \\u001B]0;title\\u0007");
+    assertThat(e.getMessage()).doesNotContainPattern(UNSAFE);
+  }
+
+  @Test
+  void aTestBuildsTheExceptionTheSdkThrowsTheSameWay() {
+    String body = "{\"errorType\":\"NOT_FOUND\",\"message\":\"No such user\",\"corrId\":\"c-1\"}";
+    mock.enqueueJson(404, body);
+
+    ServiceException thrown = failure();
+    ServiceException.ErrorDetails details =
+        ServiceException.ErrorDetails.of(404, "GET", PATH)
+            .withErrorType("NOT_FOUND")
+            .withPolarMessage("No such user")
+            .withCorrelationId("c-1")
+            .withRateLimit(thrown.rateLimit().orElseThrow())
+            .withBodySnippet(body);
+    NotFoundException built = new NotFoundException(details);
+
+    assertThat(thrown.details()).isEqualTo(details).hasSameHashCodeAs(details);
+    assertThat(built).hasMessage(thrown.getMessage());
+    assertThat(built.getMessage())
+        .isEqualTo("GET " + PATH + " failed with HTTP 404 (NOT_FOUND): No such user [corr_id c-1]. The resource does"
+            + " not exist (or no longer exists)");
+    assertThat(ServiceException.ErrorDetails.of(404, "GET", PATH).errorType()).isEmpty();
+    assertThat(ServiceException.ErrorDetails.of(404, "GET", PATH).bodySnippet()).isEmpty();
+  }
+
   @Test
   void oauthStyleErrorBodyGivesTheErrorCodeAndDescription() {
     mock.enqueueJson(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The code has expired\"}");

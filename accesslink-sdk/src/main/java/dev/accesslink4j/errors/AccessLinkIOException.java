@@ -17,10 +17,10 @@ public class AccessLinkIOException extends AccessLinkException {
    * Creates an exception for a failed exchange.
    *
    * @param message what was being done
-   * @param cause the I/O failure
    * @param timeout whether the failure was a timeout
+   * @param cause the I/O failure
    */
-  public AccessLinkIOException(String message, IOException cause, boolean timeout) {
+  public AccessLinkIOException(String message, boolean timeout, IOException cause) {
     super(message, cause);
     this.timeout = timeout;
   }

@@ -1,12 +1,15 @@
 package dev.accesslink4j.errors;
 
+import dev.accesslink4j.internal.PrintableText;
+import org.jspecify.annotations.Nullable;
+
 /**
  * AccessLink answered, but the body could not be understood: malformed JSON, an HTML page where JSON was expected, an
- * empty body where data was promised, or a body cut short; or a downloaded FIT, TCX or GPX file failed its check (cut
- * short of its declared size, a wrong CRC, XML that is not well-formed), with a message naming the file kind and the
- * defect. The status and the start of the body are kept for diagnosis (with any credential-looking values redacted;
- * empty for a file download, whose body went to its destination); nothing was handed to your code as data and nothing
- * was committed.
+ * empty body where data was promised (or a 2xx such as 204 without the file a download asked for), or a body cut
+ * short; or a downloaded FIT, TCX or GPX file failed its check (cut short of its declared size, a wrong CRC, XML that
+ * is not well-formed), with a message naming the file kind and the defect. The status and the start of the body are
+ * kept for diagnosis (with any credential-looking values redacted; empty for a file download, whose body went to its
+ * destination); nothing was handed to your code as data and nothing was committed.
  */
 public class InvalidResponseException extends AccessLinkException {
   private static final long serialVersionUID = 1L;
@@ -18,13 +21,13 @@ public class InvalidResponseException extends AccessLinkException {
    *
    * @param message what was being parsed and why it failed
    * @param status the HTTP status of the response
-   * @param bodySnippet the start of the body, redacted and truncated
-   * @param cause the parse failure, if any
+   * @param bodySnippet the start of the body, redacted and truncated; empty for none
+   * @param cause the parse failure, or null
    */
-  public InvalidResponseException(String message, int status, String bodySnippet, Throwable cause) {
+  public InvalidResponseException(String message, int status, String bodySnippet, @Nullable Throwable cause) {
     super(message, cause);
     this.status = status;
-    this.bodySnippet = bodySnippet;
+    this.bodySnippet = PrintableText.escape(bodySnippet);
   }
 
   /**
@@ -37,7 +40,8 @@ public class InvalidResponseException extends AccessLinkException {
   }
 
   /**
-   * The start of the response body (at most 512 characters), with token, secret and key values redacted.
+   * The start of the response body (at most 512 characters of it), with token, secret and key values redacted and
+   * control characters shown as escapes.
    *
    * @return the snippet, empty when the body was empty
    */

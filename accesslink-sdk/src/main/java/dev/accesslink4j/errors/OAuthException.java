@@ -1,5 +1,6 @@
 package dev.accesslink4j.errors;
 
+import dev.accesslink4j.internal.PrintableText;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +27,12 @@ public class OAuthException extends AccessLinkException {
   /** The likely cause. */
   private final String hint;
 
-  OAuthException(OAuthErrorCode code, String rawCode, @Nullable String description, int status, String hint) {
+  private OAuthException(
+      OAuthErrorCode code, String rawCode, @Nullable String description, int status, String hint) {
     super(describe(code, rawCode, description, status, hint));
     this.code = code;
-    this.rawCode = rawCode;
-    this.description = description;
+    this.rawCode = PrintableText.escape(rawCode);
+    this.description = PrintableText.escapeOrNull(description);
     this.status = status;
     this.hint = hint;
   }
@@ -91,7 +93,7 @@ public class OAuthException extends AccessLinkException {
   }
 
   /**
-   * The {@code error} value exactly as Polar sent it.
+   * The {@code error} value as Polar sent it (control characters shown as escapes).
    *
    * @return the raw value; empty when the response carried none (a bare 400 or 401 from the token endpoint)
    */
@@ -100,7 +102,8 @@ public class OAuthException extends AccessLinkException {
   }
 
   /**
-   * Polar's {@code error_description}, with any occurrence of the authorization code removed.
+   * Polar's {@code error_description}, with any occurrence of the authorization code removed and control characters
+   * shown as escapes.
    *
    * @return the description, if Polar sent one
    */

@@ -22,7 +22,7 @@ public class RateLimitException extends ServiceException {
   }
 
   private static String hint(ErrorDetails details) {
-    RateLimit limit = details.rateLimit();
+    RateLimit limit = details.rateLimit().orElse(null);
     if (limit == null) {
       return "Rate limit exceeded; AccessLink sent no RateLimit-Reset header";
     }

@@ -19,37 +19,28 @@ public final class WebhookSignatureException extends AccessLinkException {
 
   private final Reason reason;
 
-  private WebhookSignatureException(Reason reason, String message) {
-    super(message);
+  /**
+   * Creates the exception {@code WebhookVerifier} throws for a delivery that failed verification; public so that
+   * tests of a webhook receiver can create the same one.
+   *
+   * @param reason why verification failed; it also picks the message
+   */
+  public WebhookSignatureException(Reason reason) {
+    super(message(reason));
     this.reason = reason;
   }
 
-  /**
-   * The exception {@code WebhookVerifier} throws for a delivery without a signature header; public so that tests of
-   * a webhook receiver can create the same one.
-   *
-   * @return the exception, its reason {@link Reason#MISSING}
-   */
-  public static WebhookSignatureException missing() {
-    return new WebhookSignatureException(
-        Reason.MISSING,
-        "The webhook delivery has no Polar-Webhook-Signature header, so it cannot be verified: it was not sent by"
-            + " AccessLink, or a proxy dropped the header");
-  }
-
-  /**
-   * The exception {@code WebhookVerifier} throws for a signature that does not match the body; public so that tests
-   * of a webhook receiver can create the same one.
-   *
-   * @return the exception, its reason {@link Reason#MISMATCH}
-   */
-  public static WebhookSignatureException mismatch() {
-    return new WebhookSignatureException(
-        Reason.MISMATCH,
-        "The webhook delivery's Polar-Webhook-Signature does not match its body: the body was altered or"
-            + " re-encoded before verification (verify the raw bytes exactly as received), the key is not this"
-            + " webhook's current signature secret key (a re-created webhook has a new one), or the delivery was"
-            + " not sent by AccessLink");
+  private static String message(Reason reason) {
+    return switch (reason) {
+      case MISSING ->
+          "The webhook delivery has no Polar-Webhook-Signature header, so it cannot be verified: it was not sent by"
+              + " AccessLink, or a proxy dropped the header";
+      case MISMATCH ->
+          "The webhook delivery's Polar-Webhook-Signature does not match its body: the body was altered or"
+              + " re-encoded before verification (verify the raw bytes exactly as received), the key is not this"
+              + " webhook's current signature secret key (a re-created webhook has a new one), or the delivery was"
+              + " not sent by AccessLink";
+    };
   }
 
   /**

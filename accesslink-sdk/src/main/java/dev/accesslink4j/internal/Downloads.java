@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A body shorter than its {@code Content-Length} is an I/O failure: OkHttp reports the early end of the
- *       connection, and it is a {@link BrokenStreamException} (an {@link AccessLinkIOException}) naming the bytes
- *       received and declared, retried like any body that broke off.
+ *       connection, and it is a {@link BrokenStreamException} naming the bytes received and declared, retried like any
+ *       body that broke off, which the caller sees as an {@link AccessLinkIOException}.
  *   <li>A body that arrived complete on the wire but is not a whole file (a FIT header's data size larger than the
  *       body, a wrong CRC, XML cut short or not well-formed, a gzip stream cut short) is a
  *       {@link InvalidResponseException} naming the kind and the defect (its body snippet is empty: the body went to
@@ -80,14 +80,14 @@ public final class Downloads {
       try {
         part = parts.open(target);
       } catch (IOException e) {
-        throw new AccessLinkIOException(what + " could not be written to " + target, e, false);
+        throw new AccessLinkIOException(what + " could not be written to " + target, false, e);
       }
       try (part) {
         transfer(body, status, kind, Okio.sink(part.output()), what);
         try {
           part.moveTo(target);
         } catch (IOException e) {
-          throw new AccessLinkIOException(what + " could not be written to " + target, e, false);
+          throw new AccessLinkIOException(what + " could not be written to " + target, false, e);
         }
         return target;
       }
@@ -113,7 +113,7 @@ public final class Downloads {
       }
       IOException local = out.failure();
       if (local != null) {
-        throw new AccessLinkIOException(what + ": the " + kind + " file could not be written", local, false);
+        throw new AccessLinkIOException(what + ": the " + kind + " file could not be written", false, local);
       }
       throw new InvalidResponseException(
           what + " answered HTTP " + status + " with a damaged " + kind + " file: " + defect(kind, e), status, "", e);

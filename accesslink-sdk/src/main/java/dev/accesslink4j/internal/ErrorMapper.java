@@ -75,21 +75,26 @@ public final class ErrorMapper {
         message = firstString(json, "error_description");
       }
     }
-    RateLimit rateLimit =
-        RateLimit.parse(
-                headers.get("RateLimit-Usage"),
-                headers.get("RateLimit-Limit"),
-                headers.get("RateLimit-Reset"))
-            .orElse(null);
-    return new ErrorDetails(
-        status,
-        method,
-        path,
-        errorType == null ? null : Redaction.snippet(errorType),
-        message == null ? null : Redaction.snippet(message),
-        corrId == null ? null : Redaction.snippet(corrId),
-        rateLimit,
-        Redaction.snippet(text));
+    // ErrorDetails escapes control characters in every text it keeps, so neither Polar's message nor the snippet
+    // reaches an exception's message or accessors raw.
+    return ErrorDetails.of(status, method, path)
+        .withErrorType(errorType == null ? null : Redaction.snippet(errorType))
+        .withPolarMessage(message == null ? null : Redaction.snippet(message))
+        .withCorrelationId(corrId == null ? null : Redaction.snippet(corrId))
+        .withRateLimit(rateLimit(headers))
+        .withBodySnippet(Redaction.snippet(text));
+  }
+
+  /**
+   * The rate-limit state an answer's headers report.
+   *
+   * @param headers the response headers
+   * @return the state, or null when the headers are missing or unreadable
+   */
+  static @Nullable RateLimit rateLimit(Headers headers) {
+    return RateLimit.parse(
+            headers.get("RateLimit-Usage"), headers.get("RateLimit-Limit"), headers.get("RateLimit-Reset"))
+        .orElse(null);
   }
 
   private static @Nullable JsonObject parseObject(String text) {

@@ -1,6 +1,5 @@
 package dev.accesslink4j.internal;
 
-import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.errors.RedirectRefusedException;
 import dev.accesslink4j.errors.ServiceException.ErrorDetails;
 import java.io.IOException;
@@ -93,12 +92,8 @@ final class RedirectGuard implements Interceptor {
     }
 
     RedirectRefusedException toException(String method, String path) {
-      RateLimit rateLimit =
-          RateLimit.parse(
-                  headers.get("RateLimit-Usage"), headers.get("RateLimit-Limit"), headers.get("RateLimit-Reset"))
-              .orElse(null);
       return new RedirectRefusedException(
-          new ErrorDetails(status, method, path, null, null, null, rateLimit, ""), target, reason);
+          ErrorDetails.of(status, method, path).withRateLimit(ErrorMapper.rateLimit(headers)), target, reason);
     }
   }
 }

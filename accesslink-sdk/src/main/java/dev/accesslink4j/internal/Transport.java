@@ -198,11 +198,11 @@ public final class Transport {
             throw new AccessLinkIOException(
                 what + " did not complete within the " + deadline.describe()
                     + (attempt > 1 ? " (" + attempt + " attempts)" : ""),
-                e,
-                true);
+                true,
+                e);
           }
           if (current.isCanceled()) {
-            throw new AccessLinkIOException(what + " was cancelled", e, false);
+            throw new AccessLinkIOException(what + " was cancelled", false, e);
           }
           // A thread interrupt surfaces as InterruptedIOException too: it is neither a timeout nor worth a retry.
           boolean interrupted = Thread.currentThread().isInterrupted();
@@ -213,7 +213,7 @@ public final class Transport {
                   : timeout ? "timed out" : "failed on the network (" + e.getClass().getSimpleName() + ")";
           AccessLinkIOException error =
               new AccessLinkIOException(
-                  what + " " + failure + (attempt > 1 ? " after " + attempt + " attempts" : ""), e, timeout);
+                  what + " " + failure + (attempt > 1 ? " after " + attempt + " attempts" : ""), timeout, e);
           if (interrupted || replay != Replay.SAFE || attempt >= policy.maxAttempts()) {
             throw error;
           }
@@ -236,7 +236,7 @@ public final class Transport {
    * Runs one download under its own deadline (the download timeout, if set; never the call timeout). A download to
    * a file ({@code repeatable}) is started again with a fresh clone of the call when its body breaks off mid-stream,
    * as often as the policy allows for reads, and once when it arrived damaged (an {@link InvalidResponseException}
-   * from {@link Downloads}, the only kind a download raises once its headers are in): a
+   * from {@link Downloads}, or a 2xx that carried no file at all): a
    * damaged body is a defect of the server or of something between it and us, which a passing fault (a proxy that
    * cut the body) explains and one more attempt fixes, while a file that is damaged at its source would only be
    * fetched again and again. Only safe where a failed attempt leaves nothing behind, as {@link Downloads#toFile}
@@ -247,7 +247,8 @@ public final class Transport {
    * @param attempt opens the call (through {@link #open}) and writes its body
    * @param <R> the result
    * @return the result of the first attempt that completed
-   * @throws BrokenStreamException when the last allowed attempt broke off too
+   * @throws AccessLinkIOException when the last allowed attempt broke off too (never the internal
+   *     {@link BrokenStreamException} that {@link Downloads} raises for it)
    * @throws InvalidResponseException when the last allowed attempt arrived damaged
    * @throws AccessLinkIOException with {@code isTimeout()} when the download timeout ended it
    */
@@ -265,9 +266,9 @@ public final class Transport {
       } catch (BrokenStreamException e) {
         if (deadline.expired()) {
           throw new AccessLinkIOException(
-              what + " did not complete within the " + deadline.describe(), (IOException) e.getCause(), true);
+              what + " did not complete within the " + deadline.describe(), true, (IOException) e.getCause());
         }
-        failure = e;
+        failure = e.toPublic(); // the internal type never reaches the caller
       } catch (InvalidResponseException e) {
         if (damaged++ >= DAMAGED_RETRIES) {
           throw e;
@@ -326,6 +327,6 @@ public final class Transport {
   }
 
   private static AccessLinkIOException cancelled(String what) {
-    return new AccessLinkIOException(what + " was cancelled", new InterruptedIOException("cancelled"), false);
+    return new AccessLinkIOException(what + " was cancelled", false, new InterruptedIOException("cancelled"));
   }
 }

@@ -316,7 +316,7 @@ public final class OAuthService {
       throw translate(e, code);
     } catch (AccessLinkIOException e) {
       if (e.getCause() instanceof IOException cause) {
-        throw new AccessLinkIOException(e.getMessage() + ". " + NOT_RETRIED, cause, e.isTimeout());
+        throw new AccessLinkIOException(e.getMessage() + ". " + NOT_RETRIED, e.isTimeout(), cause);
       }
       throw e;
     }
@@ -357,15 +357,7 @@ public final class OAuthService {
       return OAuthException.fromTokenEndpoint(inferred, "", description, e.status());
     }
     ErrorDetails details =
-        new ErrorDetails(
-            e.status(),
-            e.method(),
-            e.path(),
-            errorType,
-            description,
-            e.correlationId().orElse(null),
-            e.rateLimit().orElse(null),
-            scrub(e.bodySnippet(), code));
+        e.details().withPolarMessage(description).withBodySnippet(scrub(e.bodySnippet(), code));
     return new ServiceException(details, NOT_RETRIED);
   }
 

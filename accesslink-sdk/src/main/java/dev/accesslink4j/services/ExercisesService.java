@@ -11,7 +11,6 @@ import dev.accesslink4j.errors.InvalidResponseException;
 import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.errors.RateLimitException;
 import dev.accesslink4j.errors.ServerException;
-import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.generated.api.ExercisesApi;
 import dev.accesslink4j.generated.model.TrainingSession;
@@ -290,21 +289,17 @@ public final class ExercisesService {
             });
   }
 
+  /** The file of a download's answer; a 2xx without one (a 204) is no answer to a file request. */
   private static ResponseBody fileOf(ApiResponse<ResponseBody> response, Call<ResponseBody> call) {
     return response
         .body()
         .orElseThrow(
             () ->
-                new NotFoundException(
-                    new ServiceException.ErrorDetails(
-                        response.status(),
-                        "GET",
-                        call.request().url().encodedPath(),
-                        null,
-                        "the response carried no file",
-                        null,
-                        response.rateLimit().orElse(null),
-                        "")));
+                new InvalidResponseException(
+                    describe(call) + " answered HTTP " + response.status() + " without a file",
+                    response.status(),
+                    "",
+                    null));
   }
 
   private static String describe(Call<ResponseBody> call) {

@@ -6,8 +6,6 @@ import dev.accesslink4j.UserClient;
 import dev.accesslink4j.errors.ConflictException;
 import dev.accesslink4j.errors.ConsentRequiredException;
 import dev.accesslink4j.errors.RegistrationFailedException;
-import dev.accesslink4j.errors.ServiceException;
-import dev.accesslink4j.errors.ServiceException.ErrorDetails;
 import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.generated.api.UsersApi;
 import dev.accesslink4j.generated.model.RegisterUserRequest;
@@ -34,11 +32,10 @@ import retrofit2.Call;
  */
 public final class UsersService {
   private static final String HINT_204 =
-      "AccessLink answered 204 (documented as \"user not found\"): the user was not registered. Send the user"
-          + " through authorization again and register with the new token";
+      " (documented as \"user not found\"): the user was not registered. Send the user through authorization again"
+          + " and register with the new token";
   private static final String HINT_TAKEN =
-      "The member id is already used by another user of this client, and this user is not registered: register"
-          + " with another member id";
+      ": the member id is already used by another user of this client. Register with another member id";
 
   private final HttpStack http;
   private final UsersApi api;
@@ -80,16 +77,10 @@ public final class UsersService {
     Optional<User> user = response.body();
     if (user.isEmpty()) {
       throw new RegistrationFailedException(
-          new ErrorDetails(
-              response.status(),
-              call.request().method(),
-              call.request().url().encodedPath(),
-              null,
-              null,
-              null,
-              response.rateLimit().orElse(null),
-              ""),
-          HINT_204);
+          call.request().method() + " " + call.request().url().encodedPath() + " answered HTTP " + response.status()
+              + HINT_204,
+          response.status(),
+          null);
     }
     return user.get();
   }
@@ -125,7 +116,11 @@ public final class UsersService {
     } catch (ConflictException conflict) {
       Optional<User> existing = get(userId);
       if (existing.isEmpty()) {
-        throw new RegistrationFailedException(details(conflict), HINT_TAKEN);
+        throw new RegistrationFailedException(
+            conflict.method() + " " + conflict.path() + " answered HTTP " + conflict.status() + ", but user " + userId
+                + " is not registered to this client" + HINT_TAKEN,
+            conflict.status(),
+            conflict);
       }
       return UserRegistration.alreadyRegistered(existing.get(), memberId);
     }
@@ -197,18 +192,6 @@ public final class UsersService {
           "the access token carries no user id (x_user_id); pass the Polar user id explicitly");
     }
     return id.getAsLong();
-  }
-
-  private static ErrorDetails details(ServiceException e) {
-    return new ErrorDetails(
-        e.status(),
-        e.method(),
-        e.path(),
-        e.errorType().orElse(null),
-        e.polarMessage().orElse(null),
-        e.correlationId().orElse(null),
-        e.rateLimit().orElse(null),
-        e.bodySnippet());
   }
 
   @Override

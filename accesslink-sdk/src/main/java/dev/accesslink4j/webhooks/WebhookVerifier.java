@@ -121,7 +121,8 @@ public final class WebhookVerifier {
     if (ping) {
       return PingEvent.of(peek.timestamp(), false);
     }
-    throw signature == null ? WebhookSignatureException.missing() : WebhookSignatureException.mismatch();
+    throw new WebhookSignatureException(
+        signature == null ? WebhookSignatureException.Reason.MISSING : WebhookSignatureException.Reason.MISMATCH);
   }
 
   /**
@@ -215,7 +216,7 @@ public final class WebhookVerifier {
       }
       return body;
     } catch (IOException e) {
-      throw new AccessLinkIOException("reading the webhook body failed", e, false);
+      throw new AccessLinkIOException("reading the webhook body failed", false, e);
     }
   }
 

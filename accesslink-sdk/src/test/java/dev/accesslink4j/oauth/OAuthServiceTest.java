@@ -177,6 +177,32 @@ class OAuthServiceTest extends OAuthTestSupport {
     assertThat(mock.server().getRequestCount()).isZero();
   }
 
+  @Test
+  void controlCharactersInACallbacksErrorDescriptionAreEscaped() {
+    AuthorizationRequest request = oauth().authorizationRequest();
+    URI uri = callback("error=access_denied%1B%5B2J&error_description=User%1B%5D0%3Bpwned%07+cancelled%0D%0Aforged"
+        + "&state=" + request.state());
+
+    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(request, uri));
+
+    assertThat(e).hasMessageStartingWith(
+        "Authorization failed (access_denied\\u001B[2J): User\\u001B]0;pwned\\u0007 cancelled\\u000D\\u000Aforged. ");
+    assertThat(e.description()).contains("User\\u001B]0;pwned\\u0007 cancelled\\u000D\\u000Aforged");
+    assertThat(e.rawCode()).isEqualTo("access_denied\\u001B[2J");
+    assertThat(e.code()).isEqualTo(OAuthErrorCode.UNKNOWN);
+  }
+
+  @Test
+  void controlCharactersInTheTokenEndpointsErrorDescriptionAreEscaped() {
+    mock.enqueueJson(400, "{\"error\": \"invalid_grant\", \"error_description\": \"Expired\\u001b[8m\\u202e\"}");
+
+    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
+
+    assertThat(e.code()).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+    assertThat(e.description()).contains("Expired\\u001B[8m\\u202E");
+    assertThat(e).hasMessageStartingWith("Token exchange failed with HTTP 400 (invalid_grant): Expired\\u001B[8m\\u202E. ");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -4,6 +4,7 @@ import static dev.accesslink4j.services.UserRequests.assertGet;
 import static dev.accesslink4j.services.UserRequests.assertJsonGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.accesslink4j.MockAccessLink;
 import dev.accesslink4j.RetryPolicy;
@@ -177,7 +178,7 @@ class ExercisesServiceTest {
     Path target = dir.resolve("2AC312F.fit");
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
-        .isInstanceOf(AccessLinkIOException.class)
+        .isExactlyInstanceOf(AccessLinkIOException.class) // not the SDK's internal broken-stream type
         .hasMessageMatching(
             "GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body \\(\\d+ of 2097152 bytes received\\)");
 
@@ -210,8 +211,39 @@ class ExercisesServiceTest {
           binary(fitFile(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
 
       assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
-          .isInstanceOf(AccessLinkIOException.class);
+          .isExactlyInstanceOf(AccessLinkIOException.class);
       assertThat(retrying.server().getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileDownloadCutShortOnEveryAttemptThrowsThePublicType() throws IOException {
+      for (int i = 0; i < 2; i++) {
+        retrying.enqueue(
+            binary(fitFile(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+      }
+      Path target = dir.resolve("2AC312F.fit");
+
+      AccessLinkIOException e =
+          catchThrowableOfType(AccessLinkIOException.class, () -> retrying.user().exercises().fit("2AC312F", target));
+
+      assertThat(e).isExactlyInstanceOf(AccessLinkIOException.class);
+      assertThat(e.getMessage()).startsWith("GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body");
+      assertThat(e.isTimeout()).isFalse();
+      assertThat(e.getCause()).isInstanceOf(IOException.class).isNotInstanceOf(AccessLinkIOException.class);
+      assertThat(retrying.server().getRequestCount()).isEqualTo(2);
+      assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void a204WithoutAFileIsFetchedOnceMoreLikeADamagedFile() throws IOException {
+      retrying.enqueueStatus(204);
+      retrying.enqueueStatus(204);
+
+      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", dir.resolve("2AC312F.fit")))
+          .isExactlyInstanceOf(InvalidResponseException.class)
+          .hasMessage("GET /v3/exercises/2AC312F/fit answered HTTP 204 without a file");
+      assertThat(retrying.server().getRequestCount()).isEqualTo(2);
+      assertThat(filesIn(dir)).isEmpty();
     }
   }
 
@@ -222,7 +254,7 @@ class ExercisesServiceTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", out))
-        .isInstanceOf(AccessLinkIOException.class);
+        .isExactlyInstanceOf(AccessLinkIOException.class);
 
     // a buffered body would have failed before anything was written
     assertThat(out.size()).isPositive().isLessThan(fit.length);
@@ -257,12 +289,30 @@ class ExercisesServiceTest {
   }
 
   @Test
-  void aResponseWithoutAFileIsNotFound() {
+  void a204WithoutAFileIsAnInvalidResponseNamingTheStatusAndPath() {
     mock.enqueueStatus(204);
 
-    assertThatThrownBy(() -> mock.user().exercises().gpx("2AC312F", new ByteArrayOutputStream()))
-        .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("GET /v3/exercises/2AC312F/gpx failed with HTTP 204: the response carried no file");
+    InvalidResponseException e =
+        catchThrowableOfType(
+            InvalidResponseException.class,
+            () -> mock.user().exercises().gpx("2AC312F", new ByteArrayOutputStream()));
+
+    assertThat(e).isExactlyInstanceOf(InvalidResponseException.class);
+    assertThat(e).hasMessage("GET /v3/exercises/2AC312F/gpx answered HTTP 204 without a file");
+    assertThat(e.status()).isEqualTo(204);
+    assertThat(e.bodySnippet()).isEmpty();
+  }
+
+  @Test
+  void a204WithoutAFileWritesNoFile() throws IOException {
+    mock.enqueueStatus(204);
+    Path target = dir.resolve("2AC312F.fit");
+
+    assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
+        .isExactlyInstanceOf(InvalidResponseException.class)
+        .hasMessage("GET /v3/exercises/2AC312F/fit answered HTTP 204 without a file");
+    assertThat(filesIn(dir)).isEmpty();
+    assertThat(mock.server().getRequestCount()).isEqualTo(1);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.accesslink4j.errors.AccessLinkIOException;
 import dev.accesslink4j.errors.ConflictException;
 import dev.accesslink4j.errors.ConsentRequiredException;
 import dev.accesslink4j.errors.RegistrationFailedException;
+import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.errors.ServerException;
 import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.generated.model.User;
@@ -103,7 +104,10 @@ class UsersServiceTest {
         catchThrowableOfType(RegistrationFailedException.class, () -> users().register("member-42"));
 
     assertThat(e.status()).isEqualTo(204);
-    assertThat(e).hasMessageStartingWith("POST /v3/users failed with HTTP 204").hasMessageContaining("not registered");
+    assertThat(e).isNotInstanceOf(ServiceException.class).hasNoCause(); // a 204 is not an error status
+    assertThat(e)
+        .hasMessageStartingWith("POST /v3/users answered HTTP 204 (documented as \"user not found\")")
+        .hasMessageContaining("the user was not registered");
   }
 
   @Test
@@ -163,7 +167,12 @@ class UsersServiceTest {
         catchThrowableOfType(RegistrationFailedException.class, () -> users().registerIfAbsent("taken", USER_ID));
 
     assertThat(e.status()).isEqualTo(409);
-    assertThat(e).hasMessageContaining("member id is already used by another user");
+    assertThat(e)
+        .isNotInstanceOf(ServiceException.class)
+        .hasMessage("POST /v3/users answered HTTP 409, but user " + USER_ID + " is not registered to this client:"
+            + " the member id is already used by another user of this client. Register with another member id");
+    assertThat(e.getCause()).isInstanceOfSatisfying(
+        ConflictException.class, conflict -> assertThat(conflict.path()).isEqualTo("/v3/users"));
   }
 
   @Test

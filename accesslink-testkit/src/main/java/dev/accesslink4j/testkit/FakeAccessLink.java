@@ -45,7 +45,7 @@ import okhttp3.HttpUrl;
  * <p>Thread-safe. Time comes from the clock in {@link FakeAccessLinkOptions} (advance it with
  * {@link #advanceTime(Duration)}), so tests are deterministic. Close it to stop the server.
  */
-public final class FakeAccessLink implements AutoCloseable, FaultShorthands {
+public final class FakeAccessLink implements AutoCloseable {
   /** The {@code expires_in} the token endpoint reports, as Polar's example does: about a year. */
   static final Duration TOKEN_LIFETIME = Duration.ofSeconds(31_535_999L);
 
@@ -324,7 +324,6 @@ public final class FakeAccessLink implements AutoCloseable, FaultShorthands {
    * @param fault what goes wrong
    * @param times how many requests; at least 1
    */
-  @Override
   public void inject(Route route, Fault fault, int times) {
     dispatcher.faults().add(route, fault, times);
   }
@@ -346,7 +345,6 @@ public final class FakeAccessLink implements AutoCloseable, FaultShorthands {
    * @param fault what goes wrong
    * @param times how many requests; at least 1
    */
-  @Override
   public void inject(String pathRegex, Fault fault, int times) {
     dispatcher.faults().add(pathRegex, fault, times);
   }

@@ -41,7 +41,7 @@ class FaultsTest {
   }
 
   @Test
-  void failNextAnswersTheStatusThenTheRealThing() {
+  void aStatusFaultAnswersTheStatusThenTheRealThing() {
     fake.inject(Route.GET_EXERCISE, Fault.status(503), 2);
     Http.Result first = Http.get(exercise, token);
     assertThat(first.code()).isEqualTo(503);
@@ -77,7 +77,7 @@ class FaultsTest {
   }
 
   @Test
-  void delayNextTriggersAReadTimeout() {
+  void aDelayTriggersAReadTimeout() {
     OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(150)).build();
     fake.inject(Route.GET_EXERCISE, Fault.delay(Duration.ofMillis(600)));
     assertThatThrownBy(() -> impatient.newCall(Http.bearer(exercise, token).build()).execute().close())
@@ -108,7 +108,7 @@ class FaultsTest {
   }
 
   @Test
-  void truncateNextCutsTheBodyInHalf() {
+  void truncateCutsTheBodyInHalf() {
     int full = Http.get(exercise + "/tcx", token).body().length;
     fake.inject(Route.GET_EXERCISE_TCX, Fault.truncate());
     Http.Result cut = Http.get(exercise + "/tcx", token);
@@ -163,7 +163,7 @@ class FaultsTest {
   }
 
   @Test
-  void malformedJsonNextSendsJsonThatNoParserAccepts() {
+  void malformedJsonSendsJsonThatNoParserAccepts() {
     fake.inject(Route.LIST_EXERCISES, Fault.malformedJson());
     Http.Result r = Http.get(fake.baseUrl() + "v3/exercises", token);
     assertThat(r.code()).isEqualTo(200);
@@ -179,23 +179,6 @@ class FaultsTest {
     assertThat(Http.get(exercise, token).code()).isEqualTo(500);
     assertThat(Http.get(exercise, token).code()).isEqualTo(502);
     fake.clearFaults();
-    assertThat(Http.get(exercise, token).code()).isEqualTo(200);
-  }
-
-  @Test
-  void theKeptShorthandsQueueTheSameFaults() {
-    fake.failNext(Route.GET_EXERCISE, 503, 2);
-    fake.htmlErrorNext("/v3/exercises", 504);
-    assertThat(Http.get(exercise, token).code()).isEqualTo(503);
-    assertThat(Http.get(exercise, token).code()).isEqualTo(503);
-    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).text()).contains("504 Gateway Time-out");
-    int full = Http.get(exercise + "/tcx", token).body().length;
-    fake.truncateNext(Route.GET_EXERCISE_TCX);
-    assertThat(Http.get(exercise + "/tcx", token).body()).hasSize(full / 2);
-    fake.dropConnectionNext(Route.GET_EXERCISE);
-    assertThatThrownBy(() -> Http.get(exercise, token)).isInstanceOf(UncheckedIOException.class);
-    fake.malformedJsonNext(Route.GET_EXERCISE);
-    assertThatThrownBy(() -> Http.get(exercise, token).json()).isInstanceOf(JsonSyntaxException.class);
     assertThat(Http.get(exercise, token).code()).isEqualTo(200);
   }
 

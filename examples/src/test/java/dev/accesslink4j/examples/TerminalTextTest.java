@@ -59,12 +59,15 @@ class TerminalTextTest {
 
   @Test
   void messagesAreOneSafeLineAndDoNotRepeatTheCause() {
+    IllegalStateException other = new IllegalStateException("Bad request: \u001B[2Jnope\nsecond line");
+    // The SDK escapes its own messages already (one line, the line feed shown as an escape); the CLI adds nothing.
     AccessLinkException polar = new AccessLinkException("Bad request: \u001B[2Jnope\nsecond line");
     UncheckedIOException store =
         new UncheckedIOException(
             "cannot write token store /x/t.json: permission denied", new IOException("permission denied"));
 
-    assertThat(Messages.oneLine(polar)).isEqualTo("Bad request: \\u001B[2Jnope");
+    assertThat(Messages.oneLine(other)).isEqualTo("Bad request: \\u001B[2Jnope");
+    assertThat(Messages.oneLine(polar)).isEqualTo("Bad request: \\u001B[2Jnope\\u000Asecond line");
     assertThat(Messages.oneLine(store)).isEqualTo("cannot write token store /x/t.json: permission denied");
   }
 }
