@@ -1,6 +1,5 @@
 package dev.accesslink4j.errors;
 
-import dev.accesslink4j.internal.PrintableText;
 import org.jspecify.annotations.Nullable;
 
 /**

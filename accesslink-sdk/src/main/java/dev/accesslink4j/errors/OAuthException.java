@@ -1,6 +1,5 @@
 package dev.accesslink4j.errors;
 
-import dev.accesslink4j.internal.PrintableText;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,6 @@
 package dev.accesslink4j.errors;
 
 import dev.accesslink4j.RateLimit;
-import dev.accesslink4j.internal.PrintableText;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.accesslink4j.internal;
+package dev.accesslink4j.errors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * paragraph separators U+2028 and U+2029. Everything else, any other non-ASCII letter included, is kept. It is the
  * rule of the CLI's {@code TerminalText.clean}; escaping twice changes nothing, since an escape is printable ASCII.
  */
-public final class PrintableText {
+final class PrintableText {
   private PrintableText() {}
 
   /**
@@ -25,7 +25,7 @@ public final class PrintableText {
    * @param text the text from outside
    * @return the text, the same instance when there was nothing to escape
    */
-  public static String escape(String text) {
+  static String escape(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -50,7 +50,7 @@ public final class PrintableText {
    * @param text the text from outside, or null
    * @return the escaped text, or null
    */
-  public static @Nullable String escapeOrNull(@Nullable String text) {
+  static @Nullable String escapeOrNull(@Nullable String text) {
     return text == null ? null : escape(text);
   }
 
@@ -60,7 +60,7 @@ public final class PrintableText {
    * @param c the character
    * @return true when {@link #escape(String)} replaces it
    */
-  public static boolean isUnsafe(char c) {
+  static boolean isUnsafe(char c) {
     return c < 0x20
         || (c >= 0x7F && c <= 0x9F)
         || c == 0x061C

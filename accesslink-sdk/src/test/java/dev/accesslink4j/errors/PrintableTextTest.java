@@ -1,4 +1,4 @@
-package dev.accesslink4j.internal;
+package dev.accesslink4j.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
