@@ -16,5 +16,6 @@ module dev.accesslink4j.generated {
   exports dev.accesslink4j.generated.api;
   exports dev.accesslink4j.generated.model;
 
-  opens dev.accesslink4j.generated.model to com.google.gson;
+  opens dev.accesslink4j.generated.model to
+      com.google.gson;
 }

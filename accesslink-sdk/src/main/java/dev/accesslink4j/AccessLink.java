@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,21 +70,20 @@ public final class AccessLink implements AutoCloseable {
     this.authorizationUrl = b.authorizationUrl;
     this.tokenUrl = b.tokenUrl;
     this.clock = b.clock;
-    this.http =
-        new HttpStack(
-            b.httpClient,
-            baseUrl(b.apiUrl, "API URL"),
-            tokenBase(b.tokenUrl),
-            b.connectTimeout,
-            b.readTimeout,
-            b.callTimeout,
-            b.downloadTimeout,
-            userAgent(b.userAgentSuffix),
-            b.retryPolicy,
-            b.sleeper,
-            b.logRequests,
-            b.asyncExecutor,
-            b.rateLimitListener);
+    this.http = new HttpStack(
+        b.httpClient,
+        baseUrl(b.apiUrl, "API URL"),
+        tokenBase(b.tokenUrl),
+        b.connectTimeout,
+        b.readTimeout,
+        b.callTimeout,
+        b.downloadTimeout,
+        userAgent(b.userAgentSuffix),
+        b.retryPolicy,
+        b.sleeper,
+        b.logRequests,
+        b.asyncExecutor,
+        b.rateLimitListener);
     this.clientCredentials = new ServiceContext(http, http.basic(clientId, clientSecret.reveal()));
   }
 
@@ -122,17 +120,23 @@ public final class AccessLink implements AutoCloseable {
     // The credentials also answer to their POLAR_ aliases; a set, non-blank ACCESSLINK_ name wins.
     Function<String, @Nullable String> credentials = name -> {
       String value = env.apply(name);
-      return value != null && !value.isBlank() ? value : env.apply(name.replace("ACCESSLINK_", "POLAR_"));
+      return value != null && !value.isBlank()
+          ? value
+          : env.apply(name.replace("ACCESSLINK_", "POLAR_"));
     };
     b.clientId(required(credentials, "ACCESSLINK_CLIENT_ID"));
     b.clientSecret(ClientSecret.of(required(credentials, "ACCESSLINK_CLIENT_SECRET")));
-    Optional.ofNullable(env.apply("ACCESSLINK_REDIRECT_URI")).map(URI::create).ifPresent(b::redirectUri);
+    Optional.ofNullable(env.apply("ACCESSLINK_REDIRECT_URI"))
+        .map(URI::create)
+        .ifPresent(b::redirectUri);
     Optional<URI> base = Optional.ofNullable(env.apply("ACCESSLINK_BASE_URL")).map(URI::create);
     base.ifPresent(b::apiUrl);
     // One variable points everything at a single server (the testkit serves OAuth beside the API).
     base.map(uri -> resolve(uri, "oauth2/authorization")).ifPresent(b::authorizationUrl);
     base.map(uri -> resolve(uri, "v2/oauth2/token")).ifPresent(b::tokenUrl);
-    Optional.ofNullable(env.apply("ACCESSLINK_AUTH_URL")).map(URI::create).ifPresent(b::authorizationUrl);
+    Optional.ofNullable(env.apply("ACCESSLINK_AUTH_URL"))
+        .map(URI::create)
+        .ifPresent(b::authorizationUrl);
     Optional.ofNullable(env.apply("ACCESSLINK_TOKEN_URL")).map(URI::create).ifPresent(b::tokenUrl);
     b.logRequests(RequestLogger.enabledBy(env.apply("ACCESSLINK_LOG")));
     return b.build();
@@ -206,7 +210,8 @@ public final class AccessLink implements AutoCloseable {
    * @return the successful response (its body is empty for 204)
    * @throws AccessLinkException for any failure
    */
-  public <A, T> ApiResponse<T> call(Class<A> api, Function<? super A, retrofit2.Call<T>> operation) {
+  public <A, T> ApiResponse<T> call(
+      Class<A> api, Function<? super A, retrofit2.Call<T>> operation) {
     return RawCalls.execute(clientCredentials, api, operation);
   }
 
@@ -318,7 +323,8 @@ public final class AccessLink implements AutoCloseable {
     HttpUrl url = httpUrl(tokenUrl, "token URL");
     String path = url.encodedPath();
     if (!path.endsWith("/" + TOKEN_PATH)) {
-      throw new IllegalArgumentException("token URL must end with /" + TOKEN_PATH + ": " + tokenUrl);
+      throw new IllegalArgumentException(
+          "token URL must end with /" + TOKEN_PATH + ": " + tokenUrl);
     }
     return url.newBuilder()
         .encodedPath(path.substring(0, path.length() - TOKEN_PATH.length()))
@@ -327,8 +333,8 @@ public final class AccessLink implements AutoCloseable {
 
   private static String userAgent(@Nullable String suffix) {
     String version = AccessLink.class.getPackage().getImplementationVersion();
-    String ua =
-        "accesslink4j/" + (version == null ? "dev" : version) + " (Java " + Runtime.version().feature() + ")";
+    String ua = "accesslink4j/" + (version == null ? "dev" : version) + " (Java "
+        + Runtime.version().feature() + ")";
     return suffix == null ? ua : ua + " " + suffix;
   }
 }

@@ -18,13 +18,22 @@ import org.jspecify.annotations.Nullable;
  * the client it builds.
  */
 public final class AccessLinkBuilder {
-  @Nullable String clientId;
-  @Nullable ClientSecret clientSecret;
-  @Nullable URI redirectUri;
+  @Nullable
+  String clientId;
+
+  @Nullable
+  ClientSecret clientSecret;
+
+  @Nullable
+  URI redirectUri;
+
   URI apiUrl = AccessLink.DEFAULT_API_URL;
   URI authorizationUrl = AccessLink.DEFAULT_AUTHORIZATION_URL;
   URI tokenUrl = AccessLink.DEFAULT_TOKEN_URL;
-  @Nullable OkHttpClient httpClient;
+
+  @Nullable
+  OkHttpClient httpClient;
+
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration readTimeout = Duration.ofSeconds(30);
   Duration callTimeout = AccessLink.DEFAULT_CALL_TIMEOUT;
@@ -32,10 +41,17 @@ public final class AccessLinkBuilder {
   RetryPolicy retryPolicy = RetryPolicy.defaults();
   Sleeper sleeper = Sleeper.system();
   Clock clock = Clock.systemUTC();
-  @Nullable String userAgentSuffix;
+
+  @Nullable
+  String userAgentSuffix;
+
   boolean logRequests = RequestLogger.enabledByEnvironment();
-  @Nullable Consumer<RateLimit> rateLimitListener;
-  @Nullable Executor asyncExecutor;
+
+  @Nullable
+  Consumer<RateLimit> rateLimitListener;
+
+  @Nullable
+  Executor asyncExecutor;
 
   AccessLinkBuilder() {}
 

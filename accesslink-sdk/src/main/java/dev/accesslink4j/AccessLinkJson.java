@@ -21,7 +21,8 @@ import dev.accesslink4j.internal.JavaTimeAdapters;
  * the SDK's internals to get it.
  */
 public final class AccessLinkJson {
-  private static final Gson GSON = JavaTimeAdapters.register(new GsonBuilder()).disableHtmlEscaping().create();
+  private static final Gson GSON =
+      JavaTimeAdapters.register(new GsonBuilder()).disableHtmlEscaping().create();
 
   private AccessLinkJson() {}
 

@@ -62,7 +62,11 @@ public final class AccessToken {
       @Nullable Instant issuedAt,
       @Nullable Long userId) {
     return new AccessToken(
-        checked(value), Objects.requireNonNull(tokenType, "tokenType"), expiresIn, issuedAt, userId);
+        checked(value),
+        Objects.requireNonNull(tokenType, "tokenType"),
+        expiresIn,
+        issuedAt,
+        userId);
   }
 
   private static String checked(String value) {
@@ -151,6 +155,7 @@ public final class AccessToken {
 
   @Override
   public String toString() {
-    return "AccessToken[value=██, userId=" + userId + ", expiresAt=" + expiresAt().orElse(null) + "]";
+    return "AccessToken[value=██, userId=" + userId + ", expiresAt="
+        + expiresAt().orElse(null) + "]";
   }
 }

@@ -51,20 +51,19 @@ public final class AsyncUserClient {
     InFlight inFlight = new InFlight();
     CancellableFuture<T> future = new CancellableFuture<>(inFlight);
     try {
-      executor.execute(
-          () -> {
-            if (future.isDone()) {
-              return; // cancelled before it started
-            }
-            try {
-              future.complete(inFlight.run(() -> calls.apply(user)));
-            } catch (Throwable t) {
-              future.completeExceptionally(t);
-            }
-          });
+      executor.execute(() -> {
+        if (future.isDone()) {
+          return; // cancelled before it started
+        }
+        try {
+          future.complete(inFlight.run(() -> calls.apply(user)));
+        } catch (Throwable t) {
+          future.completeExceptionally(t);
+        }
+      });
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(
-          new IllegalStateException("the executor refused the call: is the AccessLink client closed?", e));
+      future.completeExceptionally(new IllegalStateException(
+          "the executor refused the call: is the AccessLink client closed?", e));
     }
     return future;
   }

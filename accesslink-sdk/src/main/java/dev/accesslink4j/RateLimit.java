@@ -67,10 +67,9 @@ public record RateLimit(Window shortWindow, Window longWindow) {
     if (u == null || l == null || r == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new RateLimit(
-            new Window(u[0], l[0], Duration.ofSeconds(r[0])),
-            new Window(u[1], l[1], Duration.ofSeconds(r[1]))));
+    return Optional.of(new RateLimit(
+        new Window(u[0], l[0], Duration.ofSeconds(r[0])),
+        new Window(u[1], l[1], Duration.ofSeconds(r[1]))));
   }
 
   private static long @Nullable [] pair(@Nullable String value) {

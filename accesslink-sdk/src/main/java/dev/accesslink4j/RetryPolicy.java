@@ -118,7 +118,8 @@ public final class RetryPolicy {
   @Override
   public String toString() {
     return "RetryPolicy[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", jitter=" + jitter + ", maxRateLimitWait=" + maxRateLimitWait + "]";
+        + ", maxBackoff=" + maxBackoff + ", jitter=" + jitter + ", maxRateLimitWait="
+        + maxRateLimitWait + "]";
   }
 
   /** Builds a {@link RetryPolicy}. */

@@ -141,7 +141,8 @@ public final class UserClient {
    * @return the service
    */
   public TransactionsService transactions() {
-    return new TransactionsService(context, token.userId().isPresent() ? token.userId().getAsLong() : null);
+    return new TransactionsService(
+        context, token.userId().isPresent() ? token.userId().getAsLong() : null);
   }
 
   /**

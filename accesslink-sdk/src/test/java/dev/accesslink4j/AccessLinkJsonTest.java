@@ -19,7 +19,8 @@ class AccessLinkJsonTest {
   void readsPolarsLenientValuesLikeTheClient() {
     TrainingSession session = AccessLinkJson.gson().fromJson(POLAR_JSON, TrainingSession.class);
 
-    assertThat(session.getUploadTime()).isEqualTo(OffsetDateTime.of(2008, 10, 13, 10, 40, 0, 0, ZoneOffset.UTC));
+    assertThat(session.getUploadTime())
+        .isEqualTo(OffsetDateTime.of(2008, 10, 13, 10, 40, 0, 0, ZoneOffset.UTC));
     assertThat(session.getStartTime()).isEqualTo(LocalDateTime.of(2008, 10, 13, 10, 40));
     assertThat(session.getDuration()).isEqualTo(Duration.ofMillis(14_295_773));
   }
@@ -40,8 +41,10 @@ class AccessLinkJsonTest {
 
   @Test
   void isTheGsonEveryClientParsesWith() {
-    try (AccessLink client =
-        AccessLink.builder().clientId("id").clientSecret(ClientSecret.of("secret")).build()) {
+    try (AccessLink client = AccessLink.builder()
+        .clientId("id")
+        .clientSecret(ClientSecret.of("secret"))
+        .build()) {
       assertThat(client.http().gson()).isSameAs(AccessLinkJson.gson());
     }
   }

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Building, configuring and closing the client, and which credential goes where. */
 class AccessLinkTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
-  private static final String BASIC =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(
-                  (MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+  private static final String BASIC = "Basic "
+      + Base64.getEncoder()
+          .encodeToString((MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET)
+              .getBytes(StandardCharsets.UTF_8));
 
   private static AccessLinkBuilder minimal() {
     return AccessLink.builder().clientId("id").clientSecret(ClientSecret.of("secret"));
@@ -44,7 +44,8 @@ class AccessLinkTest {
 
   @Test
   void clientIdAndSecretAreRequired() {
-    assertThatThrownBy(() -> AccessLink.builder().clientSecret(ClientSecret.of("s")).build())
+    assertThatThrownBy(
+            () -> AccessLink.builder().clientSecret(ClientSecret.of("s")).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("clientId");
     assertThatThrownBy(() -> AccessLink.builder().clientId("id").build())
@@ -59,16 +60,21 @@ class AccessLinkTest {
 
   @Test
   void urlsMustBeAbsoluteHttpUrls() {
-    assertThatThrownBy(() -> minimal().tokenUrl(URI.create("https://polarremote.com/v2/oauth2/authorize")).build())
+    assertThatThrownBy(() -> minimal()
+            .tokenUrl(URI.create("https://polarremote.com/v2/oauth2/authorize"))
+            .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("/oauth2/token");
-    assertThatThrownBy(() -> minimal().tokenUrl(URI.create("ftp://polarremote.com/v2/oauth2/token")).build())
+    assertThatThrownBy(() -> minimal()
+            .tokenUrl(URI.create("ftp://polarremote.com/v2/oauth2/token"))
+            .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("token URL");
     assertThatThrownBy(() -> minimal().apiUrl(URI.create("/v3/")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("API URL");
-    assertThatThrownBy(() -> minimal().authorizationUrl(URI.create("mailto:someone@example.com")).build())
+    assertThatThrownBy(() ->
+            minimal().authorizationUrl(URI.create("mailto:someone@example.com")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("authorization URL");
   }
@@ -77,8 +83,10 @@ class AccessLinkTest {
   void defaultsPointAtPolarsProduction() {
     try (AccessLink client = minimal().build()) {
       assertThat(client.apiUrl()).isEqualTo(URI.create("https://www.polaraccesslink.com/"));
-      assertThat(client.tokenUrl()).isEqualTo(URI.create("https://polarremote.com/v2/oauth2/token"));
-      assertThat(client.authorizationUrl()).isEqualTo(URI.create("https://flow.polar.com/oauth2/authorization"));
+      assertThat(client.tokenUrl())
+          .isEqualTo(URI.create("https://polarremote.com/v2/oauth2/token"));
+      assertThat(client.authorizationUrl())
+          .isEqualTo(URI.create("https://flow.polar.com/oauth2/authorization"));
       assertThat(client.redirectUri()).isEmpty();
       assertThat(client.clientId()).isEqualTo("id");
     }
@@ -86,7 +94,8 @@ class AccessLinkTest {
 
   @Test
   void apiUrlIsABaseEvenWithoutATrailingSlash() {
-    try (AccessLink client = minimal().apiUrl(URI.create("http://localhost:8080/polar")).build()) {
+    try (AccessLink client =
+        minimal().apiUrl(URI.create("http://localhost:8080/polar")).build()) {
       assertThat(client.apiUrl()).isEqualTo(URI.create("http://localhost:8080/polar/"));
     }
   }
@@ -95,7 +104,9 @@ class AccessLinkTest {
   void everyRequestNamesTheSdkInItsUserAgent() {
     mock.enqueueJson(200, "{\"polar-user-id\": 1}");
     UserClient user = mock.user();
-    user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
+    user.context()
+        .transport()
+        .execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
 
     assertThat(mock.takeRequest().getHeaders().get("User-Agent"))
         .matches("accesslink4j/\\S+ \\(Java \\d+\\)");
@@ -104,13 +115,19 @@ class AccessLinkTest {
   @Test
   void userAgentSuffixIsAppended() {
     mock.enqueueJson(200, "{}");
-    try (AccessLink client =
-        minimal().apiUrl(mock.server().url("/").uri()).userAgentSuffix("my-app/2.1").build()) {
+    try (AccessLink client = minimal()
+        .apiUrl(mock.server().url("/").uri())
+        .userAgentSuffix("my-app/2.1")
+        .build()) {
       UserClient user = client.user(AccessToken.of("t"));
-      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context()
+          .transport()
+          .execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
-    assertThat(mock.takeRequest().getHeaders().get("User-Agent")).startsWith("accesslink4j/").endsWith(" my-app/2.1");
+    assertThat(mock.takeRequest().getHeaders().get("User-Agent"))
+        .startsWith("accesslink4j/")
+        .endsWith(" my-app/2.1");
   }
 
   @Test
@@ -129,12 +146,16 @@ class AccessLinkTest {
         AccessLink client = AccessLink.fromEnv(env::get)) {
       assertThat(client.clientId()).isEqualTo(MockAccessLink.CLIENT_ID);
       assertThat(client.apiUrl()).isEqualTo(mock.server().url("/").uri());
-      assertThat(client.tokenUrl()).isEqualTo(mock.server().url("/v2/oauth2/token").uri());
-      assertThat(client.authorizationUrl()).isEqualTo(URI.create("https://auth.example.com/oauth2/authorization"));
+      assertThat(client.tokenUrl())
+          .isEqualTo(mock.server().url("/v2/oauth2/token").uri());
+      assertThat(client.authorizationUrl())
+          .isEqualTo(URI.create("https://auth.example.com/oauth2/authorization"));
       assertThat(client.redirectUri()).contains(URI.create("https://app.example.com/callback"));
 
-      NotificationsApi api =
-          client.http().basic(client.clientId(), client.clientSecret().reveal()).create(NotificationsApi.class);
+      NotificationsApi api = client
+          .http()
+          .basic(client.clientId(), client.clientSecret().reveal())
+          .create(NotificationsApi.class);
       client.http().transport().execute(api.listNotifications(), Replay.SAFE);
 
       assertThat(mock.takeRequest().getHeaders().get("Authorization")).isEqualTo(BASIC);
@@ -154,7 +175,8 @@ class AccessLinkTest {
 
     try (AccessLink client = AccessLink.fromEnv(env::get)) {
       assertThat(client.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:8765/"));
-      assertThat(client.authorizationUrl()).isEqualTo(URI.create("http://127.0.0.1:8765/oauth2/authorization"));
+      assertThat(client.authorizationUrl())
+          .isEqualTo(URI.create("http://127.0.0.1:8765/oauth2/authorization"));
       assertThat(client.tokenUrl()).isEqualTo(URI.create("http://127.0.0.1:8765/v2/oauth2/token"));
     }
   }
@@ -178,7 +200,9 @@ class AccessLinkTest {
     Thread worker = user.async().call(u -> Thread.currentThread()).get(5, TimeUnit.SECONDS);
     OkHttpClient okHttp = (OkHttpClient) user.context().retrofit().callFactory();
     mock.enqueueJson(200, "{\"polar-user-id\": 1}");
-    user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
+    user.context()
+        .transport()
+        .execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     assertThat(worker.isAlive()).isTrue();
     assertThat(okHttp.connectionPool().connectionCount()).isEqualTo(1);
 
@@ -195,14 +219,18 @@ class AccessLinkTest {
     OkHttpClient supplied = new OkHttpClient();
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
-      AccessLink client =
-          minimal().apiUrl(mock.server().url("/").uri()).httpClient(supplied).asyncExecutor(executor).build();
+      AccessLink client = minimal()
+          .apiUrl(mock.server().url("/").uri())
+          .httpClient(supplied)
+          .asyncExecutor(executor)
+          .build();
       client.close();
 
       assertThat(supplied.dispatcher().executorService().isShutdown()).isFalse();
       assertThat(executor.isShutdown()).isFalse();
       mock.enqueueStatus(204);
-      try (Response response = supplied.newCall(new Request.Builder().url(mock.server().url("/ping")).build())
+      try (Response response = supplied
+          .newCall(new Request.Builder().url(mock.server().url("/ping")).build())
           .execute()) {
         assertThat(response.code()).isEqualTo(204);
       }
@@ -215,9 +243,11 @@ class AccessLinkTest {
 
   @Test
   void aSuppliedOkHttpClientKeepsItsSettingsButNeverReplaysByItself() {
-    OkHttpClient supplied = new OkHttpClient.Builder().readTimeout(7, TimeUnit.SECONDS).build();
+    OkHttpClient supplied =
+        new OkHttpClient.Builder().readTimeout(7, TimeUnit.SECONDS).build();
     try (AccessLink client = minimal().httpClient(supplied).build()) {
-      OkHttpClient derived = (OkHttpClient) client.user(AccessToken.of("t")).context().retrofit().callFactory();
+      OkHttpClient derived =
+          (OkHttpClient) client.user(AccessToken.of("t")).context().retrofit().callFactory();
 
       assertThat(derived.readTimeoutMillis()).isEqualTo(7_000);
       assertThat(derived.connectionPool()).isSameAs(supplied.connectionPool());
@@ -228,20 +258,26 @@ class AccessLinkTest {
 
   @Test
   void userDataCarriesTheBearerTokenAndPartnerCallsTheClientCredentials() {
-    mock.enqueueJson(200, "{\"polar-user-id\": 1}").enqueueStatus(204).enqueueJson(400, "{\"error\":\"x\"}");
+    mock.enqueueJson(200, "{\"polar-user-id\": 1}")
+        .enqueueStatus(204)
+        .enqueueJson(400, "{\"error\":\"x\"}");
     AccessLink client = mock.client();
     UserClient user = mock.user();
     var transport = client.http().transport();
 
     transport.execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     transport.execute(
-        client.http().basic(client.clientId(), client.clientSecret().reveal())
+        client
+            .http()
+            .basic(client.clientId(), client.clientSecret().reveal())
             .create(NotificationsApi.class)
             .listNotifications(),
         Replay.SAFE);
     try {
       transport.execute(
-          client.http().tokenEndpoint(client.clientId(), client.clientSecret().reveal())
+          client
+              .http()
+              .tokenEndpoint(client.clientId(), client.clientSecret().reveal())
               .create(OAuthApi.class)
               .requestToken("authorization_code", "c", "https://app/cb"),
           Replay.NEVER);
@@ -252,7 +288,8 @@ class AccessLinkTest {
     RecordedRequest userRead = mock.takeRequest();
     RecordedRequest partnerRead = mock.takeRequest();
     RecordedRequest tokenRequest = mock.takeRequest();
-    assertThat(userRead.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockAccessLink.TOKEN);
+    assertThat(userRead.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + MockAccessLink.TOKEN);
     assertThat(partnerRead.getTarget()).isEqualTo("/v3/notifications");
     assertThat(partnerRead.getHeaders().get("Authorization")).isEqualTo(BASIC);
     assertThat(tokenRequest.getTarget()).isEqualTo("/v2/oauth2/token");
@@ -268,14 +305,27 @@ class AccessLinkTest {
       AccessLink client = mock.client();
       var transport = client.http().transport();
 
-      transport.execute(
-          mock.user().context().create(ProbeApi.class).absolute(elsewhere.url("/v3/exercises/1").toString()),
-          Replay.SAFE).body().orElseThrow().close();
-      transport.execute(
-          client.http().basic(client.clientId(), client.clientSecret().reveal())
-              .create(ProbeApi.class)
-              .absolute(elsewhere.url("/v3/users/1/activity-transactions").toString()),
-          Replay.SAFE).body().orElseThrow().close();
+      transport
+          .execute(
+              mock.user()
+                  .context()
+                  .create(ProbeApi.class)
+                  .absolute(elsewhere.url("/v3/exercises/1").toString()),
+              Replay.SAFE)
+          .body()
+          .orElseThrow()
+          .close();
+      transport
+          .execute(
+              client
+                  .http()
+                  .basic(client.clientId(), client.clientSecret().reveal())
+                  .create(ProbeApi.class)
+                  .absolute(elsewhere.url("/v3/users/1/activity-transactions").toString()),
+              Replay.SAFE)
+          .body()
+          .orElseThrow()
+          .close();
 
       RecordedRequest first = elsewhere.takeRequest(5, TimeUnit.SECONDS);
       RecordedRequest second = elsewhere.takeRequest(5, TimeUnit.SECONDS);
@@ -288,13 +338,17 @@ class AccessLinkTest {
   void aRedirectToAnotherHostIsRefusedAndNothingIsSentThere() throws Exception {
     try (MockWebServer elsewhere = FastMockWebServer.create()) {
       elsewhere.start();
-      elsewhere.enqueue(new MockResponse.Builder().body("{\"polar-user-id\": 3}").build());
-      mock.enqueue(
-          new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/v3/users/3")).build());
+      elsewhere.enqueue(
+          new MockResponse.Builder().body("{\"polar-user-id\": 3}").build());
+      mock.enqueue(new MockResponse.Builder()
+          .code(302)
+          .setHeader("Location", elsewhere.url("/v3/users/3"))
+          .build());
       UserClient user = mock.user();
 
-      assertThatThrownBy(
-              () -> user.context().transport().execute(user.context().create(UsersApi.class).getUser(3L), Replay.SAFE))
+      assertThatThrownBy(() -> user.context()
+              .transport()
+              .execute(user.context().create(UsersApi.class).getUser(3L), Replay.SAFE))
           .isInstanceOf(RedirectRefusedException.class);
 
       assertThat(mock.takeRequest().getHeaders().get("Authorization")).startsWith("Bearer ");
@@ -307,20 +361,25 @@ class AccessLinkTest {
     try (MockWebServer tokenHost = FastMockWebServer.create()) {
       tokenHost.start();
       tokenHost.enqueue(new MockResponse.Builder().body("x").build());
-      try (AccessLink client =
-          minimal()
-              .apiUrl(mock.server().url("/").uri())
-              .tokenUrl(tokenHost.url("/v2/oauth2/token").uri())
-              .build()) {
+      try (AccessLink client = minimal()
+          .apiUrl(mock.server().url("/").uri())
+          .tokenUrl(tokenHost.url("/v2/oauth2/token").uri())
+          .build()) {
         UserClient user = client.user(AccessToken.of("user-token"));
 
-        user.context().transport()
-            .execute(user.context().create(ProbeApi.class).absolute(tokenHost.url("/v3/x").toString()), Replay.SAFE)
+        user.context()
+            .transport()
+            .execute(
+                user.context()
+                    .create(ProbeApi.class)
+                    .absolute(tokenHost.url("/v3/x").toString()),
+                Replay.SAFE)
             .body()
             .orElseThrow()
             .close();
 
-        assertThat(tokenHost.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization")).isNull();
+        assertThat(tokenHost.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+            .isNull();
       }
     }
   }

@@ -33,7 +33,9 @@ class CallTimeoutTest {
   private static final String SLEEP_PATH = "GET /v3/users/sleep/2025-01-01";
   private static final byte[] FIT = TestFiles.garminFit();
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private MockWebServer server;
 
@@ -50,12 +52,11 @@ class CallTimeoutTest {
 
   private AccessLink client(UnaryOperator<AccessLinkBuilder> options) {
     return options
-        .apply(
-            AccessLink.builder()
-                .clientId("id")
-                .clientSecret(ClientSecret.of("secret"))
-                .apiUrl(server.url("/").uri())
-                .sleeper(sleeps::add))
+        .apply(AccessLink.builder()
+            .clientId("id")
+            .clientSecret(ClientSecret.of("secret"))
+            .apiUrl(server.url("/").uri())
+            .sleeper(sleeps::add))
         .build();
   }
 
@@ -64,8 +65,9 @@ class CallTimeoutTest {
     return new MockResponse.Builder()
         .code(200)
         .setHeader("Content-Type", "application/json")
-        .body("{\"polar_user\":\"https://www.polaraccesslink.com/v3/users/1\",\"date\":\"2025-01-01\","
-            + "\"device_id\":\"1111AAAA\",\"sleep_score\":80,\"sleep_charge\":3,\"continuity\":2.1,\"x\":\"...\"}")
+        .body(
+            "{\"polar_user\":\"https://www.polaraccesslink.com/v3/users/1\",\"date\":\"2025-01-01\","
+                + "\"device_id\":\"1111AAAA\",\"sleep_score\":80,\"sleep_charge\":3,\"continuity\":2.1,\"x\":\"...\"}")
         .throttleBody(1, 100, TimeUnit.MILLISECONDS)
         .build();
   }
@@ -77,10 +79,9 @@ class CallTimeoutTest {
     long start = System.nanoTime();
 
     try (AccessLink client = client(b -> b.callTimeout(Duration.ofSeconds(1)))) {
-      AccessLinkIOException e =
-          catchThrowableOfType(
-              AccessLinkIOException.class,
-              () -> client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)));
+      AccessLinkIOException e = catchThrowableOfType(
+          AccessLinkIOException.class,
+          () -> client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)));
 
       assertThat(e).hasMessage(SLEEP_PATH + " did not complete within the call timeout of 1 s");
       assertThat(e.isTimeout()).isTrue();
@@ -92,14 +93,17 @@ class CallTimeoutTest {
 
   @Test
   void allAttemptsShareOneBudget() {
-    server.enqueue(new MockResponse.Builder().code(503).headersDelay(600, TimeUnit.MILLISECONDS).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(503)
+        .headersDelay(600, TimeUnit.MILLISECONDS)
+        .build());
     server.enqueue(trickling());
     long start = System.nanoTime();
 
-    try (AccessLink client =
-        client(b -> b.callTimeout(Duration.ofSeconds(1))
-            .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(50)).build()))) {
-      assertThatThrownBy(() -> client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)))
+    try (AccessLink client = client(b -> b.callTimeout(Duration.ofSeconds(1))
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(50)).build()))) {
+      assertThatThrownBy(() ->
+              client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)))
           .isInstanceOf(AccessLinkIOException.class)
           .hasMessage(SLEEP_PATH + " did not complete within the call timeout of 1 s (2 attempts)");
     }
@@ -112,19 +116,22 @@ class CallTimeoutTest {
   void aRetryWaitThatWouldEndAfterTheDeadlineIsNotStarted() {
     server.enqueue(MockAccessLink.shortWindowExhausted(30));
 
-    try (AccessLink client =
-        client(b -> b.callTimeout(Duration.ofSeconds(5))
-            .retryPolicy(RetryPolicy.builder().maxRateLimitWait(Duration.ofSeconds(60)).build()))) {
-      assertThatThrownBy(() -> client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)))
+    try (AccessLink client = client(b -> b.callTimeout(Duration.ofSeconds(5))
+        .retryPolicy(
+            RetryPolicy.builder().maxRateLimitWait(Duration.ofSeconds(60)).build()))) {
+      assertThatThrownBy(() ->
+              client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)))
           .isInstanceOf(RateLimitException.class);
     }
-    assertThat(sleeps).isEmpty(); // without the deadline it would have waited 30 s for the window to reset
+    assertThat(sleeps)
+        .isEmpty(); // without the deadline it would have waited 30 s for the window to reset
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void aDownloadIsNeverCutByTheCallTimeout() throws IOException {
-    // 1,292 bytes in 100-byte steps every 100 ms: about 1.3 s, more than four times the call timeout.
+    // 1,292 bytes in 100-byte steps every 100 ms: about 1.3 s, more than four times the call
+    // timeout.
     server.enqueue(fit().throttleBody(100, 100, TimeUnit.MILLISECONDS).build());
     Path target = dir.resolve("a.fit");
 
@@ -140,9 +147,11 @@ class CallTimeoutTest {
     server.enqueue(fit().throttleBody(100, 100, TimeUnit.MILLISECONDS).build());
 
     try (AccessLink client = client(b -> b.callTimeout(Duration.ofMillis(300)));
-        ResponseBody body =
-            client.user(AccessToken.of("t")).call(ExercisesApi.class, api -> api.getExerciseFit("a")).body()
-                .orElseThrow()) {
+        ResponseBody body = client
+            .user(AccessToken.of("t"))
+            .call(ExercisesApi.class, api -> api.getExerciseFit("a"))
+            .body()
+            .orElseThrow()) {
       assertThat(body.bytes()).isEqualTo(FIT);
     }
   }
@@ -154,16 +163,18 @@ class CallTimeoutTest {
     long start = System.nanoTime();
 
     try (AccessLink client = client(b -> b.downloadTimeout(Duration.ofMillis(500)))) {
-      AccessLinkIOException e =
-          catchThrowableOfType(
-              AccessLinkIOException.class,
-              () -> client.user(AccessToken.of("t")).exercises().fit("a", dir.resolve("a.fit")));
+      AccessLinkIOException e = catchThrowableOfType(
+          AccessLinkIOException.class,
+          () -> client.user(AccessToken.of("t")).exercises().fit("a", dir.resolve("a.fit")));
 
-      assertThat(e).hasMessage("GET /v3/exercises/a/fit did not complete within the download timeout of 500 ms");
+      assertThat(e)
+          .hasMessage(
+              "GET /v3/exercises/a/fit did not complete within the download timeout of 500 ms");
       assertThat(e.isTimeout()).isTrue();
     }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1200));
-    assertThat(server.getRequestCount()).isEqualTo(1); // the budget covers the retries too: none was started
+    assertThat(server.getRequestCount())
+        .isEqualTo(1); // the budget covers the retries too: none was started
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
@@ -171,16 +182,17 @@ class CallTimeoutTest {
 
   @Test
   void zeroSwitchesTheCallTimeoutOffAndNegativeValuesAreRefused() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .setHeader("Content-Type", "application/json")
-            .body("{\"date\":\"2025-01-01\"}")
-            .throttleBody(4, 100, TimeUnit.MILLISECONDS) // about 0.5 s
-            .build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body("{\"date\":\"2025-01-01\"}")
+        .throttleBody(4, 100, TimeUnit.MILLISECONDS) // about 0.5 s
+        .build());
 
-    try (AccessLink client = client(b -> b.callTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(5)))) {
-      assertThat(client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1))).isPresent();
+    try (AccessLink client =
+        client(b -> b.callTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(5)))) {
+      assertThat(client.user(AccessToken.of("t")).sleep().get(java.time.LocalDate.of(2025, 1, 1)))
+          .isPresent();
     }
     assertThatThrownBy(() -> AccessLink.builder().callTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);

@@ -42,21 +42,27 @@ class DownloadVerificationTest {
   private static final String GPX = TestFiles.gpx();
   private static final String FIT_PATH = "GET /v3/exercises/2AC312F/fit";
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
-  @TempDir Path dir;
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
+
+  @TempDir
+  Path dir;
 
   // ------------------------------------------------------------------ the checks, one by one
 
   @Test
-  void aFitWhoseHeaderDeclaresMoreDataThanTheBodyHoldsIsRejectedAndLeavesNoFile() throws IOException {
+  void aFitWhoseHeaderDeclaresMoreDataThanTheBodyHoldsIsRejectedAndLeavesNoFile()
+      throws IOException {
     mock.enqueue(binary(cut(FIT, 700))); // a complete HTTP message whose content is half a file
     Path target = dir.resolve("2AC312F.fit");
 
-    InvalidResponseException e =
-        catchThrowableOfType(InvalidResponseException.class, () -> mock.user().exercises().fit("2AC312F", target));
+    InvalidResponseException e = catchThrowableOfType(
+        InvalidResponseException.class, () -> mock.user().exercises().fit("2AC312F", target));
 
-    assertThat(e).hasMessage(FIT_PATH + " answered HTTP 200 with a damaged FIT file: FIT data size 1276 declared,"
-        + " 686 received");
+    assertThat(e)
+        .hasMessage(
+            FIT_PATH + " answered HTTP 200 with a damaged FIT file: FIT data size 1276 declared,"
+                + " 686 received");
     assertThat(e.status()).isEqualTo(200);
     assertThat(filesIn(dir)).isEmpty(); // neither the target nor a temporary file
   }
@@ -67,7 +73,8 @@ class DownloadVerificationTest {
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessageStartingWith(FIT_PATH + " answered HTTP 200 with a damaged FIT file: FIT file CRC 0x")
+        .hasMessageStartingWith(
+            FIT_PATH + " answered HTTP 200 with a damaged FIT file: FIT file CRC 0x")
         .hasMessageEndingWith(" computed");
   }
 
@@ -91,8 +98,9 @@ class DownloadVerificationTest {
 
     assertThatThrownBy(() -> mock.user().exercises().tcx("2AC312F", dir.resolve("a.tcx")))
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessage("GET /v3/exercises/2AC312F/tcx answered HTTP 200 with a damaged TCX file: the TCX gzip stream is"
-            + " cut short");
+        .hasMessage(
+            "GET /v3/exercises/2AC312F/tcx answered HTTP 200 with a damaged TCX file: the TCX gzip stream is"
+                + " cut short");
   }
 
   @Test
@@ -103,10 +111,12 @@ class DownloadVerificationTest {
 
     assertThatThrownBy(() -> mock.user().exercises().tcx("2AC312F", out))
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessageMatching("GET /v3/exercises/2AC312F/tcx answered HTTP 200 with a damaged TCX file: TCX is not"
-            + " well-formed XML at line \\d+, column \\d+: XML document structures must start and end within the same"
-            + " entity\\.");
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(half); // the stream holds what came: discard it
+        .hasMessageMatching(
+            "GET /v3/exercises/2AC312F/tcx answered HTTP 200 with a damaged TCX file: TCX is not"
+                + " well-formed XML at line \\d+, column \\d+: XML document structures must start and end within the same"
+                + " entity\\.");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(half); // the stream holds what came: discard it
   }
 
   @Test
@@ -114,18 +124,23 @@ class DownloadVerificationTest {
     mock.enqueue(binary(TestFiles.gzip(GPX)));
 
     assertThatThrownBy(() -> mock.user().exercises().tcx("2AC312F", dir.resolve("a.tcx")))
-        .hasMessageEndingWith("damaged TCX file: TCX root element is <gpx>, not <TrainingCenterDatabase>");
+        .hasMessageEndingWith(
+            "damaged TCX file: TCX root element is <gpx>, not <TrainingCenterDatabase>");
     assertThat(filesIn(dir)).isEmpty();
   }
 
   @Test
   void aCutGpxIsRejected() throws IOException {
-    mock.enqueue(new MockResponse.Builder().code(200).body(GPX.substring(0, GPX.length() - 40)).build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body(GPX.substring(0, GPX.length() - 40))
+        .build());
 
     assertThatThrownBy(() -> mock.user().exercises().gpx("2AC312F", dir.resolve("a.gpx")))
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessageStartingWith("GET /v3/exercises/2AC312F/gpx answered HTTP 200 with a damaged GPX file: GPX is not"
-            + " well-formed XML at line ");
+        .hasMessageStartingWith(
+            "GET /v3/exercises/2AC312F/gpx answered HTTP 200 with a damaged GPX file: GPX is not"
+                + " well-formed XML at line ");
     assertThat(filesIn(dir)).isEmpty();
   }
 
@@ -148,20 +163,23 @@ class DownloadVerificationTest {
   @Test
   void okHttpReportsABodyShorterThanItsContentLengthAsABrokenStream() throws IOException {
     // The server declares the whole file but closes the connection after half of it.
-    mock.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .body(new Buffer().write(cut(FIT, 700)))
-            .setHeader("Content-Length", FIT.length)
-            .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
-            .build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body(new Buffer().write(cut(FIT, 700)))
+        .setHeader("Content-Length", FIT.length)
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
     Path target = dir.resolve("2AC312F.fit");
 
-    AccessLinkIOException e =
-        catchThrowableOfType(AccessLinkIOException.class, () -> mock.user().exercises().fit("2AC312F", target));
+    AccessLinkIOException e = catchThrowableOfType(
+        AccessLinkIOException.class, () -> mock.user().exercises().fit("2AC312F", target));
 
-    assertThat(e).isExactlyInstanceOf(AccessLinkIOException.class); // the public type, not the internal signal
-    assertThat(e).hasMessage(FIT_PATH + " broke off while streaming the FIT body (700 of 1292 bytes received)");
+    assertThat(e)
+        .isExactlyInstanceOf(
+            AccessLinkIOException.class); // the public type, not the internal signal
+    assertThat(e)
+        .hasMessage(
+            FIT_PATH + " broke off while streaming the FIT body (700 of 1292 bytes received)");
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.getCause()).hasMessageContaining("unexpected end of stream");
     assertThat(filesIn(dir)).isEmpty();
@@ -172,7 +190,8 @@ class DownloadVerificationTest {
   @Nested
   class WithRetries {
     @RegisterExtension
-    final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(3).build());
+    final MockAccessLink retrying =
+        MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(3).build());
 
     @Test
     void aDamagedDownloadToAFileIsFetchedOnceMore() throws IOException {
@@ -189,12 +208,14 @@ class DownloadVerificationTest {
     }
 
     @Test
-    void aFileDamagedTwiceIsThrownAfterTheSecondAttemptThoughThePolicyAllowsThree() throws IOException {
+    void aFileDamagedTwiceIsThrownAfterTheSecondAttemptThoughThePolicyAllowsThree()
+        throws IOException {
       for (int i = 0; i < 3; i++) {
         retrying.enqueue(binary(flipped(FIT, 700)));
       }
 
-      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", dir.resolve("2AC312F.fit")))
+      assertThatThrownBy(
+              () -> retrying.user().exercises().fit("2AC312F", dir.resolve("2AC312F.fit")))
           .isInstanceOf(InvalidResponseException.class)
           .hasMessageContaining("FIT file CRC");
 
@@ -206,20 +227,20 @@ class DownloadVerificationTest {
     void aDamagedDownloadToAStreamIsNotRepeated() {
       retrying.enqueue(binary(cut(FIT, 900)));
 
-      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
+      assertThatThrownBy(
+              () -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
           .isInstanceOf(InvalidResponseException.class);
       assertThat(retrying.server().getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aBodyShorterThanItsContentLengthIsFetchedAgain() throws IOException {
-      retrying.enqueue(
-          new MockResponse.Builder()
-              .code(200)
-              .body(new Buffer().write(cut(FIT, 700)))
-              .setHeader("Content-Length", FIT.length)
-              .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
-              .build());
+      retrying.enqueue(new MockResponse.Builder()
+          .code(200)
+          .body(new Buffer().write(cut(FIT, 700)))
+          .setHeader("Content-Length", FIT.length)
+          .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+          .build());
       retrying.enqueue(binary(FIT));
       Path target = dir.resolve("2AC312F.fit");
 
@@ -257,9 +278,9 @@ class DownloadVerificationTest {
 
     byte[] damaged() {
       byte[] whole = whole();
-      return this == FIT_WRONG_CRC ? flipped(whole, 1000) : this == FIT_DATA_SIZE_LARGER_THAN_BODY
-          ? cut(whole, 700)
-          : cut(whole, whole.length / 2);
+      return this == FIT_WRONG_CRC
+          ? flipped(whole, 1000)
+          : this == FIT_DATA_SIZE_LARGER_THAN_BODY ? cut(whole, 700) : cut(whole, whole.length / 2);
     }
 
     void download(ExerciseItem item, Path target) {
@@ -273,20 +294,24 @@ class DownloadVerificationTest {
 
   @ParameterizedTest
   @EnumSource(Damage.class)
-  void aDamagedFileInATransactionIsNotCommittedAndTheRerunFetchesItWhole(Damage damage) throws IOException {
+  void aDamagedFileInATransactionIsNotCommittedAndTheRerunFetchesItWhole(Damage damage)
+      throws IOException {
     Path target = dir.resolve("56." + damage.file);
     transactionWithOneExercise(34, damage.damaged());
 
-    TransactionAbortedException e =
-        catchThrowableOfType(
-            TransactionAbortedException.class,
-            () -> mock.user().transactions().forUser(12).exercises(item -> damage.download(item, target)));
+    TransactionAbortedException e = catchThrowableOfType(
+        TransactionAbortedException.class,
+        () -> mock.user()
+            .transactions()
+            .forUser(12)
+            .exercises(item -> damage.download(item, target)));
 
     assertThat(e.transactionId()).isEqualTo(34);
     assertThat(e.itemId()).hasValue(56);
     assertThat(e.getCause())
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessageContaining("with a damaged " + damage.file.toUpperCase() + " file: " + damage.defect);
+        .hasMessageContaining(
+            "with a damaged " + damage.file.toUpperCase() + " file: " + damage.defect);
     assertThat(e).hasMessageContaining("Nothing in transaction 34 was committed");
     assertThat(methods(4)).containsExactly("POST", "GET", "GET", "GET");
     assertThat(mock.server().getRequestCount()).isEqualTo(4); // no PUT: nothing was committed
@@ -301,7 +326,8 @@ class DownloadVerificationTest {
         mock.user().transactions().forUser(12).exercises(item -> damage.download(item, target));
 
     assertThat(result).isEqualTo(new TransactionResult(1, 1, 0));
-    byte[] expected = damage == Damage.TCX_CUT ? TCX.getBytes(StandardCharsets.UTF_8) : damage.whole();
+    byte[] expected =
+        damage == Damage.TCX_CUT ? TCX.getBytes(StandardCharsets.UTF_8) : damage.whole();
     assertThat(Files.readAllBytes(target)).isEqualTo(expected);
     assertThat(methods(6)).containsExactly("POST", "GET", "GET", "GET", "PUT", "POST");
   }
@@ -309,45 +335,53 @@ class DownloadVerificationTest {
   @Test
   void aFileThatBreaksOffInATransactionReachesTheHandlerAsThePublicIoType() {
     String base = mock.server().url("/").toString();
-    mock.enqueueJson(201, "{\"transaction-id\":34,\"resource-uri\":\"" + base
-        + "v3/users/12/exercise-transactions/34\"}");
-    mock.enqueueJson(200, "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/34/exercises/56\"]}");
-    mock.enqueueJson(200, MockAccessLink.fixture("getTransactionExercise.json").replace("1937529874", "56"));
-    mock.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .body(new Buffer().write(cut(FIT, 700)))
-            .setHeader("Content-Length", FIT.length)
-            .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
-            .build());
+    mock.enqueueJson(
+        201,
+        "{\"transaction-id\":34,\"resource-uri\":\"" + base
+            + "v3/users/12/exercise-transactions/34\"}");
+    mock.enqueueJson(
+        200, "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/34/exercises/56\"]}");
+    mock.enqueueJson(
+        200, MockAccessLink.fixture("getTransactionExercise.json").replace("1937529874", "56"));
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body(new Buffer().write(cut(FIT, 700)))
+        .setHeader("Content-Length", FIT.length)
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
     List<Throwable> seenByTheHandler = new ArrayList<>();
 
-    TransactionAbortedException e =
-        catchThrowableOfType(
-            TransactionAbortedException.class,
-            () -> mock.user().transactions().forUser(12).exercises(item -> {
-              try {
-                item.downloadFit(new ByteArrayOutputStream());
-              } catch (RuntimeException thrown) {
-                seenByTheHandler.add(thrown);
-                throw thrown;
-              }
-            }));
+    TransactionAbortedException e = catchThrowableOfType(
+        TransactionAbortedException.class,
+        () -> mock.user().transactions().forUser(12).exercises(item -> {
+          try {
+            item.downloadFit(new ByteArrayOutputStream());
+          } catch (RuntimeException thrown) {
+            seenByTheHandler.add(thrown);
+            throw thrown;
+          }
+        }));
 
     assertThat(seenByTheHandler).singleElement().isExactlyInstanceOf(AccessLinkIOException.class);
     assertThat(e.getCause())
         .isExactlyInstanceOf(AccessLinkIOException.class)
-        .hasMessageContaining("broke off while streaming the FIT body (700 of 1292 bytes received)");
+        .hasMessageContaining(
+            "broke off while streaming the FIT body (700 of 1292 bytes received)");
     assertThat(methods(4)).containsExactly("POST", "GET", "GET", "GET"); // nothing committed
   }
 
   private void transactionWithOneExercise(long tx, byte[] file) {
     String base = mock.server().url("/").toString();
-    mock.enqueueJson(201, "{\"transaction-id\":" + tx + ",\"resource-uri\":\"" + base
-        + "v3/users/12/exercise-transactions/" + tx + "\"}");
-    mock.enqueueJson(200, "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/" + tx
-        + "/exercises/56\"]}");
-    mock.enqueueJson(200, MockAccessLink.fixture("getTransactionExercise.json").replace("1937529874", "56"));
+    mock.enqueueJson(
+        201,
+        "{\"transaction-id\":" + tx + ",\"resource-uri\":\"" + base
+            + "v3/users/12/exercise-transactions/" + tx + "\"}");
+    mock.enqueueJson(
+        200,
+        "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/" + tx
+            + "/exercises/56\"]}");
+    mock.enqueueJson(
+        200, MockAccessLink.fixture("getTransactionExercise.json").replace("1937529874", "56"));
     mock.enqueue(binary(file));
   }
 

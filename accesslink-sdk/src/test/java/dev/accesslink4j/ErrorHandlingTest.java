@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * both body shapes, unparseable success bodies, tolerated model drift, timeouts and dropped connections.
  */
 class ErrorHandlingTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   private static final String PATH = "/v3/users/42";
 
@@ -56,7 +57,9 @@ class ErrorHandlingTest {
 
   private ApiResponse<User> getUser() {
     UserClient user = mock.user();
-    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context()
+        .transport()
+        .execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   private ServiceException failure() {
@@ -70,7 +73,8 @@ class ErrorHandlingTest {
   void flatErrorBody(int status, Class<? extends ServiceException> type) {
     mock.enqueueJson(
         status,
-        "{\"timestamp\":\"2025-03-01T10:00:00.000Z\",\"status\":" + status + ",\"errorType\":\"SOME_ERROR\","
+        "{\"timestamp\":\"2025-03-01T10:00:00.000Z\",\"status\":" + status
+            + ",\"errorType\":\"SOME_ERROR\","
             + "\"message\":\"Something is off\",\"corrId\":\"c0ffee-1\"}");
 
     ServiceException e = failure();
@@ -84,7 +88,8 @@ class ErrorHandlingTest {
     assertThat(e.correlationId()).contains("c0ffee-1");
     assertThat(e.rateLimit()).isPresent();
     assertThat(e.getMessage())
-        .startsWith("GET " + PATH + " failed with HTTP " + status + " (SOME_ERROR): Something is off")
+        .startsWith(
+            "GET " + PATH + " failed with HTTP " + status + " (SOME_ERROR): Something is off")
         .contains("[corr_id c0ffee-1]");
     assertThat(mock.takeRequest().getTarget()).isEqualTo(PATH);
   }
@@ -112,12 +117,11 @@ class ErrorHandlingTest {
   @ParameterizedTest(name = "HTTP {0} with an HTML error page -> {1}")
   @MethodSource("statuses")
   void htmlErrorPage(int status, Class<? extends ServiceException> type) {
-    mock.enqueue(
-        new MockResponse.Builder()
-            .code(status)
-            .setHeader("Content-Type", "text/html")
-            .body("<html><head><title>Bad Gateway</title></head><body><h1>nginx</h1></body></html>")
-            .build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "text/html")
+        .body("<html><head><title>Bad Gateway</title></head><body><h1>nginx</h1></body></html>")
+        .build());
 
     ServiceException e = failure();
 
@@ -128,7 +132,9 @@ class ErrorHandlingTest {
     assertThat(e.correlationId()).isEmpty();
     assertThat(e.polarMessage()).isEmpty();
     assertThat(e.bodySnippet()).contains("<title>Bad Gateway</title>");
-    assertThat(e.getMessage()).startsWith("GET " + PATH + " failed with HTTP " + status).doesNotContain("<html>");
+    assertThat(e.getMessage())
+        .startsWith("GET " + PATH + " failed with HTTP " + status)
+        .doesNotContain("<html>");
   }
 
   @ParameterizedTest(name = "HTTP {0} with an empty body -> {1}")
@@ -159,7 +165,8 @@ class ErrorHandlingTest {
   }
 
   /** Any character a terminal would act on: C0 and C1 controls, DEL, bidirectional formatting, line separators. */
-  private static final String UNSAFE = "[\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]";
+  private static final String UNSAFE =
+      "[\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]";
 
   @Test
   void controlCharactersInPolarsErrorAreEscapedInTheMessageAndTheDetails() {
@@ -173,27 +180,28 @@ class ErrorHandlingTest {
 
     assertThat(e).isExactlyInstanceOf(BadRequestException.class);
     assertThat(e.getMessage())
-        .startsWith(
-            "GET " + PATH + " failed with HTTP 400 (BAD\\u001B[31m): Date \\u001B[2J\\u001B]0;pwned\\u0007 is off"
-                + "\\u000D\\u000AINFO forged line \\u202Etxt.exe [corr_id c\\u009B1]. Check the dates")
+        .startsWith("GET " + PATH
+            + " failed with HTTP 400 (BAD\\u001B[31m): Date \\u001B[2J\\u001B]0;pwned\\u0007 is off"
+            + "\\u000D\\u000AINFO forged line \\u202Etxt.exe [corr_id c\\u009B1]. Check the dates")
         .doesNotContainPattern(UNSAFE);
     assertThat(e.errorType()).contains("BAD\\u001B[31m");
-    assertThat(e.polarMessage()).hasValueSatisfying(m -> assertThat(m).doesNotContainPattern(UNSAFE));
+    assertThat(e.polarMessage())
+        .hasValueSatisfying(m -> assertThat(m).doesNotContainPattern(UNSAFE));
     assertThat(e.correlationId()).contains("c\\u009B1");
   }
 
   @Test
   void rawControlCharactersInAnErrorPageAreEscapedInTheSnippet() {
-    mock.enqueue(
-        new MockResponse.Builder()
-            .code(502)
-            .setHeader("Content-Type", "text/html")
-            .body("\u001b[2J<html>\u009b31m bad\u007f gateway\n</html>")
-            .build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(502)
+        .setHeader("Content-Type", "text/html")
+        .body("\u001b[2J<html>\u009b31m bad\u007f gateway\n</html>")
+        .build());
 
     ServiceException e = failure();
 
-    assertThat(e.bodySnippet()).isEqualTo("\\u001B[2J<html>\\u009B31m bad\\u007F gateway\\u000A</html>");
+    assertThat(e.bodySnippet())
+        .isEqualTo("\\u001B[2J<html>\\u009B31m bad\\u007F gateway\\u000A</html>");
     assertThat(e.getMessage()).doesNotContainPattern(UNSAFE);
   }
 
@@ -213,19 +221,19 @@ class ErrorHandlingTest {
     mock.enqueueJson(404, body);
 
     ServiceException thrown = failure();
-    ServiceException.ErrorDetails details =
-        ServiceException.ErrorDetails.of(404, "GET", PATH)
-            .withErrorType("NOT_FOUND")
-            .withPolarMessage("No such user")
-            .withCorrelationId("c-1")
-            .withRateLimit(thrown.rateLimit().orElseThrow())
-            .withBodySnippet(body);
+    ServiceException.ErrorDetails details = ServiceException.ErrorDetails.of(404, "GET", PATH)
+        .withErrorType("NOT_FOUND")
+        .withPolarMessage("No such user")
+        .withCorrelationId("c-1")
+        .withRateLimit(thrown.rateLimit().orElseThrow())
+        .withBodySnippet(body);
     NotFoundException built = new NotFoundException(details);
 
     assertThat(thrown.details()).isEqualTo(details).hasSameHashCodeAs(details);
     assertThat(built).hasMessage(thrown.getMessage());
     assertThat(built.getMessage())
-        .isEqualTo("GET " + PATH + " failed with HTTP 404 (NOT_FOUND): No such user [corr_id c-1]. The resource does"
+        .isEqualTo("GET " + PATH
+            + " failed with HTTP 404 (NOT_FOUND): No such user [corr_id c-1]. The resource does"
             + " not exist (or no longer exists)");
     assertThat(ServiceException.ErrorDetails.of(404, "GET", PATH).errorType()).isEmpty();
     assertThat(ServiceException.ErrorDetails.of(404, "GET", PATH).bodySnippet()).isEmpty();
@@ -233,7 +241,8 @@ class ErrorHandlingTest {
 
   @Test
   void oauthStyleErrorBodyGivesTheErrorCodeAndDescription() {
-    mock.enqueueJson(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The code has expired\"}");
+    mock.enqueueJson(
+        400, "{\"error\":\"invalid_grant\",\"error_description\":\"The code has expired\"}");
 
     ServiceException e = failure();
 
@@ -246,8 +255,11 @@ class ErrorHandlingTest {
   void onlyTheStartOfAnErrorPageIsRead() {
     // 16 KiB arrive at once, the rest only after 5 s: reading the page whole would take that long.
     String page = "<html>" + "x".repeat(64 * 1024) + "</html>";
-    mock.enqueue(
-        new MockResponse.Builder().code(502).body(page).throttleBody(16 * 1024, 5, TimeUnit.SECONDS).build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(502)
+        .body(page)
+        .throttleBody(16 * 1024, 5, TimeUnit.SECONDS)
+        .build());
     long start = System.nanoTime();
 
     ServiceException e = failure();
@@ -261,7 +273,9 @@ class ErrorHandlingTest {
     return Stream.of(
         Arguments.of("malformed JSON", "{\"polar-user-id\": 42,, }", "the body is not valid JSON"),
         Arguments.of(
-            "truncated JSON", "{\"polar-user-id\": 42, \"member-id\": \"abc", "the JSON body is cut short"),
+            "truncated JSON",
+            "{\"polar-user-id\": 42, \"member-id\": \"abc",
+            "the JSON body is cut short"),
         Arguments.of("empty body", "", "the body is empty where JSON was expected"),
         Arguments.of(
             "HTML page",
@@ -272,7 +286,9 @@ class ErrorHandlingTest {
             "{\"polar-user-id\": \"forty-two\"}",
             "the body does not match the expected JSON shape at $.polar-user-id"),
         Arguments.of(
-            "array instead of object", "[1, 2, 3]", "the body does not match the expected JSON shape"),
+            "array instead of object",
+            "[1, 2, 3]",
+            "the body does not match the expected JSON shape"),
         Arguments.of("two documents", "{\"polar-user-id\": 1} {\"polar-user-id\": 2}", "the body"));
   }
 
@@ -287,7 +303,9 @@ class ErrorHandlingTest {
     InvalidResponseException e = (InvalidResponseException) thrown;
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.bodySnippet()).isEqualTo(body);
-    assertThat(e.getMessage()).startsWith("GET " + PATH + " answered HTTP 200 but ").contains(reason);
+    assertThat(e.getMessage())
+        .startsWith("GET " + PATH + " answered HTTP 200 but ")
+        .contains(reason);
   }
 
   @Test
@@ -296,8 +314,9 @@ class ErrorHandlingTest {
 
     Throwable thrown = catchThrowable(this::getUser);
 
-    assertThat(thrown).isInstanceOfSatisfying(
-        InvalidResponseException.class, e -> assertThat(e.status()).isEqualTo(201));
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            InvalidResponseException.class, e -> assertThat(e.status()).isEqualTo(201));
   }
 
   @Test
@@ -407,13 +426,17 @@ class ErrorHandlingTest {
 
   private static ApiResponse<User> getUser(AccessLink client) {
     UserClient user = client.user(AccessToken.of(MockAccessLink.TOKEN));
-    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context()
+        .transport()
+        .execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   @Test
   void slowHeadersAreATimeout() {
-    mock.enqueue(
-        new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body("{\"polar-user-id\": 1}").build());
+    mock.enqueue(new MockResponse.Builder()
+        .headersDelay(2, TimeUnit.SECONDS)
+        .body("{\"polar-user-id\": 1}")
+        .build());
     try (AccessLink client = clientWithReadTimeout(mock.server(), Duration.ofMillis(200))) {
       long start = System.nanoTime();
 
@@ -429,12 +452,11 @@ class ErrorHandlingTest {
 
   @Test
   void aBodyThatStallsMidwayIsATimeout() {
-    mock.enqueue(
-        new MockResponse.Builder()
-            .setHeader("Content-Type", "application/json")
-            .body("{\"polar-user-id\": 1, \"member-id\": \"" + "m".repeat(200) + "\"}")
-            .throttleBody(20, 2, TimeUnit.SECONDS)
-            .build());
+    mock.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "application/json")
+        .body("{\"polar-user-id\": 1, \"member-id\": \"" + "m".repeat(200) + "\"}")
+        .throttleBody(20, 2, TimeUnit.SECONDS)
+        .build());
     try (AccessLink client = clientWithReadTimeout(mock.server(), Duration.ofMillis(200))) {
       Throwable thrown = catchThrowable(() -> getUser(client));
 
@@ -445,14 +467,17 @@ class ErrorHandlingTest {
 
   @Test
   void aDroppedConnectionIsAnIoFailure() {
-    mock.enqueue(
-        new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    mock.enqueue(new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
     mock.enqueueJson(200, "{\"polar-user-id\": 1}");
 
     Throwable thrown = catchThrowable(this::getUser);
 
     assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
-    assertThat(mock.server().getRequestCount()).as("OkHttp must not replay it by itself").isEqualTo(1);
+    assertThat(mock.server().getRequestCount())
+        .as("OkHttp must not replay it by itself")
+        .isEqualTo(1);
     AccessLinkIOException e = (AccessLinkIOException) thrown;
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.getMessage()).startsWith("GET " + PATH + " failed on the network (");
@@ -461,13 +486,13 @@ class ErrorHandlingTest {
 
   @Test
   void aConnectionResetMidBodyIsAnIoFailureNotAnInvalidResponse() {
-    Buffer body = new Buffer().writeUtf8("{\"polar-user-id\": 1, \"member-id\": \"" + "m".repeat(5000) + "\"}");
-    mock.enqueue(
-        new MockResponse.Builder()
-            .setHeader("Content-Type", "application/json")
-            .body(body)
-            .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
-            .build());
+    Buffer body = new Buffer()
+        .writeUtf8("{\"polar-user-id\": 1, \"member-id\": \"" + "m".repeat(5000) + "\"}");
+    mock.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+        .build());
 
     Throwable thrown = catchThrowable(this::getUser);
 
@@ -481,13 +506,12 @@ class ErrorHandlingTest {
     closed.start();
     var url = closed.url("/").uri();
     closed.close();
-    try (AccessLink client =
-        AccessLink.builder()
-            .clientId("id")
-            .clientSecret(ClientSecret.of("secret"))
-            .apiUrl(url)
-            .retryPolicy(RetryPolicy.disabled())
-            .build()) {
+    try (AccessLink client = AccessLink.builder()
+        .clientId("id")
+        .clientSecret(ClientSecret.of("secret"))
+        .apiUrl(url)
+        .retryPolicy(RetryPolicy.disabled())
+        .build()) {
       Throwable thrown = catchThrowable(() -> getUser(client));
 
       assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);

@@ -28,13 +28,15 @@ import retrofit2.http.HTTP;
  * Retrofit endpoint annotation of its own. A new operation in the spec fails this test until a service offers it.
  */
 class EveryOperationReachedTest {
-  private static final Path SOURCES = Path.of(System.getProperty("basedir", ".")).resolve("src/main/java");
+  private static final Path SOURCES =
+      Path.of(System.getProperty("basedir", ".")).resolve("src/main/java");
 
   @Test
   void everyGeneratedOperationIsCalledFromTheSdk() throws Exception {
     String sdk = sdkSources();
     List<String> operations = generatedOperations();
-    assertThat(operations).hasSizeGreaterThanOrEqualTo(60); // the spec's REST operations, the token endpoint included
+    assertThat(operations)
+        .hasSizeGreaterThanOrEqualTo(60); // the spec's REST operations, the token endpoint included
 
     List<String> unreached = new ArrayList<>();
     for (String operation : operations) {
@@ -50,14 +52,17 @@ class EveryOperationReachedTest {
   void noSdkSourceDeclaresAnEndpoint() throws IOException {
     Pattern endpoint = Pattern.compile("@(GET|POST|PUT|PATCH|DELETE|HTTP|HEAD)\\(");
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      List<Path> declaring =
-          files.filter(p -> p.toString().endsWith(".java")).filter(p -> endpoint.matcher(read(p)).find()).toList();
+      List<Path> declaring = files
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> endpoint.matcher(read(p)).find())
+          .toList();
       assertThat(declaring).as("SDK sources declaring a Retrofit endpoint").isEmpty();
     }
   }
 
   private static List<String> generatedOperations() throws IOException, URISyntaxException {
-    Path location = Path.of(UsersApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location = Path.of(
+        UsersApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> operations = new ArrayList<>();
     if (Files.isDirectory(location)) {
       collect(location, operations);
@@ -105,7 +110,8 @@ class EveryOperationReachedTest {
 
   private static String sdkSources() throws IOException {
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      return files.filter(p -> p.toString().endsWith(".java"))
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
           .map(EveryOperationReachedTest::read)
           .collect(Collectors.joining("\n"));
     }

@@ -51,7 +51,8 @@ final class FastMockWebServer {
     }
 
     @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
       ServerSocket socket = createServerSocket();
       socket.bind(new InetSocketAddress(address, port), backlog);
       return socket;

@@ -11,8 +11,12 @@ class FromEnvAliasTest {
 
   @Test
   void theAccessLinkNamesAreRead() {
-    try (AccessLink client = AccessLink.fromEnv(Map.of(
-        "ACCESSLINK_CLIENT_ID", "id-accesslink", "ACCESSLINK_CLIENT_SECRET", "secret-accesslink")::get)) {
+    try (AccessLink client =
+        AccessLink.fromEnv(Map.of(
+            "ACCESSLINK_CLIENT_ID",
+            "id-accesslink",
+            "ACCESSLINK_CLIENT_SECRET",
+            "secret-accesslink")::get)) {
       assertThat(client.clientId()).isEqualTo("id-accesslink");
       assertThat(client.clientSecret().reveal()).isEqualTo("secret-accesslink");
     }
@@ -20,8 +24,8 @@ class FromEnvAliasTest {
 
   @Test
   void thePolarNamesAreAcceptedAsAliases() {
-    try (AccessLink client = AccessLink.fromEnv(Map.of(
-        "POLAR_CLIENT_ID", "id-polar", "POLAR_CLIENT_SECRET", "secret-polar")::get)) {
+    try (AccessLink client = AccessLink.fromEnv(
+        Map.of("POLAR_CLIENT_ID", "id-polar", "POLAR_CLIENT_SECRET", "secret-polar")::get)) {
       assertThat(client.clientId()).isEqualTo("id-polar");
       assertThat(client.clientSecret().reveal()).isEqualTo("secret-polar");
     }
@@ -30,10 +34,18 @@ class FromEnvAliasTest {
   @Test
   void theAccessLinkNameWinsOverItsAlias() {
     try (AccessLink client = AccessLink.fromEnv(Map.of(
-        "ACCESSLINK_CLIENT_ID", "id-accesslink", "POLAR_CLIENT_ID", "id-polar",
-        "ACCESSLINK_CLIENT_SECRET", " ", "POLAR_CLIENT_SECRET", "secret-polar")::get)) {
+        "ACCESSLINK_CLIENT_ID",
+        "id-accesslink",
+        "POLAR_CLIENT_ID",
+        "id-polar",
+        "ACCESSLINK_CLIENT_SECRET",
+        " ",
+        "POLAR_CLIENT_SECRET",
+        "secret-polar")::get)) {
       assertThat(client.clientId()).isEqualTo("id-accesslink");
-      assertThat(client.clientSecret().reveal()).as("a blank variable counts as unset").isEqualTo("secret-polar");
+      assertThat(client.clientSecret().reveal())
+          .as("a blank variable counts as unset")
+          .isEqualTo("secret-polar");
     }
   }
 

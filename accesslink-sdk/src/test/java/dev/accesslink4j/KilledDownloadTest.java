@@ -25,32 +25,35 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledDownloadTest {
   private static final byte[] FIT = TestFiles.syntheticFit(512 * 1024, 9);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void theNextRunSweepsTheTemporaryFileOfAKilledDownloadButNotOfALiveOne() throws Exception {
     try (MockWebServer server = FastMockWebServer.create()) {
       server.start();
-      // The child's download: 16 KiB, then a minute of silence (the child's read timeout is longer), so it is in
-      // progress, and writes nothing that would make its file look young, while the test looks at it.
+      // The child's download: 16 KiB, then a minute of silence (the child's read timeout is
+      // longer), so it is in
+      // progress, and writes nothing that would make its file look young, while the test looks at
+      // it.
       server.enqueue(binary().throttleBody(16 * 1024, 60, TimeUnit.SECONDS).build());
       server.enqueue(binary().build());
       server.enqueue(binary().build());
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Downloader.class.getName(),
-                  server.url("/").toString(),
-                  dir.resolve("killed.fit").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process child = new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp",
+              System.getProperty("java.class.path"),
+              Downloader.class.getName(),
+              server.url("/").toString(),
+              dir.resolve("killed.fit").toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
       try {
         Path part = awaitPartFile();
 
-        // Another process downloads into the folder while the child's file is an hour old but still locked.
+        // Another process downloads into the folder while the child's file is an hour old but still
+        // locked.
         Files.setLastModifiedTime(part, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         try (AccessLink client = client(server)) {
           client.user(AccessToken.of("t")).exercises().fit("other", dir.resolve("other.fit"));
@@ -67,7 +70,8 @@ class KilledDownloadTest {
           nextRun.user(AccessToken.of("t")).exercises().fit("again", dir.resolve("killed.fit"));
         }
 
-        assertThat(files()).containsExactlyInAnyOrder(dir.resolve("other.fit"), dir.resolve("killed.fit"));
+        assertThat(files())
+            .containsExactlyInAnyOrder(dir.resolve("other.fit"), dir.resolve("killed.fit"));
         assertThat(Files.readAllBytes(dir.resolve("killed.fit"))).isEqualTo(FIT);
       } finally {
         child.destroyForcibly();
@@ -79,7 +83,8 @@ class KilledDownloadTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       for (Path file : files()) {
-        if (file.getFileName().toString().startsWith(".accesslink-killed.fit.") && Files.size(file) > 0) {
+        if (file.getFileName().toString().startsWith(".accesslink-killed.fit.")
+            && Files.size(file) > 0) {
           return file;
         }
       }
@@ -117,13 +122,12 @@ class KilledDownloadTest {
      * @param args the API base URL and the target file
      */
     public static void main(String[] args) {
-      try (AccessLink client =
-          AccessLink.builder()
-              .clientId("id")
-              .clientSecret(ClientSecret.of("secret"))
-              .apiUrl(java.net.URI.create(args[0]))
-              .readTimeout(Duration.ofMinutes(5))
-              .build()) {
+      try (AccessLink client = AccessLink.builder()
+          .clientId("id")
+          .clientSecret(ClientSecret.of("secret"))
+          .apiUrl(java.net.URI.create(args[0]))
+          .readTimeout(Duration.ofMinutes(5))
+          .build()) {
         client.user(AccessToken.of("t")).exercises().fit("child", Path.of(args[1]));
       }
     }

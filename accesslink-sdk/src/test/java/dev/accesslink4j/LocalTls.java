@@ -32,20 +32,38 @@ final class LocalTls {
   }
 
   /** Generates the certificate into {@code dir} (about half a second). */
-  static LocalTls create(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
+  static LocalTls create(Path dir)
+      throws IOException, GeneralSecurityException, InterruptedException {
     Path keyStore = dir.resolve("localhost.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-            .redirectErrorStream(true)
-            .start();
+    Process keytool = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+            "-genkeypair",
+            "-alias",
+            "localhost",
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-dname",
+            "CN=localhost",
+            "-ext",
+            "SAN=dns:localhost,ip:127.0.0.1",
+            "-validity",
+            "2",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            keyStore.toString(),
+            "-storepass",
+            new String(PASSWORD),
+            "-keypass",
+            new String(PASSWORD))
+        .redirectErrorStream(true)
+        .start();
     byte[] output = keytool.getInputStream().readAllBytes();
     if (!keytool.waitFor(30, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-      throw new IOException("keytool failed: " + new String(output, java.nio.charset.StandardCharsets.UTF_8));
+      throw new IOException(
+          "keytool failed: " + new String(output, java.nio.charset.StandardCharsets.UTF_8));
     }
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
@@ -59,7 +77,8 @@ final class LocalTls {
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
     trusted.setCertificateEntry("localhost", keys.getCertificate("localhost"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trusted);
     X509TrustManager trustManager = (X509TrustManager) tmf.getTrustManagers()[0];
     SSLContext client = SSLContext.getInstance("TLS");
@@ -74,6 +93,8 @@ final class LocalTls {
 
   /** An OkHttpClient that trusts the certificate, to hand to {@code AccessLinkBuilder.httpClient}. */
   OkHttpClient trustingClient() {
-    return new OkHttpClient.Builder().sslSocketFactory(client.getSocketFactory(), trustManager).build();
+    return new OkHttpClient.Builder()
+        .sslSocketFactory(client.getSocketFactory(), trustManager)
+        .build();
   }
 }

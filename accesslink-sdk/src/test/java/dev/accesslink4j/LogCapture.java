@@ -34,7 +34,8 @@ final class LogCapture extends Handler implements AutoCloseable {
 
   /** Captures the SDK's logger {@code dev.accesslink4j} and OkHttp's {@code okhttp3}. */
   static LogCapture sdkAndOkHttp() {
-    return new LogCapture(List.of(Logger.getLogger("dev.accesslink4j"), Logger.getLogger("okhttp3")));
+    return new LogCapture(
+        List.of(Logger.getLogger("dev.accesslink4j"), Logger.getLogger("okhttp3")));
   }
 
   @Override

@@ -50,17 +50,16 @@ public final class MockAccessLink implements BeforeEachCallback, AfterEachCallba
     server = FastMockWebServer.create();
     server.start();
     sleeps.clear();
-    client =
-        AccessLink.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(ClientSecret.of(CLIENT_SECRET))
-            .apiUrl(server.url("/").uri())
-            .authorizationUrl(server.url("/oauth2/authorization").uri())
-            .tokenUrl(server.url("/v2/oauth2/token").uri())
-            .redirectUri(URI.create("https://app.example.com/oauth2_callback"))
-            .retryPolicy(retryPolicy)
-            .sleeper(sleeps::add)
-            .build();
+    client = AccessLink.builder()
+        .clientId(CLIENT_ID)
+        .clientSecret(ClientSecret.of(CLIENT_SECRET))
+        .apiUrl(server.url("/").uri())
+        .authorizationUrl(server.url("/oauth2/authorization").uri())
+        .tokenUrl(server.url("/v2/oauth2/token").uri())
+        .redirectUri(URI.create("https://app.example.com/oauth2_callback"))
+        .retryPolicy(retryPolicy)
+        .sleeper(sleeps::add)
+        .build();
   }
 
   @Override
@@ -96,15 +95,14 @@ public final class MockAccessLink implements BeforeEachCallback, AfterEachCallba
 
   /** Enqueues a JSON response with rate-limit headers. */
   public MockAccessLink enqueueJson(int status, String json) {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(status)
-            .setHeader("Content-Type", "application/json")
-            .setHeader("RateLimit-Usage", "3, 40")
-            .setHeader("RateLimit-Limit", "520, 5100")
-            .setHeader("RateLimit-Reset", "600, 80000")
-            .body(json)
-            .build());
+    server.enqueue(new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json")
+        .setHeader("RateLimit-Usage", "3, 40")
+        .setHeader("RateLimit-Limit", "520, 5100")
+        .setHeader("RateLimit-Reset", "600, 80000")
+        .body(json)
+        .build());
     return this;
   }
 

@@ -34,24 +34,31 @@ class PackageLayoutTest {
    * What each package may import from the SDK besides itself (the root package may import every one). The generated
    * layer is allowed everywhere but in {@code errors}; see docs/architecture.md.
    */
-  private static final Map<String, Set<String>> MAY_IMPORT =
-      Map.of(
-          BASE + ".errors", Set.of(BASE, BASE + ".transactions.TransactionType"),
-          INTERNAL, Set.of(BASE, BASE + ".errors", "generated"),
-          BASE + ".services", Set.of(BASE, BASE + ".errors", INTERNAL, "generated"),
-          BASE + ".oauth", Set.of(BASE, BASE + ".errors", INTERNAL, "generated"),
-          BASE + ".transactions", Set.of(BASE, BASE + ".errors", INTERNAL, "generated"),
-          BASE + ".webhooks", Set.of(BASE, BASE + ".errors", INTERNAL, "generated", BASE + ".services"));
+  private static final Map<String, Set<String>> MAY_IMPORT = Map.of(
+      BASE + ".errors",
+      Set.of(BASE, BASE + ".transactions.TransactionType"),
+      INTERNAL,
+      Set.of(BASE, BASE + ".errors", "generated"),
+      BASE + ".services",
+      Set.of(BASE, BASE + ".errors", INTERNAL, "generated"),
+      BASE + ".oauth",
+      Set.of(BASE, BASE + ".errors", INTERNAL, "generated"),
+      BASE + ".transactions",
+      Set.of(BASE, BASE + ".errors", INTERNAL, "generated"),
+      BASE + ".webhooks",
+      Set.of(BASE, BASE + ".errors", INTERNAL, "generated", BASE + ".services"));
 
   @Test
   void theModuleExportsEveryPackageButInternalAndOpensNone() throws IOException {
-    String moduleInfo = Files.readString(SOURCES.resolve("module-info.java"), StandardCharsets.UTF_8);
+    String moduleInfo =
+        Files.readString(SOURCES.resolve("module-info.java"), StandardCharsets.UTF_8);
     Set<String> exported = matches(moduleInfo, "(?m)^\\s*exports ([\\w.]+);");
     Set<String> expected = new TreeSet<>(packages());
     expected.remove(INTERNAL);
 
     assertThat(exported).isEqualTo(expected);
-    assertThat(moduleInfo).doesNotContainPattern("(?m)^\\s*(opens|exports " + Pattern.quote(INTERNAL) + ")");
+    assertThat(moduleInfo)
+        .doesNotContainPattern("(?m)^\\s*(opens|exports " + Pattern.quote(INTERNAL) + ")");
   }
 
   @Test
@@ -109,11 +116,10 @@ class PackageLayoutTest {
           }
           String target = m.group(1);
           String type = line.replaceFirst("^import (?:static )?", "").replace(";", "");
-          boolean ok =
-              target.equals(e.getKey())
-                  || allowed.contains(target)
-                  || allowed.contains(type)
-                  || (allowed.contains("generated") && target.startsWith(BASE + ".generated"));
+          boolean ok = target.equals(e.getKey())
+              || allowed.contains(target)
+              || allowed.contains(type)
+              || (allowed.contains("generated") && target.startsWith(BASE + ".generated"));
           if (!ok) {
             violations.add(SOURCES.relativize(file) + ": " + line);
           }
@@ -153,8 +159,12 @@ class PackageLayoutTest {
   private static Map<String, List<Path>> sourcesByPackage() throws IOException {
     Map<String, List<Path>> byPackage = new LinkedHashMap<>();
     try (Stream<Path> files = Files.walk(SOURCES.resolve("dev/accesslink4j"))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        String pkg = SOURCES.relativize(file.getParent()).toString().replace(file.getFileSystem().getSeparator(), ".");
+      for (Path file :
+          files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String pkg = SOURCES
+            .relativize(file.getParent())
+            .toString()
+            .replace(file.getFileSystem().getSeparator(), ".");
         byPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(file);
       }
     }

@@ -17,14 +17,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Polar's RateLimit-* headers as the caller reads them: both windows, and nothing from malformed headers. */
 class RateLimitTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void parsesBothWindowsShortFirst() {
     RateLimit limit = RateLimit.parse("37, 1200", "520, 5100", "612, 80011").orElseThrow();
 
-    assertThat(limit.shortWindow()).isEqualTo(new RateLimit.Window(37, 520, Duration.ofSeconds(612)));
-    assertThat(limit.longWindow()).isEqualTo(new RateLimit.Window(1200, 5100, Duration.ofSeconds(80011)));
+    assertThat(limit.shortWindow())
+        .isEqualTo(new RateLimit.Window(37, 520, Duration.ofSeconds(612)));
+    assertThat(limit.longWindow())
+        .isEqualTo(new RateLimit.Window(1200, 5100, Duration.ofSeconds(80011)));
     assertThat(limit.shortWindow().remaining()).isEqualTo(483);
     assertThat(limit.longWindow().remaining()).isEqualTo(3900);
     assertThat(limit.shortWindow().isExhausted()).isFalse();
@@ -35,20 +38,24 @@ class RateLimitTest {
   void theClientKeepsTheLatestReportedStateAcrossUsersAndCalls() {
     assertThat(mock.client().rateLimit()).isEmpty();
     mock.enqueueJson(200, "{\"nights\": []}"); // MockAccessLink reports "3, 40" of "520, 5100"
-    mock.server().enqueue(new MockResponse.Builder().code(204)
-        .setHeader("RateLimit-Usage", "4, 41")
-        .setHeader("RateLimit-Limit", "520, 5100")
-        .setHeader("RateLimit-Reset", "599, 79999")
-        .build());
+    mock.server()
+        .enqueue(new MockResponse.Builder()
+            .code(204)
+            .setHeader("RateLimit-Usage", "4, 41")
+            .setHeader("RateLimit-Limit", "520, 5100")
+            .setHeader("RateLimit-Reset", "599, 79999")
+            .build());
     mock.enqueueStatus(204); // no headers: the last report stays
 
     mock.user().sleep().list();
-    assertThat(mock.client().rateLimit()).hasValueSatisfying(r -> assertThat(r.shortWindow().used()).isEqualTo(3));
+    assertThat(mock.client().rateLimit())
+        .hasValueSatisfying(r -> assertThat(r.shortWindow().used()).isEqualTo(3));
     mock.client().user(AccessToken.of("another-user-token")).sleepWise().alertness();
     mock.user().sleepWise().alertness();
 
     RateLimit latest = mock.client().rateLimit().orElseThrow();
-    assertThat(latest.shortWindow()).isEqualTo(new RateLimit.Window(4, 520, Duration.ofSeconds(599)));
+    assertThat(latest.shortWindow())
+        .isEqualTo(new RateLimit.Window(4, 520, Duration.ofSeconds(599)));
     assertThat(latest.longWindow().remaining()).isEqualTo(5100 - 41);
   }
 
@@ -72,7 +79,9 @@ class RateLimitTest {
       assertThat(user.sleep().list()).isEmpty();
     }
 
-    assertThat(heard).hasSize(2).allSatisfy(r -> assertThat(r.longWindow().limit()).isEqualTo(5100));
+    assertThat(heard)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.longWindow().limit()).isEqualTo(5100));
   }
 
   @Test
@@ -120,14 +129,13 @@ class RateLimitTest {
 
   @Test
   void apiResponseReadsTheHeadersInAnyCase() {
-    ApiResponse<String> response =
-        new ApiResponse<>(
-            200,
-            Map.of(
-                "ratelimit-usage", List.of("3, 40"),
-                "RATELIMIT-LIMIT", List.of("520, 5100"),
-                "RateLimit-Reset", List.of("600, 80000")),
-            "body");
+    ApiResponse<String> response = new ApiResponse<>(
+        200,
+        Map.of(
+            "ratelimit-usage", List.of("3, 40"),
+            "RATELIMIT-LIMIT", List.of("520, 5100"),
+            "RateLimit-Reset", List.of("600, 80000")),
+        "body");
 
     RateLimit limit = response.rateLimit().orElseThrow();
 
@@ -150,12 +158,15 @@ class RateLimitTest {
     mock.enqueueJson(200, "{\"polar-user-id\": 42}");
     UserClient user = mock.user();
 
-    ApiResponse<?> response =
-        user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    ApiResponse<?> response = user.context()
+        .transport()
+        .execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
 
     RateLimit limit = response.rateLimit().orElseThrow();
-    assertThat(limit.shortWindow()).isEqualTo(new RateLimit.Window(3, 520, Duration.ofSeconds(600)));
-    assertThat(limit.longWindow()).isEqualTo(new RateLimit.Window(40, 5100, Duration.ofSeconds(80000)));
+    assertThat(limit.shortWindow())
+        .isEqualTo(new RateLimit.Window(3, 520, Duration.ofSeconds(600)));
+    assertThat(limit.longWindow())
+        .isEqualTo(new RateLimit.Window(40, 5100, Duration.ofSeconds(80000)));
     assertThat(response.headers()).containsKey("Content-Type");
     assertThat(response.toString()).isEqualTo("ApiResponse[status=200, hasBody=true]");
   }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RawCallTest {
   @RegisterExtension
-  final MockAccessLink mock = MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(3).build());
+  final MockAccessLink mock =
+      MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(3).build());
 
   @Test
   void aUserCallReturnsStatusHeadersRateLimitAndBody() {
@@ -27,11 +28,14 @@ class RawCallTest {
 
     RecordedRequest request = mock.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/users/sleep");
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockAccessLink.TOKEN);
+    assertThat(request.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + MockAccessLink.TOKEN);
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("content-type")).contains("application/json");
-    assertThat(response.rateLimit()).hasValueSatisfying(r -> assertThat(r.shortWindow().used()).isEqualTo(3));
-    assertThat(response.body().orElseThrow().getNights()).singleElement()
+    assertThat(response.rateLimit())
+        .hasValueSatisfying(r -> assertThat(r.shortWindow().used()).isEqualTo(3));
+    assertThat(response.body().orElseThrow().getNights())
+        .singleElement()
         .satisfies(n -> assertThat(n.getSleepScore()).isEqualTo(80));
   }
 
@@ -41,7 +45,8 @@ class RawCallTest {
     assertThat(mock.user().call(SleepApi.class, SleepApi::listSleep).body()).isPresent();
 
     mock.enqueueStatus(503);
-    assertThatThrownBy(() -> mock.user().call(UsersApi.class, api -> api.registerUser(new RegisterUserRequest().memberId("m"))))
+    assertThatThrownBy(() -> mock.user()
+            .call(UsersApi.class, api -> api.registerUser(new RegisterUserRequest().memberId("m"))))
         .isInstanceOf(ServerException.class);
     assertThat(mock.server().getRequestCount()).isEqualTo(3);
   }

@@ -28,21 +28,28 @@ class RedirectTest {
   private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
 
   @RegisterExtension
-  final MockAccessLink mock = MockAccessLink.withRetries(RetryPolicy.defaults()); // refusals are never retried
+  final MockAccessLink mock =
+      MockAccessLink.withRetries(RetryPolicy.defaults()); // refusals are never retried
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void aGetRedirectedWithinItsOriginIsFollowedWithItsCredential() {
-    mock.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/v3/users/sleep/moved").build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(301)
+        .setHeader("Location", "/v3/users/sleep/moved")
+        .build());
     mock.enqueueJson(200, SLEEP);
 
-    assertThat(mock.user().sleep().get(DAY)).hasValueSatisfying(s -> assertThat(s.getSleepScore()).isEqualTo(80));
+    assertThat(mock.user().sleep().get(DAY))
+        .hasValueSatisfying(s -> assertThat(s.getSleepScore()).isEqualTo(80));
 
     mock.takeRequest();
     RecordedRequest followed = mock.takeRequest();
     assertThat(followed.getTarget()).isEqualTo("/v3/users/sleep/moved");
-    assertThat(followed.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockAccessLink.TOKEN);
+    assertThat(followed.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + MockAccessLink.TOKEN);
   }
 
   @Test
@@ -50,19 +57,22 @@ class RedirectTest {
     try (MockWebServer other = FastMockWebServer.create()) {
       other.start();
       other.enqueue(new MockResponse.Builder().body(SLEEP).build());
-      mock.enqueue(redirect(other.url("/v3/users/sleep/2025-01-01?access_token=leaked").toString()));
+      mock.enqueue(
+          redirect(other.url("/v3/users/sleep/2025-01-01?access_token=leaked").toString()));
 
-      RedirectRefusedException e =
-          catchThrowableOfType(RedirectRefusedException.class, () -> mock.user().sleep().get(DAY));
+      RedirectRefusedException e = catchThrowableOfType(
+          RedirectRefusedException.class, () -> mock.user().sleep().get(DAY));
 
       URI target = URI.create("http://localhost:" + other.getPort());
       assertThat(e.target()).isEqualTo(target);
       assertThat(e.status()).isEqualTo(302);
       assertThat(e.path()).isEqualTo("/v3/users/sleep/2025-01-01");
       assertThat(e)
-          .hasMessage("GET /v3/users/sleep/2025-01-01 failed with HTTP 302. It redirects to " + target
-              + ", which the SDK does not follow: it leaves the origin http://localhost:" + mock.server().getPort()
-              + " the request was sent to")
+          .hasMessage(
+              "GET /v3/users/sleep/2025-01-01 failed with HTTP 302. It redirects to " + target
+                  + ", which the SDK does not follow: it leaves the origin http://localhost:"
+                  + mock.server().getPort()
+                  + " the request was sent to")
           .hasMessageNotContaining("leaked");
       assertThat(other.getRequestCount()).isZero();
       assertThat(mock.server().getRequestCount()).isEqualTo(1); // not retried
@@ -72,13 +82,15 @@ class RedirectTest {
   @Test
   void aRedirectToAnotherHostOnTheSamePortIsRefused() {
     String otherHost = mock.server().getHostName().equals("localhost") ? "127.0.0.1" : "localhost";
-    mock.enqueue(redirect("http://" + otherHost + ":" + mock.server().getPort() + "/v3/users/sleep/2025-01-01"));
+    mock.enqueue(redirect(
+        "http://" + otherHost + ":" + mock.server().getPort() + "/v3/users/sleep/2025-01-01"));
     mock.enqueueJson(200, SLEEP); // what the same server would answer if the redirect were followed
 
-    RedirectRefusedException e =
-        catchThrowableOfType(RedirectRefusedException.class, () -> mock.user().sleep().get(DAY));
+    RedirectRefusedException e = catchThrowableOfType(
+        RedirectRefusedException.class, () -> mock.user().sleep().get(DAY));
 
-    assertThat(e.target()).isEqualTo(URI.create("http://" + otherHost + ":" + mock.server().getPort()));
+    assertThat(e.target())
+        .isEqualTo(URI.create("http://" + otherHost + ":" + mock.server().getPort()));
     assertThat(mock.server().getRequestCount()).isEqualTo(1);
   }
 
@@ -92,29 +104,34 @@ class RedirectTest {
       https.start();
       plain.start();
       plain.enqueue(new MockResponse.Builder().body(SLEEP).build());
-      https.enqueue(redirect("/v3/users/sleep/moved")); // within the origin: followed, so TLS itself works
-      https.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(SLEEP).build());
+      https.enqueue(
+          redirect("/v3/users/sleep/moved")); // within the origin: followed, so TLS itself works
+      https.enqueue(new MockResponse.Builder()
+          .setHeader("Content-Type", "application/json")
+          .body(SLEEP)
+          .build());
       https.enqueue(redirect("http://localhost:" + plain.getPort() + "/v3/users/sleep/2025-01-01"));
       https.enqueue(redirect("http://localhost:" + https.getPort() + "/v3/users/sleep/2025-01-01"));
 
-      try (AccessLink client =
-          AccessLink.builder()
-              .clientId("id")
-              .clientSecret(ClientSecret.of("secret"))
-              .apiUrl(https.url("/").uri())
-              .httpClient(trusting)
-              .build()) {
+      try (AccessLink client = AccessLink.builder()
+          .clientId("id")
+          .clientSecret(ClientSecret.of("secret"))
+          .apiUrl(https.url("/").uri())
+          .httpClient(trusting)
+          .build()) {
         UserClient user = client.user(AccessToken.of("t"));
         assertThat(user.sleep().get(DAY)).isPresent();
 
-        RedirectRefusedException toOtherPort =
-            catchThrowableOfType(RedirectRefusedException.class, () -> user.sleep().get(DAY));
-        RedirectRefusedException samePort =
-            catchThrowableOfType(RedirectRefusedException.class, () -> user.sleep().get(DAY));
+        RedirectRefusedException toOtherPort = catchThrowableOfType(
+            RedirectRefusedException.class, () -> user.sleep().get(DAY));
+        RedirectRefusedException samePort = catchThrowableOfType(
+            RedirectRefusedException.class, () -> user.sleep().get(DAY));
 
-        assertThat(toOtherPort.target()).isEqualTo(URI.create("http://localhost:" + plain.getPort()));
+        assertThat(toOtherPort.target())
+            .isEqualTo(URI.create("http://localhost:" + plain.getPort()));
         assertThat(toOtherPort)
-            .hasMessageEndingWith("it downgrades https://localhost:" + https.getPort() + " to plain HTTP");
+            .hasMessageEndingWith(
+                "it downgrades https://localhost:" + https.getPort() + " to plain HTTP");
         assertThat(samePort.target().getScheme()).isEqualTo("http");
         assertThat(samePort).hasMessageEndingWith("to plain HTTP");
       }
@@ -130,12 +147,14 @@ class RedirectTest {
   void aDownloadRedirectedToAnotherHostIsRefusedAndLeavesNoFile() throws Exception {
     try (MockWebServer cdn = FastMockWebServer.create()) {
       cdn.start();
-      cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(TestFiles.garminFit())).build());
+      cdn.enqueue(new MockResponse.Builder()
+          .body(new Buffer().write(TestFiles.garminFit()))
+          .build());
       mock.enqueue(redirect(cdn.url("/files/abc.fit").toString()));
 
-      RedirectRefusedException e =
-          catchThrowableOfType(
-              RedirectRefusedException.class, () -> mock.user().exercises().fit("abc", dir.resolve("abc.fit")));
+      RedirectRefusedException e = catchThrowableOfType(
+          RedirectRefusedException.class,
+          () -> mock.user().exercises().fit("abc", dir.resolve("abc.fit")));
 
       assertThat(e.target()).isEqualTo(URI.create("http://localhost:" + cdn.getPort()));
       assertThat(cdn.getRequestCount()).isZero();
@@ -147,11 +166,13 @@ class RedirectTest {
 
   @Test
   void aRequestOtherThanGetDoesNotFollowEvenWithinItsOrigin() {
-    mock.enqueue(
-        new MockResponse.Builder().code(307).setHeader("Location", "/v3/users/again").build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(307)
+        .setHeader("Location", "/v3/users/again")
+        .build());
 
-    RedirectRefusedException e =
-        catchThrowableOfType(RedirectRefusedException.class, () -> mock.user().users().register("member-1"));
+    RedirectRefusedException e = catchThrowableOfType(
+        RedirectRefusedException.class, () -> mock.user().users().register("member-1"));
 
     assertThat(e).hasMessageEndingWith("only a GET follows a redirect, and this is a POST");
     assertThat(mock.server().getRequestCount()).isEqualTo(1);
@@ -163,8 +184,8 @@ class RedirectTest {
       mock.enqueue(redirect("/v3/users/sleep/hop-" + i));
     }
 
-    RedirectRefusedException e =
-        catchThrowableOfType(RedirectRefusedException.class, () -> mock.user().sleep().get(DAY));
+    RedirectRefusedException e = catchThrowableOfType(
+        RedirectRefusedException.class, () -> mock.user().sleep().get(DAY));
 
     assertThat(e).hasMessageEndingWith("it is redirect number 6, and at most 5 are followed");
     assertThat(mock.server().getRequestCount()).isEqualTo(6);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class RequestLoggerTest {
   private static final String TOKEN = "log-token-3f9a1c";
   private static final String SECRET = "log-secret-77d0e2";
-  private static final String LINE = "(GET|POST) /v3/[a-z0-9/-]+ -> \\d{3} \\(\\d+ ms(, rate-limit usage \\d+, \\d+)?\\)";
+  private static final String LINE =
+      "(GET|POST) /v3/[a-z0-9/-]+ -> \\d{3} \\(\\d+ ms(, rate-limit usage \\d+, \\d+)?\\)";
 
   private MockWebServer server;
   private LogCapture logs;
@@ -55,7 +56,9 @@ class RequestLoggerTest {
   }
 
   private List<LogRecord> sdkRecords() {
-    return logs.records().stream().filter(r -> r.getLoggerName().equals("dev.accesslink4j")).toList();
+    return logs.records().stream()
+        .filter(r -> r.getLoggerName().equals("dev.accesslink4j"))
+        .toList();
   }
 
   private static MockResponse json(int status, String body) {
@@ -79,12 +82,15 @@ class RequestLoggerTest {
       var transport = user.context().transport();
 
       transport.execute(
-          user.context().retrofit()
+          user.context()
+              .retrofit()
               .create(CardioLoadApi.class)
               .listCardioLoadsByDateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
           Replay.SAFE);
       transport.execute(
-          user.context().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("member-request-body")),
+          user.context()
+              .create(UsersApi.class)
+              .registerUser(new RegisterUserRequest().memberId("member-request-body")),
           Replay.REFUSED_ONLY);
       catchThrowable(
           () -> transport.execute(user.context().create(UsersApi.class).getUser(99L), Replay.SAFE));
@@ -94,9 +100,12 @@ class RequestLoggerTest {
     List<String> lines = records.stream().map(LogRecord::getMessage).toList();
     assertThat(lines).hasSize(3);
     assertThat(records).allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO));
-    assertThat(lines.get(0)).matches("GET /v3/users/cardio-load/date -> 200 \\(\\d+ ms, rate-limit usage 12, 345\\)");
-    assertThat(lines.get(1)).matches("POST /v3/users -> 200 \\(\\d+ ms, rate-limit usage 12, 345\\)");
-    assertThat(lines.get(2)).matches("GET /v3/users/99 -> 404 \\(\\d+ ms, rate-limit usage 12, 345\\)");
+    assertThat(lines.get(0))
+        .matches("GET /v3/users/cardio-load/date -> 200 \\(\\d+ ms, rate-limit usage 12, 345\\)");
+    assertThat(lines.get(1))
+        .matches("POST /v3/users -> 200 \\(\\d+ ms, rate-limit usage 12, 345\\)");
+    assertThat(lines.get(2))
+        .matches("GET /v3/users/99 -> 404 \\(\\d+ ms, rate-limit usage 12, 345\\)");
     assertThat(lines).allSatisfy(line -> assertThat(line).matches(LINE));
     String all = logs.everything();
     assertThat(all)
@@ -112,10 +121,13 @@ class RequestLoggerTest {
     server.enqueue(json(200, "{\"polar-user-id\": 1}"));
     try (AccessLink client = client(true, RetryPolicy.defaults())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context()
+          .transport()
+          .execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
-    assertThat(sdkRecords()).extracting(LogRecord::getMessage)
+    assertThat(sdkRecords())
+        .extracting(LogRecord::getMessage)
         .hasSize(2)
         .satisfies(l -> assertThat(l.get(0)).startsWith("GET /v3/users/1 -> 503 ("))
         .satisfies(l -> assertThat(l.get(1)).startsWith("GET /v3/users/1 -> 200 ("));
@@ -123,14 +135,17 @@ class RequestLoggerTest {
 
   @Test
   void aNetworkFailureIsLoggedByItsKindOnly() {
-    server.enqueue(new MockResponse.Builder().headersDelay(1, TimeUnit.SECONDS).body("{}").build());
+    server.enqueue(
+        new MockResponse.Builder().headersDelay(1, TimeUnit.SECONDS).body("{}").build());
     try (AccessLink client = client(true, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      catchThrowable(
-          () -> user.context().transport().execute(user.context().create(UsersApi.class).getUser(5L), Replay.SAFE));
+      catchThrowable(() -> user.context()
+          .transport()
+          .execute(user.context().create(UsersApi.class).getUser(5L), Replay.SAFE));
     }
 
-    assertThat(sdkRecords()).extracting(LogRecord::getMessage)
+    assertThat(sdkRecords())
+        .extracting(LogRecord::getMessage)
         .singleElement()
         .asString()
         .matches("GET /v3/users/5 -> SocketTimeoutException \\(\\d+ ms\\)");
@@ -141,11 +156,15 @@ class RequestLoggerTest {
     server.enqueue(json(200, "{\"polar-user-id\": 1}"));
     try (AccessLink client = client(false, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context()
+          .transport()
+          .execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
     // System.Logger DEBUG is java.util.logging FINE: invisible under the default INFO threshold.
-    assertThat(sdkRecords()).singleElement().satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.FINE));
+    assertThat(sdkRecords())
+        .singleElement()
+        .satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.FINE));
   }
 
   @Test
@@ -154,7 +173,9 @@ class RequestLoggerTest {
     server.enqueue(json(200, "{\"polar-user-id\": 1}"));
     try (AccessLink client = client(true, RetryPolicy.disabled())) {
       UserClient user = client.user(AccessToken.of(TOKEN));
-      user.context().transport().execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
+      user.context()
+          .transport()
+          .execute(user.context().create(UsersApi.class).getUser(1L), Replay.SAFE);
     }
 
     assertThat(sdkRecords()).isEmpty();

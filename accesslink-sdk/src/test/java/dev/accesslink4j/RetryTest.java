@@ -31,37 +31,46 @@ class RetryTest {
   private static final String USER_JSON = "{\"polar-user-id\": 42, \"member-id\": \"m-1\"}";
   private static final Duration INITIAL = Duration.ofMillis(100);
 
-  static final RetryPolicy POLICY =
-      RetryPolicy.builder()
-          .maxAttempts(4)
-          .initialBackoff(INITIAL)
-          .maxBackoff(Duration.ofSeconds(1))
-          .jitter(0.25)
-          .maxRateLimitWait(Duration.ofSeconds(30))
-          .build();
+  static final RetryPolicy POLICY = RetryPolicy.builder()
+      .maxAttempts(4)
+      .initialBackoff(INITIAL)
+      .maxBackoff(Duration.ofSeconds(1))
+      .jitter(0.25)
+      .maxRateLimitWait(Duration.ofSeconds(30))
+      .build();
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withRetries(POLICY);
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withRetries(POLICY);
 
   private ApiResponse<User> read() {
     UserClient user = mock.user();
-    return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
+    return user.context()
+        .transport()
+        .execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
   }
 
   private ApiResponse<User> register() {
     UserClient user = mock.user();
-    return user.context().transport()
+    return user.context()
+        .transport()
         .execute(
-            user.context().create(UsersApi.class).registerUser(new RegisterUserRequest().memberId("m-1")),
+            user.context()
+                .create(UsersApi.class)
+                .registerUser(new RegisterUserRequest().memberId("m-1")),
             Replay.REFUSED_ONLY);
   }
 
   private ApiResponse<OAuthToken> exchangeCode() {
     AccessLink client = mock.client();
-    OAuthApi oauth =
-        client.http().tokenEndpoint(client.clientId(), client.clientSecret().reveal()).create(OAuthApi.class);
-    return client.http()
+    OAuthApi oauth = client
+        .http()
+        .tokenEndpoint(client.clientId(), client.clientSecret().reveal())
+        .create(OAuthApi.class);
+    return client
+        .http()
         .transport()
-        .execute(oauth.requestToken("authorization_code", "code-1", "https://app/cb"), Replay.NEVER);
+        .execute(
+            oauth.requestToken("authorization_code", "code-1", "https://app/cb"), Replay.NEVER);
   }
 
   private MockResponse rateLimited(String usage, String limit, String reset) {
@@ -74,7 +83,9 @@ class RetryTest {
   }
 
   private static MockResponse dropped() {
-    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+    return new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build();
   }
 
   private static void assertJitteredBackoff(List<Duration> sleeps) {
@@ -89,7 +100,10 @@ class RetryTest {
   @ParameterizedTest(name = "HTTP {0}")
   @ValueSource(ints = {500, 502, 503, 408})
   void safeReadIsRetriedOnTransientStatus(int status) {
-    mock.enqueueStatus(status).enqueueStatus(status).enqueueStatus(status).enqueueJson(200, USER_JSON);
+    mock.enqueueStatus(status)
+        .enqueueStatus(status)
+        .enqueueStatus(status)
+        .enqueueJson(200, USER_JSON);
 
     ApiResponse<User> response = read();
 
@@ -132,19 +146,20 @@ class RetryTest {
 
     Throwable thrown = catchThrowable(this::read);
 
-    assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class).hasMessageEndingWith("after 4 attempts");
+    assertThat(thrown)
+        .isExactlyInstanceOf(AccessLinkIOException.class)
+        .hasMessageEndingWith("after 4 attempts");
     assertThat(mock.sleeps()).hasSize(3);
   }
 
   @Test
   void backoffDoublesUpToTheCapWithoutJitter() {
-    RetryPolicy exact =
-        RetryPolicy.builder()
-            .maxAttempts(6)
-            .initialBackoff(Duration.ofMillis(100))
-            .maxBackoff(Duration.ofMillis(500))
-            .jitter(0)
-            .build();
+    RetryPolicy exact = RetryPolicy.builder()
+        .maxAttempts(6)
+        .initialBackoff(Duration.ofMillis(100))
+        .maxBackoff(Duration.ofMillis(500))
+        .jitter(0)
+        .build();
 
     assertThat(List.of(1, 2, 3, 4, 5).stream().map(exact::backoffBefore).toList())
         .containsExactly(
@@ -251,7 +266,9 @@ class RetryTest {
 
     Throwable thrown = catchThrowable(this::register);
 
-    assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class).hasMessageStartingWith("POST /v3/users ");
+    assertThat(thrown)
+        .isExactlyInstanceOf(AccessLinkIOException.class)
+        .hasMessageStartingWith("POST /v3/users ");
     assertThat(mock.sleeps()).isEmpty();
   }
 
@@ -263,13 +280,16 @@ class RetryTest {
 
     assertThat(response.body().orElseThrow().getMemberId()).isEqualTo("m-1");
     assertThat(mock.server().getRequestCount()).isEqualTo(2);
-    assertThat(mock.takeRequest().getBody().utf8()).isEqualTo(mock.takeRequest().getBody().utf8());
+    assertThat(mock.takeRequest().getBody().utf8())
+        .isEqualTo(mock.takeRequest().getBody().utf8());
     assertThat(mock.sleeps()).hasSize(1);
   }
 
   @Test
   void codeExchangeIsNeverRetried() {
-    mock.enqueueStatus(503).enqueue(rateLimited("520, 800", "520, 5100", "1, 80000")).enqueue(dropped());
+    mock.enqueueStatus(503)
+        .enqueue(rateLimited("520, 800", "520, 5100", "1, 80000"))
+        .enqueue(dropped());
 
     assertThatThrownBy(this::exchangeCode).isExactlyInstanceOf(ServerException.class);
     assertThatThrownBy(this::exchangeCode).isExactlyInstanceOf(RateLimitException.class);
@@ -281,11 +301,14 @@ class RetryTest {
 
   @Nested
   class Disabled {
-    @RegisterExtension final MockAccessLink none = MockAccessLink.withRetries(RetryPolicy.disabled());
+    @RegisterExtension
+    final MockAccessLink none = MockAccessLink.withRetries(RetryPolicy.disabled());
 
     private ApiResponse<User> read() {
       UserClient user = none.user();
-      return user.context().transport().execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
+      return user.context()
+          .transport()
+          .execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
     }
 
     @Test
@@ -328,10 +351,13 @@ class RetryTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RetryPolicy.builder().maxRateLimitWait(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RetryPolicy.builder().jitter(-0.1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().jitter(-0.1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RetryPolicy.builder().jitter(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

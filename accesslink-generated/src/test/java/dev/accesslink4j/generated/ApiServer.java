@@ -23,7 +23,8 @@ final class ApiServer implements AfterEachCallback, AutoCloseable {
 
   final Gson gson = TestGson.create();
   private final MockWebServer server = new MockWebServer();
-  private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
+  private final OkHttpClient client =
+      new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
 
   ApiServer() {
     try {
@@ -61,15 +62,14 @@ final class ApiServer implements AfterEachCallback, AutoCloseable {
   }
 
   ApiServer enqueueJson(int status, String json) {
-    return enqueue(
-        new MockResponse.Builder()
-            .code(status)
-            .setHeader("Content-Type", "application/json")
-            .setHeader("RateLimit-Usage", "3, 40")
-            .setHeader("RateLimit-Limit", "520, 5100")
-            .setHeader("RateLimit-Reset", "600, 80000")
-            .body(json)
-            .build());
+    return enqueue(new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json")
+        .setHeader("RateLimit-Usage", "3, 40")
+        .setHeader("RateLimit-Limit", "520, 5100")
+        .setHeader("RateLimit-Reset", "600, 80000")
+        .body(json)
+        .build());
   }
 
   ApiServer enqueue(MockResponse response) {

@@ -38,12 +38,15 @@ class ContinuousHeartRateApiTest {
   private static final LocalDate FROM = LocalDate.of(2022, 9, 12);
   private static final LocalDate TO = LocalDate.of(2022, 9, 13);
 
-  @RegisterExtension final ApiServer server = new ApiServer();
+  @RegisterExtension
+  final ApiServer server = new ApiServer();
+
   private final ContinuousHeartRateApi api = server.api(ContinuousHeartRateApi.class);
 
   @Test
   void theRangeReadsEachShapeOfTheSpecsExamples() throws Exception {
-    List<JsonNode> examples = Spec.operation("listContinuousHeartRate").successExamples().get(200);
+    List<JsonNode> examples =
+        Spec.operation("listContinuousHeartRate").successExamples().get(200);
     assertThat(examples).hasSize(3);
     List<ContinuousHeartRateRange> ranges = new ArrayList<>();
     for (JsonNode example : examples) {
@@ -55,13 +58,19 @@ class ContinuousHeartRateApiTest {
       assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
     }
 
-    assertThat(ranges).extracting(ContinuousHeartRateRange::getShape)
+    assertThat(ranges)
+        .extracting(ContinuousHeartRateRange::getShape)
         .containsExactly(Shape.DAY, Shape.DAYS, Shape.HEART_RATES);
-    assertThat(ranges.get(0).getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM);
+    assertThat(ranges.get(0).getDays())
+        .extracting(ContinuousHeartRate::getDate)
+        .containsExactly(FROM);
     for (ContinuousHeartRateRange several : ranges.subList(1, 3)) {
-      assertThat(several.getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
+      assertThat(several.getDays())
+          .extracting(ContinuousHeartRate::getDate)
+          .containsExactly(FROM, TO);
       assertThat(several.getDays().get(1).getHeartRateSamples())
-          .extracting(ContinuousHeartRateSample::getHeartRate, ContinuousHeartRateSample::getSampleTime)
+          .extracting(
+              ContinuousHeartRateSample::getHeartRate, ContinuousHeartRateSample::getSampleTime)
           .containsExactly(tuple(58, "00:01:30"));
     }
     assertThat(ranges.get(1).getDays()).isEqualTo(ranges.get(2).getDays());
@@ -70,11 +79,15 @@ class ContinuousHeartRateApiTest {
   @Test
   void eachShapeIsWrittenBackAsItWasRead() {
     Gson gson = server.gson;
-    for (JsonNode example : Spec.operation("listContinuousHeartRate").successExamples().get(200)) {
-      ContinuousHeartRateRange range = gson.fromJson(example.toString(), ContinuousHeartRateRange.class);
-      assertThat(JsonParser.parseString(gson.toJson(range))).isEqualTo(JsonParser.parseString(example.toString()));
+    for (JsonNode example :
+        Spec.operation("listContinuousHeartRate").successExamples().get(200)) {
+      ContinuousHeartRateRange range =
+          gson.fromJson(example.toString(), ContinuousHeartRateRange.class);
+      assertThat(JsonParser.parseString(gson.toJson(range)))
+          .isEqualTo(JsonParser.parseString(example.toString()));
     }
-    assertThat(gson.toJson(ContinuousHeartRateRange.of(List.of(new ContinuousHeartRate().date(FROM)))))
+    assertThat(
+            gson.toJson(ContinuousHeartRateRange.of(List.of(new ContinuousHeartRate().date(FROM)))))
         .isEqualTo("[{\"date\":\"2022-09-12\",\"heart_rate_samples\":[]}]");
   }
 
@@ -83,14 +96,20 @@ class ContinuousHeartRateApiTest {
     Gson gson = server.gson;
 
     assertThat(gson.fromJson("[]", ContinuousHeartRateRange.class).getDays()).isEmpty();
-    assertThat(gson.fromJson("[null, {\"date\":\"2022-09-12\"}, null]", ContinuousHeartRateRange.class).getDays())
-        .extracting(ContinuousHeartRate::getDate).containsExactly(FROM);
-    ContinuousHeartRateRange wrappedNull = gson.fromJson("{\"heart_rates\": null}", ContinuousHeartRateRange.class);
+    assertThat(
+            gson.fromJson("[null, {\"date\":\"2022-09-12\"}, null]", ContinuousHeartRateRange.class)
+                .getDays())
+        .extracting(ContinuousHeartRate::getDate)
+        .containsExactly(FROM);
+    ContinuousHeartRateRange wrappedNull =
+        gson.fromJson("{\"heart_rates\": null}", ContinuousHeartRateRange.class);
     assertThat(wrappedNull.getShape()).isEqualTo(Shape.HEART_RATES);
     assertThat(wrappedNull.getDays()).isEmpty();
     ContinuousHeartRateRange emptyDay = gson.fromJson("{}", ContinuousHeartRateRange.class);
     assertThat(emptyDay.getShape()).isEqualTo(Shape.DAY);
-    assertThat(emptyDay.getDays()).singleElement().satisfies(d -> assertThat(d.getHeartRateSamples()).isEmpty());
+    assertThat(emptyDay.getDays())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getHeartRateSamples()).isEmpty());
     assertThat(gson.fromJson("null", ContinuousHeartRateRange.class)).isNull();
   }
 
@@ -129,7 +148,11 @@ class ContinuousHeartRateApiTest {
     int days = 200;
     StringBuilder array = new StringBuilder("[");
     for (int d = 0; d < days; d++) {
-      array.append(d == 0 ? "" : ",").append("{\"date\":\"").append(FROM.plusDays(d)).append("\",")
+      array
+          .append(d == 0 ? "" : ",")
+          .append("{\"date\":\"")
+          .append(FROM.plusDays(d))
+          .append("\",")
           .append("\"heart_rate_samples\":[");
       for (int s = 0; s < 288; s++) {
         array.append(s == 0 ? "" : ",").append("{\"heart_rate\":60,\"sample_time\":\"00:00:00\"}");
@@ -141,15 +164,21 @@ class ContinuousHeartRateApiTest {
     for (String body : List.of(array.toString(), "{\"heart_rates\":" + array + "}")) {
       CountingReader reader = new CountingReader(new StringReader(body));
       List<Long> readWhenParsed = new ArrayList<>();
-      Gson gson = server.gson.newBuilder().registerTypeAdapterFactory(recording(reader, readWhenParsed)).create();
+      Gson gson = server
+          .gson
+          .newBuilder()
+          .registerTypeAdapterFactory(recording(reader, readWhenParsed))
+          .create();
 
-      ContinuousHeartRateRange range = gson.getAdapter(ContinuousHeartRateRange.class).read(new JsonReader(reader));
+      ContinuousHeartRateRange range =
+          gson.getAdapter(ContinuousHeartRateRange.class).read(new JsonReader(reader));
 
       assertThat(range.getDays()).hasSize(days);
       long perDay = body.length() / days;
       for (int d = 0; d < days; d++) {
         // JsonReader reads ahead by at most its 1 KiB buffer.
-        assertThat(readWhenParsed.get(d)).as("characters read once day %d was parsed", d)
+        assertThat(readWhenParsed.get(d))
+            .as("characters read once day %d was parsed", d)
             .isLessThanOrEqualTo((d + 1) * perDay + 2 * 1024);
       }
     }

@@ -62,7 +62,9 @@ class EveryOperationTest {
 
   private static void check(Spec.Operation op) throws Exception {
     Method method = GeneratedApis.method(op);
-    assertThat(method.isAnnotationPresent(Deprecated.class)).as("@Deprecated").isEqualTo(op.deprecated());
+    assertThat(method.isAnnotationPresent(Deprecated.class))
+        .as("@Deprecated")
+        .isEqualTo(op.deprecated());
 
     try (ApiServer server = new ApiServer()) {
       Call<?> call = buildCall(op, method, server);
@@ -84,7 +86,8 @@ class EveryOperationTest {
   }
 
   /** Invokes the method with the spec's examples as arguments. */
-  private static Call<?> buildCall(Spec.Operation op, Method method, ApiServer server) throws Exception {
+  private static Call<?> buildCall(Spec.Operation op, Method method, ApiServer server)
+      throws Exception {
     Type[] types = method.getGenericParameterTypes();
     Object[] args = new Object[types.length];
     Annotation[][] annotations = method.getParameterAnnotations();
@@ -104,10 +107,14 @@ class EveryOperationTest {
           example = op.requestExample("application/json");
         }
       }
-      assertThat(example).as("an example for parameter %d of %s", i, method.getName()).isNotNull();
+      assertThat(example)
+          .as("an example for parameter %d of %s", i, method.getName())
+          .isNotNull();
       args[i] = server.gson.fromJson(Spec.toGson(example), types[i]);
     }
-    assertThat(specParameters).as("spec parameters that became Java parameters").isEqualTo(op.parameters().size());
+    assertThat(specParameters)
+        .as("spec parameters that became Java parameters")
+        .isEqualTo(op.parameters().size());
     Object api = server.api(method.getDeclaringClass(), op.basePath());
     return (Call<?>) method.invoke(api, args);
   }
@@ -161,27 +168,35 @@ class EveryOperationTest {
       assertThat(accept).as("Accept").isNull();
     } else {
       assertThat(accept).as("Accept").isNotNull();
-      assertThat(new LinkedHashSet<>(List.of(accept.split(",\\s*")))).as("Accept").isEqualTo(op.produces());
+      assertThat(new LinkedHashSet<>(List.of(accept.split(",\\s*"))))
+          .as("Accept")
+          .isEqualTo(op.produces());
     }
   }
 
-  private static void assertRequestBody(Spec.Operation op, Method method, RecordedRequest request, ApiServer server) {
+  private static void assertRequestBody(
+      Spec.Operation op, Method method, RecordedRequest request, ApiServer server) {
     JsonNode requestBody = Spec.resolve(op.node().path("requestBody")).path("content");
     String contentType = request.getHeaders().get("Content-Type");
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     if (requestBody.has("application/json")) {
       assertThat(contentType).startsWith("application/json");
-      assertThat(SameData.differences(Spec.toGson(op.requestExample("application/json")), JsonParser.parseString(body)))
-          .as("request body").isEmpty();
+      assertThat(SameData.differences(
+              Spec.toGson(op.requestExample("application/json")), JsonParser.parseString(body)))
+          .as("request body")
+          .isEmpty();
     } else if (requestBody.has("application/x-www-form-urlencoded")) {
       assertThat(contentType).startsWith("application/x-www-form-urlencoded");
       Map<String, String> form = new TreeMap<>();
       for (String pair : body.split("&")) {
         String[] kv = pair.split("=", 2);
-        form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        form.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
       }
       Map<String, String> expected = new TreeMap<>();
-      op.requestExample("application/x-www-form-urlencoded").fields()
+      op.requestExample("application/x-www-form-urlencoded")
+          .fields()
           .forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
       assertThat(form).as("form body").isEqualTo(expected);
     } else {
@@ -189,20 +204,24 @@ class EveryOperationTest {
     }
   }
 
-  private static void assertResponseBody(Spec.Operation op, Method method, Response<?> response, ApiServer server)
-      throws Exception {
+  private static void assertResponseBody(
+      Spec.Operation op, Method method, Response<?> response, ApiServer server) throws Exception {
     Type bodyType = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
     Map<Integer, List<JsonNode>> examples = op.successExamples();
     if (!examples.isEmpty()) {
       JsonNode served = examples.values().iterator().next().get(0);
       assertThat(response.body()).as("parsed body").isNotNull();
-      assertThat(SameData.differences(Spec.toGson(served), server.gson.toJsonTree(response.body(), bodyType)))
-          .as("example served -> model -> JSON").isEmpty();
+      assertThat(SameData.differences(
+              Spec.toGson(served), server.gson.toJsonTree(response.body(), bodyType)))
+          .as("example served -> model -> JSON")
+          .isEmpty();
       for (List<JsonNode> values : examples.values()) {
         for (JsonNode example : values) {
           Object parsed = server.gson.fromJson(Spec.toGson(example), bodyType);
-          assertThat(SameData.differences(Spec.toGson(example), server.gson.toJsonTree(parsed, bodyType)))
-              .as("example %s -> model -> JSON", example).isEmpty();
+          assertThat(SameData.differences(
+                  Spec.toGson(example), server.gson.toJsonTree(parsed, bodyType)))
+              .as("example %s -> model -> JSON", example)
+              .isEmpty();
         }
       }
     } else if (!op.binaryMediaTypes().isEmpty()) {

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ExerciseTransactionsApi}: the deprecated transactional exercises, whose JSON is kebab-case. */
-@SuppressWarnings("deprecation") // the transactional API is deprecated by Polar; it still has to work
+@SuppressWarnings(
+    "deprecation") // the transactional API is deprecated by Polar; it still has to work
 class ExerciseTransactionsApiTest {
 
-  @RegisterExtension final ApiServer server = new ApiServer();
+  @RegisterExtension
+  final ApiServer server = new ApiServer();
+
   private final ExerciseTransactionsApi api = server.api(ExerciseTransactionsApi.class);
 
   @Test
@@ -29,18 +32,22 @@ class ExerciseTransactionsApiTest {
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
-    assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/users/12/exercise-transactions/34/exercises/56");
+    assertThat(request.getUrl().encodedPath())
+        .isEqualTo("/v3/users/12/exercise-transactions/34/exercises/56");
     assertThat(request.getUrl().query()).isNull();
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 
     assertThat(exercise.getId()).isEqualTo(1_937_529_874L);
-    assertThat(exercise.getUploadTime()).isEqualTo(OffsetDateTime.of(2008, 10, 13, 10, 40, 2, 0, ZoneOffset.UTC));
-    assertThat(exercise.getPolarUser()).isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
+    assertThat(exercise.getUploadTime())
+        .isEqualTo(OffsetDateTime.of(2008, 10, 13, 10, 40, 2, 0, ZoneOffset.UTC));
+    assertThat(exercise.getPolarUser())
+        .isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
     assertThat(exercise.getTransactionId()).isEqualTo(179_879L);
     assertThat(exercise.getDeviceId()).isEqualTo("1111AAAA");
     assertThat(exercise.getStartTime()).isEqualTo(LocalDateTime.of(2008, 10, 13, 10, 40, 2));
     assertThat(exercise.getStartTimeUtcOffset()).isEqualTo(180);
-    assertThat(exercise.getDuration()).isEqualTo(Duration.ofHours(2).plusMinutes(44).plusSeconds(45));
+    assertThat(exercise.getDuration())
+        .isEqualTo(Duration.ofHours(2).plusMinutes(44).plusSeconds(45));
     assertThat(exercise.getHeartRate().getAverage()).isEqualTo(129);
     assertThat(exercise.getHeartRate().getMaximum()).isEqualTo(147);
     assertThat(exercise.getTrainingLoad()).isEqualTo(143.22f);

@@ -28,9 +28,12 @@ final class GeneratedApis {
 
   static Method method(Spec.Operation op) {
     Class<?> api = forTag(op.tag());
-    List<Method> methods =
-        Arrays.stream(api.getDeclaredMethods()).filter(m -> m.getName().equals(op.operationId())).toList();
-    assertThat(methods).as("methods named %s in %s", op.operationId(), api.getSimpleName()).hasSize(1);
+    List<Method> methods = Arrays.stream(api.getDeclaredMethods())
+        .filter(m -> m.getName().equals(op.operationId()))
+        .toList();
+    assertThat(methods)
+        .as("methods named %s in %s", op.operationId(), api.getSimpleName())
+        .hasSize(1);
     return methods.get(0);
   }
 }

@@ -23,11 +23,35 @@ class ModelNamesTest {
 
   private static final String MODEL_PACKAGE = "dev/accesslink4j/generated/model";
   private static final Set<String> REPLACED = Set.of(
-      "ContinuousHeartrate", "ContinuousHeartrateSample", "ExerciseHashId", "AvailableUserDatas", "AvailableSleeps",
-      "Nights", "Recharges", "Register", "WebhookRequest", "WebhookPatch", "CreatedWebhook", "WebhookInfo",
-      "OauthToken", "OauthError", "ActivitySteps2", "ActivityStepSample2", "ActivityZoneSamples2",
-      "ActivityZoneSample2", "DurationZone", "Zone", "Zones", "Sample", "Samples", "Location", "Exercises",
-      "ActivityLog", "PhysicalInformations", "CardioLoadStatusEnum", "TrainingLoadProLoadEnum",
+      "ContinuousHeartrate",
+      "ContinuousHeartrateSample",
+      "ExerciseHashId",
+      "AvailableUserDatas",
+      "AvailableSleeps",
+      "Nights",
+      "Recharges",
+      "Register",
+      "WebhookRequest",
+      "WebhookPatch",
+      "CreatedWebhook",
+      "WebhookInfo",
+      "OauthToken",
+      "OauthError",
+      "ActivitySteps2",
+      "ActivityStepSample2",
+      "ActivityZoneSamples2",
+      "ActivityZoneSample2",
+      "DurationZone",
+      "Zone",
+      "Zones",
+      "Sample",
+      "Samples",
+      "Location",
+      "Exercises",
+      "ActivityLog",
+      "PhysicalInformations",
+      "CardioLoadStatusEnum",
+      "TrainingLoadProLoadEnum",
       "TrainingLoadProRpeEnum");
 
   private final Set<String> models = modelClasses();
@@ -35,7 +59,8 @@ class ModelNamesTest {
   @Test
   void everyObjectAndEnumSchemaHasOneModelAndTheRangeItsHandWrittenType() {
     int generated = 0;
-    for (Map.Entry<String, JsonNode> schema : iterable(Spec.document().path("components").path("schemas"))) {
+    for (Map.Entry<String, JsonNode> schema :
+        iterable(Spec.document().path("components").path("schemas"))) {
       String type = schema.getValue().path("type").asText();
       // A form body's fields become parameters of the method, not a model.
       boolean formBody = schema.getKey().equals("oauth-token-request");
@@ -43,8 +68,11 @@ class ModelNamesTest {
         generated++;
       }
     }
-    assertThat(models).contains("ContinuousHeartRateRange", "TrainingSession", "ContinuousHeartRate", "PolarError");
-    assertThat(models).as("one class per object or enum schema, plus ContinuousHeartRateRange")
+    assertThat(models)
+        .contains(
+            "ContinuousHeartRateRange", "TrainingSession", "ContinuousHeartRate", "PolarError");
+    assertThat(models)
+        .as("one class per object or enum schema, plus ContinuousHeartRateRange")
         .hasSize(generated + 1);
   }
 
@@ -52,9 +80,13 @@ class ModelNamesTest {
   void namesReadAsWhatTheyAre() {
     List<String> bad = new ArrayList<>();
     for (String name : models) {
-      if (!name.replace("Spo2", "Spo").matches("[A-Z][A-Za-z]*") || name.endsWith("Enum")
-          || name.contains("Heartrate") || name.contains("Oauth") || name.contains("HashId")
-          || name.endsWith("Datas") || REPLACED.contains(name)) {
+      if (!name.replace("Spo2", "Spo").matches("[A-Z][A-Za-z]*")
+          || name.endsWith("Enum")
+          || name.contains("Heartrate")
+          || name.contains("Oauth")
+          || name.contains("HashId")
+          || name.endsWith("Datas")
+          || REPLACED.contains(name)) {
         bad.add(name);
       }
     }
@@ -65,7 +97,8 @@ class ModelNamesTest {
     URL url = ModelNamesTest.class.getClassLoader().getResource(MODEL_PACKAGE);
     assertThat(url).as("the compiled model package").isNotNull();
     try {
-      File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class") && !name.contains("$"));
+      File[] files = new File(url.toURI())
+          .listFiles((dir, name) -> name.endsWith(".class") && !name.contains("$"));
       Set<String> names = new TreeSet<>();
       Arrays.stream(files).map(f -> f.getName().replace(".class", "")).forEach(names::add);
       return names;

@@ -31,9 +31,11 @@ final class SameData {
     return out;
   }
 
-  private static void compare(String at, JsonElement expected, JsonElement actual, List<String> out) {
+  private static void compare(
+      String at, JsonElement expected, JsonElement actual, List<String> out) {
     boolean expectedNull = expected == null || expected.isJsonNull();
-    boolean actualNull = actual == null || actual.isJsonNull() || emptyArray(actual) && expectedNull;
+    boolean actualNull =
+        actual == null || actual.isJsonNull() || emptyArray(actual) && expectedNull;
     if (expectedNull || actualNull) {
       if (expectedNull != actualNull) {
         out.add(at + ": expected " + expected + " but was " + actual);

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link SleepApi}: a snake_case resource addressed by date. */
 class SleepApiTest {
 
-  @RegisterExtension final ApiServer server = new ApiServer();
+  @RegisterExtension
+  final ApiServer server = new ApiServer();
+
   private final SleepApi api = server.api(SleepApi.class);
 
   @Test
@@ -47,7 +49,9 @@ class SleepApiTest {
     String example = Spec.responseExample("getSleep");
     JsonObject extended = JsonParser.parseString(example).getAsJsonObject();
     extended.addProperty("sleep_debt_minutes", 42);
-    extended.add("future_block", JsonParser.parseString("{\"nested\": [1, {\"deep\": true}], \"sleep_score\": \"x\"}"));
+    extended.add(
+        "future_block",
+        JsonParser.parseString("{\"nested\": [1, {\"deep\": true}], \"sleep_score\": \"x\"}"));
     server.enqueueJson(200, extended.toString());
     server.enqueueJson(200, example);
 

@@ -24,7 +24,8 @@ import java.util.Set;
 final class Spec {
 
   static final String RESOURCE = "dev/accesslink4j/spec/accesslink.yaml";
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final JsonNode DOCUMENT = load();
 
   private Spec() {}
@@ -36,11 +37,13 @@ final class Spec {
   /** Every operation under {@code paths}, in document order. */
   static List<Operation> operations() {
     List<Operation> ops = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = DOCUMENT.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = DOCUMENT.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       path.getValue().fields().forEachRemaining(e -> {
         if (METHODS.contains(e.getKey())) {
-          ops.add(new Operation(e.getKey().toUpperCase(), path.getKey(), path.getValue(), e.getValue()));
+          ops.add(new Operation(
+              e.getKey().toUpperCase(), path.getKey(), path.getValue(), e.getValue()));
         }
       });
     }
@@ -56,7 +59,13 @@ final class Spec {
 
   /** The first example of the operation's first 2xx JSON response, as JSON text. */
   static String responseExample(String operationId) {
-    return operation(operationId).successExamples().values().iterator().next().get(0).toString();
+    return operation(operationId)
+        .successExamples()
+        .values()
+        .iterator()
+        .next()
+        .get(0)
+        .toString();
   }
 
   static JsonElement toGson(JsonNode node) {
@@ -87,7 +96,9 @@ final class Spec {
     /** The path of the operation's server ("/" or, for the token endpoint, "/v2/"), to append to a test host. */
     String basePath() {
       JsonNode servers = pathItem.path("servers");
-      String url = servers.isEmpty() ? DOCUMENT.path("servers").path(0).path("url").asText() : servers.get(0).path("url").asText();
+      String url = servers.isEmpty()
+          ? DOCUMENT.path("servers").path(0).path("url").asText()
+          : servers.get(0).path("url").asText();
       String path = URI.create(url).getPath();
       return path.isEmpty() || path.equals("/") ? "/" : path + "/";
     }
@@ -102,7 +113,8 @@ final class Spec {
 
     JsonNode parameter(String in, String name) {
       return parameters().stream()
-          .filter(p -> p.path("in").asText().equals(in) && p.path("name").asText().equals(name))
+          .filter(
+              p -> p.path("in").asText().equals(in) && p.path("name").asText().equals(name))
           .findFirst()
           .orElseThrow(() -> new AssertionError(this + " has no " + in + " parameter " + name));
     }
@@ -148,7 +160,8 @@ final class Spec {
     /** Media types of every response of the operation (what the generator puts into {@code Accept}). */
     Set<String> produces() {
       Set<String> types = new LinkedHashSet<>();
-      node.path("responses").forEach(r -> resolve(r).path("content").fieldNames().forEachRemaining(types::add));
+      node.path("responses")
+          .forEach(r -> resolve(r).path("content").fieldNames().forEachRemaining(types::add));
       return types;
     }
 
@@ -176,7 +189,8 @@ final class Spec {
   private static JsonNode load() {
     try (InputStream in = Spec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("classpath resource " + RESOURCE + " is missing (accesslink-spec on the test classpath?)");
+        throw new IllegalStateException("classpath resource " + RESOURCE
+            + " is missing (accesslink-spec on the test classpath?)");
       }
       return new ObjectMapper(new YAMLFactory()).readTree(in);
     } catch (IOException e) {

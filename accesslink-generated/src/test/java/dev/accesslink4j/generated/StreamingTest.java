@@ -33,28 +33,35 @@ class StreamingTest {
   private static final long LARGE = 50L * 1024 * 1024;
   private static final byte FILL = 0x2e;
 
-  @RegisterExtension final ApiServer server = new ApiServer();
+  @RegisterExtension
+  final ApiServer server = new ApiServer();
 
   @Test
   void exactlyTheBinaryOperationsAreStreamingCallsOfResponseBody() {
-    Set<String> binary =
-        Spec.operations().stream()
-            .filter(op -> !op.binaryMediaTypes().isEmpty())
-            .map(Spec.Operation::operationId)
-            .collect(Collectors.toSet());
+    Set<String> binary = Spec.operations().stream()
+        .filter(op -> !op.binaryMediaTypes().isEmpty())
+        .map(Spec.Operation::operationId)
+        .collect(Collectors.toSet());
     assertThat(binary)
         .containsExactlyInAnyOrder(
-            "getExerciseFit", "getExerciseTcx", "getExerciseGpx",
-            "getTransactionExerciseFit", "getTransactionExerciseTcx", "getTransactionExerciseGpx");
+            "getExerciseFit",
+            "getExerciseTcx",
+            "getExerciseGpx",
+            "getTransactionExerciseFit",
+            "getTransactionExerciseTcx",
+            "getTransactionExerciseGpx");
 
     for (Spec.Operation op : Spec.operations()) {
       Method method = GeneratedApis.method(op);
       boolean isBinary = binary.contains(op.operationId());
-      assertThat(method.isAnnotationPresent(Streaming.class)).as("%s is @Streaming", op).isEqualTo(isBinary);
+      assertThat(method.isAnnotationPresent(Streaming.class))
+          .as("%s is @Streaming", op)
+          .isEqualTo(isBinary);
       if (isBinary) {
         ParameterizedType returns = (ParameterizedType) method.getGenericReturnType();
         assertThat(returns.getRawType()).as("%s returns a Call", op).isEqualTo(Call.class);
-        assertThat(returns.getActualTypeArguments()).as("%s returns Call<ResponseBody>", op)
+        assertThat(returns.getActualTypeArguments())
+            .as("%s returns Call<ResponseBody>", op)
             .containsExactly(ResponseBody.class);
       }
     }
@@ -65,14 +72,16 @@ class StreamingTest {
     server.enqueue(download(LARGE));
     ExercisesApi api = server.api(ExercisesApi.class);
 
-    Response<ResponseBody> response =
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> api.getExerciseFit("2AC312F").execute());
+    Response<ResponseBody> response = assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> api.getExerciseFit("2AC312F").execute());
 
     try (ResponseBody body = response.body()) {
       assertThat(body.contentLength()).isEqualTo(LARGE);
       BufferedSource source = body.source();
       assertThat(source.readByte()).isEqualTo(FILL);
-      assertThat(source.getBuffer().size()).as("bytes held in memory after reading one").isLessThan(1024 * 1024);
+      assertThat(source.getBuffer().size())
+          .as("bytes held in memory after reading one")
+          .isLessThan(1024 * 1024);
     }
   }
 
@@ -82,7 +91,8 @@ class StreamingTest {
     long size = 5L * 1024 * 1024;
     server.enqueue(download(size));
 
-    Response<ResponseBody> response = server.api(UnstreamedFit.class).fit("2AC312F").execute();
+    Response<ResponseBody> response =
+        server.api(UnstreamedFit.class).fit("2AC312F").execute();
 
     try (ResponseBody body = response.body()) {
       BufferedSource source = body.source();
@@ -99,22 +109,21 @@ class StreamingTest {
 
   /** A binary response of {@code size} bytes, produced while it is sent rather than held in memory. */
   private static MockResponse download(long size) {
-    MockResponseBody body =
-        new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return size;
-          }
+    MockResponseBody body = new MockResponseBody() {
+      @Override
+      public long getContentLength() {
+        return size;
+      }
 
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            byte[] chunk = new byte[64 * 1024];
-            Arrays.fill(chunk, FILL);
-            for (long left = size; left > 0; left -= chunk.length) {
-              sink.write(chunk, 0, (int) Math.min(chunk.length, left));
-            }
-          }
-        };
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, FILL);
+        for (long left = size; left > 0; left -= chunk.length) {
+          sink.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
+      }
+    };
     return new MockResponse.Builder()
         .code(200)
         .setHeader("Content-Type", "application/octet-stream")

@@ -23,7 +23,8 @@ public class InvalidResponseException extends AccessLinkException {
    * @param bodySnippet the start of the body, redacted and truncated; empty for none
    * @param cause the parse failure, or null
    */
-  public InvalidResponseException(String message, int status, String bodySnippet, @Nullable Throwable cause) {
+  public InvalidResponseException(
+      String message, int status, String bodySnippet, @Nullable Throwable cause) {
     super(message, cause);
     this.status = status;
     this.bodySnippet = PrintableText.escape(bodySnippet);

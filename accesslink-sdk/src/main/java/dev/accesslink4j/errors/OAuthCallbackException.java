@@ -35,17 +35,17 @@ public class OAuthCallbackException extends AccessLinkException {
   }
 
   private static String message(Reason reason) {
-    String what =
-        switch (reason) {
-          case STATE_MISSING ->
-              "The callback carries no state parameter, so it cannot be matched to the authorization request"
-                  + " (possibly forged, or a bookmarked callback URL)";
-          case STATE_MISMATCH ->
-              "The callback's state does not match the authorization request (possibly forged, a stale browser"
-                  + " tab, or two authorizations crossing in one session)";
-          case CODE_MISSING -> "The callback carries neither a code nor an error parameter";
-          case MALFORMED -> "The callback's query is malformed or repeats its state, code or error parameter";
-        };
+    String what = switch (reason) {
+      case STATE_MISSING ->
+        "The callback carries no state parameter, so it cannot be matched to the authorization request"
+            + " (possibly forged, or a bookmarked callback URL)";
+      case STATE_MISMATCH ->
+        "The callback's state does not match the authorization request (possibly forged, a stale browser"
+            + " tab, or two authorizations crossing in one session)";
+      case CODE_MISSING -> "The callback carries neither a code nor an error parameter";
+      case MALFORMED ->
+        "The callback's query is malformed or repeats its state, code or error parameter";
+    };
     return what + ". Nothing was exchanged; start a new authorization";
   }
 

@@ -16,7 +16,8 @@ public enum OAuthErrorCode {
       "A form field is missing or malformed: send redirect_uri exactly when, and exactly as, it was sent to the"
           + " authorization step"),
   /** {@code invalid_client}: the client id or secret was refused (token endpoint). */
-  INVALID_CLIENT("invalid_client", "Check the client id and secret", "Check the client id and secret"),
+  INVALID_CLIENT(
+      "invalid_client", "Check the client id and secret", "Check the client id and secret"),
   /** {@code invalid_grant}: the code is unknown, expired, already used, or bound to another redirect URI. */
   INVALID_GRANT(
       "invalid_grant",

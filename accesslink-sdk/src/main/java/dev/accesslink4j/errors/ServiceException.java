@@ -335,8 +335,12 @@ public class ServiceException extends AccessLinkException {
      */
     @Override
     public String toString() {
-      StringBuilder sb =
-          new StringBuilder("ErrorDetails[").append(status).append(' ').append(method).append(' ').append(path);
+      StringBuilder sb = new StringBuilder("ErrorDetails[")
+          .append(status)
+          .append(' ')
+          .append(method)
+          .append(' ')
+          .append(path);
       if (errorType != null) {
         sb.append(", errorType=").append(errorType);
       }

@@ -12,6 +12,8 @@ public class UnauthorizedException extends ServiceException {
    * @param details what the response said
    */
   public UnauthorizedException(ErrorDetails details) {
-    super(details, "The access token was revoked or expired: link the user again (for client calls: check the client id and secret)");
+    super(
+        details,
+        "The access token was revoked or expired: link the user again (for client calls: check the client id and secret)");
   }
 }

@@ -33,13 +33,13 @@ public final class WebhookSignatureException extends AccessLinkException {
   private static String message(Reason reason) {
     return switch (reason) {
       case MISSING ->
-          "The webhook delivery has no Polar-Webhook-Signature header, so it cannot be verified: it was not sent by"
-              + " AccessLink, or a proxy dropped the header";
+        "The webhook delivery has no Polar-Webhook-Signature header, so it cannot be verified: it was not sent by"
+            + " AccessLink, or a proxy dropped the header";
       case MISMATCH ->
-          "The webhook delivery's Polar-Webhook-Signature does not match its body: the body was altered or"
-              + " re-encoded before verification (verify the raw bytes exactly as received), the key is not this"
-              + " webhook's current signature secret key (a re-created webhook has a new one), or the delivery was"
-              + " not sent by AccessLink";
+        "The webhook delivery's Polar-Webhook-Signature does not match its body: the body was altered or"
+            + " re-encoded before verification (verify the raw bytes exactly as received), the key is not this"
+            + " webhook's current signature secret key (a re-created webhook has a new one), or the delivery was"
+            + " not sent by AccessLink";
     };
   }
 

@@ -28,7 +28,8 @@ public final class CredentialInterceptor implements Interceptor {
   public CredentialInterceptor(String authorization, Set<HttpUrl> trusted) {
     this.authorization = authorization;
     this.secrets = SentCredentials.of(authorization);
-    this.trustedOrigins = trusted.stream().map(CredentialInterceptor::origin).collect(Collectors.toUnmodifiableSet());
+    this.trustedOrigins =
+        trusted.stream().map(CredentialInterceptor::origin).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -38,7 +39,8 @@ public final class CredentialInterceptor implements Interceptor {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
     }
     SentCredentials.record(secrets);
-    return chain.proceed(request.newBuilder().header("Authorization", authorization).build());
+    return chain.proceed(
+        request.newBuilder().header("Authorization", authorization).build());
   }
 
   private static String origin(HttpUrl url) {

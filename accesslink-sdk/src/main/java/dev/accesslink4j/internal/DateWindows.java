@@ -59,8 +59,8 @@ public final class DateWindows {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (from.isAfter(to)) {
-      throw new IllegalArgumentException(
-          "from (" + from + ") is after to (" + to + "): a range runs from its first to its last day, both included");
+      throw new IllegalArgumentException("from (" + from + ") is after to (" + to
+          + "): a range runs from its first to its last day, both included");
     }
   }
 
@@ -73,10 +73,10 @@ public final class DateWindows {
     requireOrdered(from, to);
     long dates = ChronoUnit.DAYS.between(from, to) + 1;
     if (dates > MAX_RANGE_DATES) {
-      throw new IllegalArgumentException(
-          "the range " + from + " to " + to + " covers " + dates + " dates, but AccessLink serves at most "
-              + MAX_RANGE_DATES + " days per request (from and to included, so to may be at most "
-              + from.plusDays(MAX_RANGE_DATES - 1) + "): split it into shorter ranges");
+      throw new IllegalArgumentException("the range " + from + " to " + to + " covers " + dates
+          + " dates, but AccessLink serves at most "
+          + MAX_RANGE_DATES + " days per request (from and to included, so to may be at most "
+          + from.plusDays(MAX_RANGE_DATES - 1) + "): split it into shorter ranges");
     }
   }
 
@@ -90,10 +90,10 @@ public final class DateWindows {
     Objects.requireNonNull(date, name);
     LocalDate oldest = today().minusDays(MAX_ACTIVITY_AGE_DAYS);
     if (date.isBefore(oldest)) {
-      throw new IllegalArgumentException(
-          name + " (" + date + ") is more than " + MAX_ACTIVITY_AGE_DAYS + " days before today (" + today()
-              + ", UTC): AccessLink serves daily activity for the last " + MAX_ACTIVITY_AGE_DAYS
-              + " days only, so the oldest date is " + oldest);
+      throw new IllegalArgumentException(name + " (" + date + ") is more than "
+          + MAX_ACTIVITY_AGE_DAYS + " days before today (" + today()
+          + ", UTC): AccessLink serves daily activity for the last " + MAX_ACTIVITY_AGE_DAYS
+          + " days only, so the oldest date is " + oldest);
     }
   }
 

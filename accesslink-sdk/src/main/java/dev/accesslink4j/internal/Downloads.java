@@ -53,7 +53,8 @@ public final class Downloads {
    * @throws InvalidResponseException when the body is not a whole file of its kind
    * @throws AccessLinkIOException when {@code out} cannot be written
    */
-  public static long copy(ResponseBody body, int status, FileKind kind, OutputStream out, String what) {
+  public static long copy(
+      ResponseBody body, int status, FileKind kind, OutputStream out, String what) {
     try (body) {
       return transfer(body, status, kind, Okio.sink(out), what);
     }
@@ -75,7 +76,8 @@ public final class Downloads {
    */
   public static Path toFile(
       ResponseBody body, int status, FileKind kind, Path target, String what, PartFiles parts) {
-    try (body) { // closed here too, for a failure before the copy (the directory or temp file cannot be made)
+    try (body) { // closed here too, for a failure before the copy (the directory or temp file
+      // cannot be made)
       PartFiles.Part part;
       try {
         part = parts.open(target);
@@ -94,13 +96,15 @@ public final class Downloads {
     }
   }
 
-  private static long transfer(ResponseBody body, int status, FileKind kind, Sink destination, String what) {
+  private static long transfer(
+      ResponseBody body, int status, FileKind kind, Sink destination, String what) {
     Watched wire = new Watched(body.source());
     WatchedSink out = new WatchedSink(destination);
     try {
       BufferedSource received = Okio.buffer(wire);
-      BufferedSource content =
-          kind.gunzip() && startsWithGzipMagic(received) ? Okio.buffer(new GzipSource(received)) : received;
+      BufferedSource content = kind.gunzip() && startsWithGzipMagic(received)
+          ? Okio.buffer(new GzipSource(received))
+          : received;
       long written = kind.verifier().copy(content, out);
       out.flush();
       return written;
@@ -108,15 +112,21 @@ public final class Downloads {
       IOException network = wire.failure();
       if (network != null) {
         throw new BrokenStreamException(
-            what + " broke off while streaming the " + kind + " body" + progress(wire.bytes(), body.contentLength()),
+            what + " broke off while streaming the " + kind + " body"
+                + progress(wire.bytes(), body.contentLength()),
             network);
       }
       IOException local = out.failure();
       if (local != null) {
-        throw new AccessLinkIOException(what + ": the " + kind + " file could not be written", false, local);
+        throw new AccessLinkIOException(
+            what + ": the " + kind + " file could not be written", false, local);
       }
       throw new InvalidResponseException(
-          what + " answered HTTP " + status + " with a damaged " + kind + " file: " + defect(kind, e), status, "", e);
+          what + " answered HTTP " + status + " with a damaged " + kind + " file: "
+              + defect(kind, e),
+          status,
+          "",
+          e);
     }
   }
 
@@ -169,7 +179,8 @@ public final class Downloads {
       return bytes;
     }
 
-    @Nullable IOException failure() {
+    @Nullable
+    IOException failure() {
       return failure;
     }
   }
@@ -202,7 +213,8 @@ public final class Downloads {
       }
     }
 
-    @Nullable IOException failure() {
+    @Nullable
+    IOException failure() {
       return failure;
     }
   }

@@ -51,13 +51,15 @@ public final class ErrorMapper {
       case 404 -> new NotFoundException(details);
       case 409 -> new ConflictException(details);
       case 429 -> new RateLimitException(details);
-      default -> status >= 500 && status <= 599
-          ? new ServerException(details)
-          : new UnexpectedStatusException(details);
+      default ->
+        status >= 500 && status <= 599
+            ? new ServerException(details)
+            : new UnexpectedStatusException(details);
     };
   }
 
-  static ErrorDetails details(int status, String method, String path, Headers headers, String text) {
+  static ErrorDetails details(
+      int status, String method, String path, Headers headers, String text) {
     String errorType = null;
     String message = null;
     String corrId = null;
@@ -75,7 +77,8 @@ public final class ErrorMapper {
         message = firstString(json, "error_description");
       }
     }
-    // ErrorDetails escapes control characters in every text it keeps, so neither Polar's message nor the snippet
+    // ErrorDetails escapes control characters in every text it keeps, so neither Polar's message
+    // nor the snippet
     // reaches an exception's message or accessors raw.
     return ErrorDetails.of(status, method, path)
         .withErrorType(errorType == null ? null : Redaction.snippet(errorType))
@@ -93,7 +96,9 @@ public final class ErrorMapper {
    */
   static @Nullable RateLimit rateLimit(Headers headers) {
     return RateLimit.parse(
-            headers.get("RateLimit-Usage"), headers.get("RateLimit-Limit"), headers.get("RateLimit-Reset"))
+            headers.get("RateLimit-Usage"),
+            headers.get("RateLimit-Limit"),
+            headers.get("RateLimit-Reset"))
         .orElse(null);
   }
 

@@ -65,7 +65,8 @@ final class FitIntegrity {
           storedCrc |= (bytes[i++] & 0xFF) << (8 * crcFill++);
           if (crcFill == 2) {
             if (storedCrc != crc) {
-              throw defect("FIT file CRC 0x" + hex(storedCrc) + " declared, 0x" + hex(crc) + " computed");
+              throw defect(
+                  "FIT file CRC 0x" + hex(storedCrc) + " declared, 0x" + hex(crc) + " computed");
             }
             completeFiles++;
             phase = Phase.HEADER;
@@ -84,8 +85,9 @@ final class FitIntegrity {
       if (headerSize != 12 && headerSize != 14) {
         throw completeFiles == 0
             ? defect("FIT header size " + headerSize + " is neither 12 nor 14: not a FIT file")
-            : new FileDefect("bytes follow the end of the FIT file that do not start another FIT file (header"
-                + " size " + headerSize + ")");
+            : new FileDefect(
+                "bytes follow the end of the FIT file that do not start another FIT file (header"
+                    + " size " + headerSize + ")");
       }
     }
     header[headerFill++] = b;
@@ -102,14 +104,14 @@ final class FitIntegrity {
       if (headerSize == 14) {
         int declared = (header[12] & 0xFF) | (header[13] & 0xFF) << 8;
         if (declared != 0 && declared != headerCrc12) {
-          throw defect("FIT header CRC 0x" + hex(declared) + " declared, 0x" + hex(headerCrc12) + " computed");
+          throw defect("FIT header CRC 0x" + hex(declared) + " declared, 0x" + hex(headerCrc12)
+              + " computed");
         }
       }
-      dataSize =
-          (header[4] & 0xFFL)
-              | (header[5] & 0xFFL) << 8
-              | (header[6] & 0xFFL) << 16
-              | (header[7] & 0xFFL) << 24;
+      dataSize = (header[4] & 0xFFL)
+          | (header[5] & 0xFFL) << 8
+          | (header[6] & 0xFFL) << 16
+          | (header[7] & 0xFFL) << 24;
       dataSeen = 0;
       storedCrc = 0;
       crcFill = 0;
@@ -130,17 +132,20 @@ final class FitIntegrity {
           throw defect("the FIT body is empty");
         }
         if (headerFill > 0) {
-          throw defect("FIT header cut short: " + headerFill + " of " + headerSize + " bytes received");
+          throw defect(
+              "FIT header cut short: " + headerFill + " of " + headerSize + " bytes received");
         }
       }
-      case DATA -> throw defect("FIT data size " + dataSize + " declared, " + dataSeen + " received");
+      case DATA ->
+        throw defect("FIT data size " + dataSize + " declared, " + dataSeen + " received");
       case CRC -> throw defect("FIT file CRC missing: " + crcFill + " of 2 bytes received");
     }
   }
 
   private FileDefect defect(String what) {
     // Chained files: say which one, counting from 1.
-    return new FileDefect(completeFiles == 0 ? what : what + " (FIT file " + (completeFiles + 1) + " of the body)");
+    return new FileDefect(
+        completeFiles == 0 ? what : what + " (FIT file " + (completeFiles + 1) + " of the body)");
   }
 
   private static String hex(int value) {

@@ -74,43 +74,42 @@ public final class HttpStack implements AutoCloseable {
       @Nullable Consumer<RateLimit> rateLimitListener) {
     this.ownsClient = supplied == null;
     this.rateLimits = new RateLimitTracker(rateLimitListener);
-    OkHttpClient.Builder builder =
-        supplied == null
-            ? new OkHttpClient.Builder()
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .writeTimeout(readTimeout)
-            : supplied.newBuilder();
-    this.base =
-        builder
-            // The RetryPolicy alone decides what is sent twice. OkHttp's own recovery would silently replay a POST
-            // whose connection dropped after it was sent (for the OAuth code exchange that revokes every token) and
-            // a request answered 408, behind the policy's back.
-            .retryOnConnectionFailure(false)
-            .addInterceptor(
-                chain ->
-                    chain.proceed(
-                        chain.request().newBuilder().header("User-Agent", userAgent).build()))
-            .addInterceptor(new LastStatus())
-            .addInterceptor(rateLimits)
-            .addInterceptor(new RequestLogger(logLoudly))
-            .addInterceptor(new ErrorBodyLimit())
-            // Redirects are followed by the guard alone: a GET within its origin, never to another host or from
-            // HTTPS to HTTP. It sits inside the limits above and outside the credential views' interceptor, which
-            // adds the Authorization header to each hop it follows.
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .addInterceptor(new RedirectGuard())
-            .build();
+    OkHttpClient.Builder builder = supplied == null
+        ? new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .writeTimeout(readTimeout)
+        : supplied.newBuilder();
+    this.base = builder
+        // The RetryPolicy alone decides what is sent twice. OkHttp's own recovery would silently
+        // replay a POST
+        // whose connection dropped after it was sent (for the OAuth code exchange that revokes
+        // every token) and
+        // a request answered 408, behind the policy's back.
+        .retryOnConnectionFailure(false)
+        .addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("User-Agent", userAgent).build()))
+        .addInterceptor(new LastStatus())
+        .addInterceptor(rateLimits)
+        .addInterceptor(new RequestLogger(logLoudly))
+        .addInterceptor(new ErrorBodyLimit())
+        // Redirects are followed by the guard alone: a GET within its origin, never to another host
+        // or from
+        // HTTPS to HTTP. It sits inside the limits above and outside the credential views'
+        // interceptor, which
+        // adds the Authorization header to each hop it follows.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addInterceptor(new RedirectGuard())
+        .build();
     this.gson = AccessLinkJson.gson();
     this.apiBase = apiBase;
     this.tokenBase = tokenBase;
-    this.apiRetrofit =
-        new Retrofit.Builder()
-            .baseUrl(apiBase)
-            .client(base)
-            .addConverterFactory(new JsonConverterFactory(gson))
-            .build();
+    this.apiRetrofit = new Retrofit.Builder()
+        .baseUrl(apiBase)
+        .client(base)
+        .addConverterFactory(new JsonConverterFactory(gson))
+        .build();
     this.transport = new Transport(policy, sleeper, callTimeout, downloadTimeout);
     if (asyncExecutor == null) {
       ExecutorService pool = cachedDaemonPool();
@@ -125,12 +124,7 @@ public final class HttpStack implements AutoCloseable {
   private static ExecutorService cachedDaemonPool() {
     AtomicInteger count = new AtomicInteger();
     return new ThreadPoolExecutor(
-        0,
-        Integer.MAX_VALUE,
-        60,
-        TimeUnit.SECONDS,
-        new SynchronousQueue<>(),
-        task -> {
+        0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
           Thread thread = new Thread(task, "accesslink-async-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
@@ -227,8 +221,9 @@ public final class HttpStack implements AutoCloseable {
   }
 
   private Retrofit withAuthorization(Retrofit retrofit, String authorization, HttpUrl trusted) {
-    OkHttpClient client =
-        base.newBuilder().addInterceptor(new CredentialInterceptor(authorization, Set.of(trusted))).build();
+    OkHttpClient client = base.newBuilder()
+        .addInterceptor(new CredentialInterceptor(authorization, Set.of(trusted)))
+        .build();
     return retrofit.newBuilder().client(client).build();
   }
 

@@ -23,9 +23,8 @@ import java.util.regex.Pattern;
  * with or without seconds and with any fraction, and fractional ISO-8601 durations ({@code PT14295.773S}).
  */
 public final class JavaTimeAdapters {
-  private static final Pattern LOOSE_DATE_TIME =
-      Pattern.compile(
-          "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
+  private static final Pattern LOOSE_DATE_TIME = Pattern.compile(
+      "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
 
   private JavaTimeAdapters() {}
 

@@ -55,22 +55,25 @@ public final class JsonConverterFactory extends Converter.Factory {
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    // Gson#toJson honours the Gson's settings (nulls left out), unlike TypeAdapter#toJson: an unset optional field
+    // Gson#toJson honours the Gson's settings (nulls left out), unlike TypeAdapter#toJson: an unset
+    // optional field
     // must be absent from a PATCH body, not sent as null.
     return value -> RequestBody.create(gson.toJson(value, type), JSON);
   }
 
   private static Object read(TypeAdapter<?> adapter, ResponseBody body) throws IOException {
     HeadCapture head = new HeadCapture(body.source());
-    JsonReader reader =
-        new JsonReader(new InputStreamReader(Okio.buffer(head).inputStream(), StandardCharsets.UTF_8));
+    JsonReader reader = new JsonReader(
+        new InputStreamReader(Okio.buffer(head).inputStream(), StandardCharsets.UTF_8));
     try (body;
         reader) {
-      // Failures are classified inside the try: closing the reader would lose the JSON path of the failure.
+      // Failures are classified inside the try: closing the reader would lose the JSON path of the
+      // failure.
       try {
         Object value = adapter.read(reader);
         if (reader.peek() != JsonToken.END_DOCUMENT) {
-          throw new MalformedBodyException("the body has content after the JSON value", head.text());
+          throw new MalformedBodyException(
+              "the body has content after the JSON value", head.text());
         }
         return value;
       } catch (MalformedBodyException e) {
@@ -82,11 +85,14 @@ public final class JsonConverterFactory extends Converter.Factory {
                 : "the JSON body is cut short" + at(reader),
             head.text());
       } catch (MalformedJsonException e) {
-        // Gson reports a string cut off by the end of the body as "Unterminated string"; anything else is syntax.
+        // Gson reports a string cut off by the end of the body as "Unterminated string"; anything
+        // else is syntax.
         String message = String.valueOf(e.getMessage());
-        boolean cutShort = message.startsWith("Unterminated string") || message.startsWith("Unterminated escape");
+        boolean cutShort =
+            message.startsWith("Unterminated string") || message.startsWith("Unterminated escape");
         throw new MalformedBodyException(
-            (cutShort ? "the JSON body is cut short" : "the body is not valid JSON") + at(reader), head.text());
+            (cutShort ? "the JSON body is cut short" : "the body is not valid JSON") + at(reader),
+            head.text());
       } catch (IOException e) {
         throw e; // the network failed while the body streamed in: the Transport reports it as I/O
       } catch (RuntimeException e) {
@@ -94,7 +100,8 @@ public final class JsonConverterFactory extends Converter.Factory {
         if (network != null) {
           throw network;
         }
-        // Gson's messages (and their causes') quote the offending value, which may be anything the server sent:
+        // Gson's messages (and their causes') quote the offending value, which may be anything the
+        // server sent:
         // keep only the JSON path, never the value, and do not chain the exception.
         throw new MalformedBodyException(
             "the body does not match the expected JSON shape" + at(reader), head.text());

@@ -117,9 +117,12 @@ public final class PartFiles {
 
   private static boolean isOrphan(Path part, Instant cutoff) {
     try {
-      // Read the age first, without opening the file: on POSIX systems closing any channel to a file drops every
-      // lock this process holds on it, so a download in progress in this JVM must never be opened here.
-      return Files.isRegularFile(part) && Files.getLastModifiedTime(part).toInstant().isBefore(cutoff);
+      // Read the age first, without opening the file: on POSIX systems closing any channel to a
+      // file drops every
+      // lock this process holds on it, so a download in progress in this JVM must never be opened
+      // here.
+      return Files.isRegularFile(part)
+          && Files.getLastModifiedTime(part).toInstant().isBefore(cutoff);
     } catch (IOException e) {
       return false;
     }
@@ -153,7 +156,8 @@ public final class PartFiles {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {
-      // Windows cannot open a folder, and some filesystems refuse fsync on one: the move itself has happened
+      // Windows cannot open a folder, and some filesystems refuse fsync on one: the move itself has
+      // happened
     }
   }
 
@@ -205,7 +209,8 @@ public final class PartFiles {
       channel.force(true);
       channel.close();
       try {
-        Files.move(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -52,7 +52,9 @@ public final class RateLimitTracker implements Interceptor {
 
   private static Optional<RateLimit> parse(okhttp3.Headers headers) {
     return RateLimit.parse(
-        headers.get("RateLimit-Usage"), headers.get("RateLimit-Limit"), headers.get("RateLimit-Reset"));
+        headers.get("RateLimit-Usage"),
+        headers.get("RateLimit-Limit"),
+        headers.get("RateLimit-Reset"));
   }
 
   private void notifyListener(RateLimit limit) {

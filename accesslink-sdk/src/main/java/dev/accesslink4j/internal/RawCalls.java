@@ -24,7 +24,8 @@ public final class RawCalls {
   public static <A, T> ApiResponse<T> execute(
       ServiceContext context, Class<A> api, Function<? super A, Call<T>> operation) {
     Objects.requireNonNull(api, "api");
-    Call<T> call = Objects.requireNonNull(operation.apply(context.create(api)), "the operation returned no call");
+    Call<T> call = Objects.requireNonNull(
+        operation.apply(context.create(api)), "the operation returned no call");
     Replay replay = call.request().method().equals("GET") ? Replay.SAFE : Replay.REFUSED_ONLY;
     return context.transport().execute(call, replay);
   }

@@ -14,12 +14,12 @@ public final class Redaction {
    * A JSON member's value: a string, escapes included (an unterminated one runs to the end of the text), or an
    * unquoted token (a number, or the garbage of a malformed body).
    */
-  private static final Pattern SECRET_JSON_VALUE =
-      Pattern.compile(
-          "(\"" + SECRET_NAME + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)|[^\\s,}\\]\"]+)",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern SECRET_FORM_VALUE =
-      Pattern.compile("((?<![a-z0-9_.-])" + SECRET_NAME + "=)[^&\\s\"'<]*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECRET_JSON_VALUE = Pattern.compile(
+      "(\"" + SECRET_NAME + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)|[^\\s,}\\]\"]+)",
+      Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SECRET_FORM_VALUE = Pattern.compile(
+      "((?<![a-z0-9_.-])" + SECRET_NAME + "=)[^&\\s\"'<]*", Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("\\b(Bearer|Basic)(\\s+)[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE);
   private static final int MAX_SNIPPET = 512;

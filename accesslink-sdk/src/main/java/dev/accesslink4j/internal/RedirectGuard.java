@@ -93,7 +93,9 @@ final class RedirectGuard implements Interceptor {
 
     RedirectRefusedException toException(String method, String path) {
       return new RedirectRefusedException(
-          ErrorDetails.of(status, method, path).withRateLimit(ErrorMapper.rateLimit(headers)), target, reason);
+          ErrorDetails.of(status, method, path).withRateLimit(ErrorMapper.rateLimit(headers)),
+          target,
+          reason);
     }
   }
 }

@@ -56,18 +56,19 @@ public final class RequestLogger implements Interceptor {
       Response response = chain.proceed(request);
       long ms = (System.nanoTime() - start) / 1_000_000;
       String usage = response.header("RateLimit-Usage");
-      // Built here (not as a MessageFormat pattern) so numbers are not localised and a path is never a pattern.
+      // Built here (not as a MessageFormat pattern) so numbers are not localised and a path is
+      // never a pattern.
       LOG.log(
           level,
-          request.method() + " " + request.url().encodedPath() + " -> " + response.code() + " (" + ms + " ms"
-              + (usage == null ? "" : ", rate-limit usage " + usage) + ")");
+          request.method() + " " + request.url().encodedPath() + " -> " + response.code() + " ("
+              + ms + " ms" + (usage == null ? "" : ", rate-limit usage " + usage) + ")");
       return response;
     } catch (IOException e) {
       long ms = (System.nanoTime() - start) / 1_000_000;
       LOG.log(
           level,
-          request.method() + " " + request.url().encodedPath() + " -> " + e.getClass().getSimpleName() + " ("
-              + ms + " ms)");
+          request.method() + " " + request.url().encodedPath() + " -> "
+              + e.getClass().getSimpleName() + " (" + ms + " ms)");
       throw e;
     }
   }

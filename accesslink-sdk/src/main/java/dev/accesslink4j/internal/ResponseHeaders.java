@@ -42,7 +42,8 @@ public final class ResponseHeaders extends AbstractMap<String, List<String>> {
   public Set<Entry<String, List<String>>> entrySet() {
     Map<String, List<String>> copy = entries;
     if (copy == null) {
-      java.util.TreeMap<String, List<String>> map = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      java.util.TreeMap<String, List<String>> map =
+          new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.toMultimap().forEach((k, v) -> map.put(k, List.copyOf(v)));
       copy = java.util.Collections.unmodifiableMap(map);
       entries = copy;

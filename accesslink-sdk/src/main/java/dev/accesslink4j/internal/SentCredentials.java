@@ -29,7 +29,8 @@ final class SentCredentials {
   static List<Sent> of(String authorization) {
     List<Sent> values = new ArrayList<>();
     int space = authorization.indexOf(' ');
-    String credential = space < 0 ? authorization : authorization.substring(space + 1).trim();
+    String credential =
+        space < 0 ? authorization : authorization.substring(space + 1).trim();
     add(values, credential, 0);
     if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded = decode(credential);
@@ -47,7 +48,8 @@ final class SentCredentials {
   }
 
   private static void add(List<Sent> values, String value, int publicPrefix) {
-    if (value.length() - publicPrefix >= SHORTEST && values.stream().noneMatch(s -> s.value().equals(value))) {
+    if (value.length() - publicPrefix >= SHORTEST
+        && values.stream().noneMatch(s -> s.value().equals(value))) {
       values.add(new Sent(value, publicPrefix));
     }
   }

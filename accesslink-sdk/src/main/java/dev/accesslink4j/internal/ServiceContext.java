@@ -69,6 +69,7 @@ public final class ServiceContext {
 
   @Override
   public String toString() {
-    return "ServiceContext[" + http.apiBase().newBuilder().username("").password("").build() + "]";
+    return "ServiceContext["
+        + http.apiBase().newBuilder().username("").password("").build() + "]";
   }
 }

@@ -73,8 +73,14 @@ public final class Transport {
    * @param callTimeout the budget of one non-streaming call, all attempts and waits included; zero for none
    * @param downloadTimeout the budget of one download, body included, all attempts and waits included; zero for none
    */
-  public Transport(RetryPolicy policy, Sleeper sleeper, Duration callTimeout, Duration downloadTimeout) {
-    this(policy, sleeper, () -> ThreadLocalRandom.current().nextDouble(), callTimeout, downloadTimeout,
+  public Transport(
+      RetryPolicy policy, Sleeper sleeper, Duration callTimeout, Duration downloadTimeout) {
+    this(
+        policy,
+        sleeper,
+        () -> ThreadLocalRandom.current().nextDouble(),
+        callTimeout,
+        downloadTimeout,
         System::nanoTime);
   }
 
@@ -119,8 +125,10 @@ public final class Transport {
    *     or when the asynchronous task running the call was cancelled ({@link InFlight})
    */
   public <T> ApiResponse<T> execute(Call<T> call, Replay replay) {
-    // A raw call of a streamed file (a generated @Streaming method returning ResponseBody) hands back a body still to
-    // be read: like the SDK's own downloads it gets the download deadline, so reading a large file is never cut off.
+    // A raw call of a streamed file (a generated @Streaming method returning ResponseBody) hands
+    // back a body still to
+    // be read: like the SDK's own downloads it gets the download deadline, so reading a large file
+    // is never cut off.
     return execute(
         call,
         replay,
@@ -170,15 +178,15 @@ public final class Transport {
           deadline.applyTo(current);
           Response<T> response = current.execute();
           if (response.isSuccessful()) {
-            return new ApiResponse<>(response.code(), new ResponseHeaders(response.headers()), response.body());
+            return new ApiResponse<>(
+                response.code(), new ResponseHeaders(response.headers()), response.body());
           }
-          ServiceException error =
-              ErrorMapper.map(
-                  response.code(),
-                  request.method(),
-                  request.url().encodedPath(),
-                  response.headers(),
-                  response.errorBody());
+          ServiceException error = ErrorMapper.map(
+              response.code(),
+              request.method(),
+              request.url().encodedPath(),
+              response.headers(),
+              response.errorBody());
           wait = waitAfterError(attempt, error, replay);
           if (wait == null) {
             throw error;
@@ -204,16 +212,19 @@ public final class Transport {
           if (current.isCanceled()) {
             throw new AccessLinkIOException(what + " was cancelled", false, e);
           }
-          // A thread interrupt surfaces as InterruptedIOException too: it is neither a timeout nor worth a retry.
+          // A thread interrupt surfaces as InterruptedIOException too: it is neither a timeout nor
+          // worth a retry.
           boolean interrupted = Thread.currentThread().isInterrupted();
           boolean timeout = !interrupted && e instanceof InterruptedIOException;
-          String failure =
-              interrupted
-                  ? "was interrupted"
-                  : timeout ? "timed out" : "failed on the network (" + e.getClass().getSimpleName() + ")";
-          AccessLinkIOException error =
-              new AccessLinkIOException(
-                  what + " " + failure + (attempt > 1 ? " after " + attempt + " attempts" : ""), timeout, e);
+          String failure = interrupted
+              ? "was interrupted"
+              : timeout
+                  ? "timed out"
+                  : "failed on the network (" + e.getClass().getSimpleName() + ")";
+          AccessLinkIOException error = new AccessLinkIOException(
+              what + " " + failure + (attempt > 1 ? " after " + attempt + " attempts" : ""),
+              timeout,
+              e);
           if (interrupted || replay != Replay.SAFE || attempt >= policy.maxAttempts()) {
             throw error;
           }
@@ -253,7 +264,9 @@ public final class Transport {
    * @throws AccessLinkIOException with {@code isTimeout()} when the download timeout ended it
    */
   public <R> R download(
-      Call<ResponseBody> call, boolean repeatable, BiFunction<Call<ResponseBody>, Deadline, R> attempt) {
+      Call<ResponseBody> call,
+      boolean repeatable,
+      BiFunction<Call<ResponseBody>, Deadline, R> attempt) {
     Deadline deadline = Deadline.start(DOWNLOAD_TIMEOUT, downloadTimeout, nanoTime);
     Call<ResponseBody> current = call;
     int damaged = 0;
@@ -266,7 +279,8 @@ public final class Transport {
       } catch (BrokenStreamException e) {
         if (deadline.expired()) {
           throw new AccessLinkIOException(
-              what + " did not complete within the " + deadline.describe(), true, (IOException) e.getCause());
+              what + " did not complete within the " + deadline.describe(), true, (IOException)
+                  e.getCause());
         }
         failure = e.toPublic(); // the internal type never reaches the caller
       } catch (InvalidResponseException e) {
@@ -299,7 +313,9 @@ public final class Transport {
       return reset.plusMillis(250);
     }
     boolean transientStatus = error instanceof ServerException || error.status() == 408;
-    return replay == Replay.SAFE && transientStatus ? jittered(policy.backoffBefore(attempt)) : null;
+    return replay == Replay.SAFE && transientStatus
+        ? jittered(policy.backoffBefore(attempt))
+        : null;
   }
 
   private Duration jittered(Duration base) {
@@ -327,6 +343,7 @@ public final class Transport {
   }
 
   private static AccessLinkIOException cancelled(String what) {
-    return new AccessLinkIOException(what + " was cancelled", false, new InterruptedIOException("cancelled"));
+    return new AccessLinkIOException(
+        what + " was cancelled", false, new InterruptedIOException("cancelled"));
   }
 }

@@ -8,10 +8,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.jspecify.annotations.Nullable;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Sink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a TCX or GPX body through the JDK's StAX parser and checks that it is one well-formed XML document with the
@@ -32,7 +32,8 @@ final class XmlVerifier implements FileVerifier {
   /** The deepest element nesting accepted (TCX nests about 8 levels). */
   static final int MAX_DEPTH = 256;
 
-  private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+  private static final String MAX_DEPTH_PROPERTY =
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
   private static final int MAX_MESSAGE = 300;
 
   private final String kind;
@@ -63,8 +64,8 @@ final class XmlVerifier implements FileVerifier {
         if (event == XMLStreamConstants.START_ELEMENT && !rootSeen) {
           rootSeen = true;
           if (!root.equals(reader.getLocalName())) {
-            throw new FileDefect(
-                kind + " root element is <" + clean(reader.getLocalName()) + ">, not <" + root + ">");
+            throw new FileDefect(kind + " root element is <" + clean(reader.getLocalName())
+                + ">, not <" + root + ">");
           }
         }
       }
@@ -73,7 +74,8 @@ final class XmlVerifier implements FileVerifier {
     } catch (XMLStreamException | RuntimeException e) {
       IOException failure = tee.failure();
       if (failure != null) {
-        throw failure; // the network, the destination or the construct limit, seen by the tee under the parser
+        throw failure; // the network, the destination or the construct limit, seen by the tee under
+        // the parser
       }
       throw new FileDefect(kind + " is not well-formed XML" + where(e) + ": " + clean(reason(e)));
     } finally {
@@ -95,10 +97,9 @@ final class XmlVerifier implements FileVerifier {
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setProperty(MAX_DEPTH_PROPERTY, MAX_DEPTH);
-    factory.setXMLResolver(
-        (publicId, systemId, baseUri, namespace) -> {
-          throw new XMLStreamException("external resources are never resolved");
-        });
+    factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+      throw new XMLStreamException("external resources are never resolved");
+    });
     return factory;
   }
 
@@ -158,9 +159,9 @@ final class XmlVerifier implements FileVerifier {
         if (n > 0) {
           sinceEvent += n;
           if (sinceEvent > MAX_CONSTRUCT) {
-            throw new FileDefect(
-                kind + " holds a single XML construct (tag, comment, CDATA section or DTD) longer than "
-                    + (MAX_CONSTRUCT >> 20) + " MiB");
+            throw new FileDefect(kind
+                + " holds a single XML construct (tag, comment, CDATA section or DTD) longer than "
+                + (MAX_CONSTRUCT >> 20) + " MiB");
           }
           pending.write(b, off, n);
           out.write(pending, n);
@@ -189,7 +190,8 @@ final class XmlVerifier implements FileVerifier {
       return written;
     }
 
-    @Nullable IOException failure() {
+    @Nullable
+    IOException failure() {
       return failure;
     }
   }

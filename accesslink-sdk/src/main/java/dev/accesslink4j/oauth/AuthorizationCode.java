@@ -36,7 +36,8 @@ public final class AuthorizationCode {
     return Optional.ofNullable(redirectUri).map(URI::create);
   }
 
-  @Nullable String redirectUriAsSent() {
+  @Nullable
+  String redirectUriAsSent() {
     return redirectUri;
   }
 

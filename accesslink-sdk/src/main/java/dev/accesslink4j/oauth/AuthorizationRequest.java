@@ -32,7 +32,8 @@ public final class AuthorizationRequest {
   private final @Nullable String redirectUri;
   private final @Nullable String scope;
 
-  private AuthorizationRequest(URI url, String state, @Nullable String redirectUri, @Nullable String scope) {
+  private AuthorizationRequest(
+      URI url, String state, @Nullable String redirectUri, @Nullable String scope) {
     this.url = url;
     this.state = state;
     this.redirectUri = redirectUri;
@@ -85,9 +86,11 @@ public final class AuthorizationRequest {
     Map<String, List<String>> params = QueryStrings.parse(url);
     String state = single(params, "state");
     if (state == null || state.isBlank()) {
-      throw new IllegalArgumentException("the URL is not an authorization request: it carries no state");
+      throw new IllegalArgumentException(
+          "the URL is not an authorization request: it carries no state");
     }
-    return new AuthorizationRequest(url, state, single(params, "redirect_uri"), single(params, "scope"));
+    return new AuthorizationRequest(
+        url, state, single(params, "redirect_uri"), single(params, "scope"));
   }
 
   private static @Nullable String single(Map<String, List<String>> params, String name) {
@@ -139,7 +142,8 @@ public final class AuthorizationRequest {
     return Optional.ofNullable(scope);
   }
 
-  @Nullable String redirectUriAsSent() {
+  @Nullable
+  String redirectUriAsSent() {
     return redirectUri;
   }
 

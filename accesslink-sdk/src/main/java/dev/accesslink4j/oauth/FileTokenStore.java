@@ -62,7 +62,8 @@ public final class FileTokenStore implements TokenStore {
   private static final int FORMAT_VERSION = 1;
   private final Path file;
   private final TokenFile storage;
-  private final Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private final Gson gson =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private FileTokenStore(Path file) {
     this.file = file.toAbsolutePath().normalize();
@@ -103,11 +104,10 @@ public final class FileTokenStore implements TokenStore {
    *     written or made owner-only
    */
   public void check() {
-    storage.locked(
-        () -> {
-          read();
-          storage.probe();
-        });
+    storage.locked(() -> {
+      read();
+      storage.probe();
+    });
   }
 
   /**
@@ -122,12 +122,11 @@ public final class FileTokenStore implements TokenStore {
   public void save(String key, AccessToken token) {
     Keys.checked(key);
     Objects.requireNonNull(token, "token");
-    storage.locked(
-        () -> {
-          Map<String, JsonObject> entries = read();
-          entries.put(key, toJson(token));
-          write(entries);
-        });
+    storage.locked(() -> {
+      Map<String, JsonObject> entries = read();
+      entries.put(key, toJson(token));
+      write(entries);
+    });
   }
 
   /**
@@ -153,13 +152,12 @@ public final class FileTokenStore implements TokenStore {
     if (!read().containsKey(key)) {
       return; // nothing to do, and nothing to create
     }
-    storage.locked(
-        () -> {
-          Map<String, JsonObject> entries = read();
-          if (entries.remove(key) != null) {
-            write(entries);
-          }
-        });
+    storage.locked(() -> {
+      Map<String, JsonObject> entries = read();
+      if (entries.remove(key) != null) {
+        write(entries);
+      }
+    });
   }
 
   /**
@@ -218,7 +216,8 @@ public final class FileTokenStore implements TokenStore {
           issuedAt == null ? null : Instant.parse(issuedAt),
           number(entry, "user_id"));
     } catch (RuntimeException e) {
-      // a missing or blank access_token, a wrong type, a malformed number or instant; never quote the content
+      // a missing or blank access_token, a wrong type, a malformed number or instant; never quote
+      // the content
       throw corrupt("the entry for key " + key + " is malformed");
     }
   }
@@ -257,7 +256,8 @@ public final class FileTokenStore implements TokenStore {
       throw corrupt("it is not valid JSON");
     }
     if (!root.isJsonObject()) {
-      throw corrupt(root.isJsonNull() ? "it holds JSON null, not a token store" : "it is not a JSON object");
+      throw corrupt(
+          root.isJsonNull() ? "it holds JSON null, not a token store" : "it is not a JSON object");
     }
     checkVersion(root.getAsJsonObject().get("version"));
     JsonElement tokens = root.getAsJsonObject().get("tokens");
@@ -283,16 +283,16 @@ public final class FileTokenStore implements TokenStore {
       return;
     }
     // quote a number only: anything else in that place could be a pasted token
-    String shown =
-        number ? "version " + version.getAsBigDecimal().toPlainString() : "a \"version\" that is not a number";
+    String shown = number
+        ? "version " + version.getAsBigDecimal().toPlainString()
+        : "a \"version\" that is not a number";
     throw corrupt("it has " + shown + "; this SDK reads version " + FORMAT_VERSION
         + " (was it written by a newer accesslink4j?)");
   }
 
   private UncheckedIOException corrupt(String why) {
-    return new UncheckedIOException(
-        new IOException("token store " + file + " is unusable: " + why
-            + "; restore it from a backup, or move it away to start with no linked users"));
+    return new UncheckedIOException(new IOException("token store " + file + " is unusable: " + why
+        + "; restore it from a backup, or move it away to start with no linked users"));
   }
 
   private void write(Map<String, JsonObject> entries) throws IOException {
@@ -308,6 +308,4 @@ public final class FileTokenStore implements TokenStore {
   public String toString() {
     return "FileTokenStore[" + file + "]";
   }
-
-
 }

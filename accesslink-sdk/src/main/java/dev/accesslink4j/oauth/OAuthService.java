@@ -90,8 +90,15 @@ public final class OAuthService {
    */
   @SuppressWarnings("exports") // ServiceContext is internal: outside this module nobody can name it
   public OAuthService(
-      ServiceContext context, String clientId, URI authorizationUrl, @Nullable URI redirectUri, Clock clock) {
-    this(context.http(), context.retrofit(), new ClientSettings(clientId, authorizationUrl, redirectUri, clock));
+      ServiceContext context,
+      String clientId,
+      URI authorizationUrl,
+      @Nullable URI redirectUri,
+      Clock clock) {
+    this(
+        context.http(),
+        context.retrofit(),
+        new ClientSettings(clientId, authorizationUrl, redirectUri, clock));
   }
 
   private OAuthService(HttpStack http, Retrofit retrofit, ClientSettings settings) {
@@ -135,7 +142,8 @@ public final class OAuthService {
    * @throws IllegalArgumentException if the redirect URI is not an absolute http(s) URL with a host and without a
    *     fragment, or the scope is blank
    */
-  public AuthorizationRequest authorizationRequest(@Nullable URI redirectUri, @Nullable String scope) {
+  public AuthorizationRequest authorizationRequest(
+      @Nullable URI redirectUri, @Nullable String scope) {
     ClientSettings client = settings;
     URI redirect = redirectUri != null ? redirectUri : client.redirectUri();
     if (redirect != null) {
@@ -209,14 +217,16 @@ public final class OAuthService {
    * @throws OAuthException if Polar reported an error
    * @see #verifyCallback(AuthorizationRequest, URI)
    */
-  public AuthorizationCode verifyCallback(AuthorizationRequest request, Map<String, String> queryParameters) {
+  public AuthorizationCode verifyCallback(
+      AuthorizationRequest request, Map<String, String> queryParameters) {
     Objects.requireNonNull(request, "request");
     Map<String, List<String>> params = new LinkedHashMap<>();
     queryParameters.forEach((name, value) -> params.put(name, List.of(value)));
     return verify(request, params);
   }
 
-  private static AuthorizationCode verify(AuthorizationRequest request, Map<String, List<String>> params) {
+  private static AuthorizationCode verify(
+      AuthorizationRequest request, Map<String, List<String>> params) {
     String state = single(params, "state");
     String error = single(params, "error");
     String code = single(params, "code");
@@ -250,7 +260,8 @@ public final class OAuthService {
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -320,8 +331,9 @@ public final class OAuthService {
       }
       throw e;
     }
-    OAuthToken body =
-        response.body().orElseThrow(() -> invalid(response.status(), "the token response has no body"));
+    OAuthToken body = response
+        .body()
+        .orElseThrow(() -> invalid(response.status(), "the token response has no body"));
     String value = body.getAccessToken();
     if (value == null || value.isBlank()) {
       throw invalid(response.status(), "the token response has no access_token");
@@ -353,7 +365,8 @@ public final class OAuthService {
         return OAuthException.fromTokenEndpoint(
             OAuthErrorCode.fromValue(errorType), errorType, description, e.status());
       }
-      OAuthErrorCode inferred = e.status() == 401 ? OAuthErrorCode.INVALID_CLIENT : OAuthErrorCode.UNKNOWN;
+      OAuthErrorCode inferred =
+          e.status() == 401 ? OAuthErrorCode.INVALID_CLIENT : OAuthErrorCode.UNKNOWN;
       return OAuthException.fromTokenEndpoint(inferred, "", description, e.status());
     }
     ErrorDetails details =
@@ -368,7 +381,8 @@ public final class OAuthService {
 
   @Override
   public String toString() {
-    return "OAuthService[" + (settings == null ? "exchange only" : "clientId=" + settings.clientId()) + "]";
+    return "OAuthService["
+        + (settings == null ? "exchange only" : "clientId=" + settings.clientId()) + "]";
   }
 
   private record ClientSettings(

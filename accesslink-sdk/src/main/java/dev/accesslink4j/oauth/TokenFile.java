@@ -38,8 +38,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * holds is the store's business; this class only keeps it safe to replace.
  */
 final class TokenFile {
-  private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> DIR_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FILE_PERMISSIONS =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> DIR_PERMISSIONS =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> OTHERS_WRITE =
       EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
   private static final int STICKY_BIT = 01000;
@@ -47,7 +49,8 @@ final class TokenFile {
   private static final String TEMP_SUFFIX = ".tmp";
 
   /** One lock per lock file in this JVM: file locks are held per process, so threads must queue before them. */
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
 
   private final Path file;
   private final Path lockFile;
@@ -76,16 +79,16 @@ final class TokenFile {
     try {
       boolean posix = prepareDirectory(dir);
       Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      ReentrantLock inProcess =
-          IN_PROCESS.computeIfAbsent(dir.toRealPath().resolve(lockFile.getFileName()), p -> new ReentrantLock(true));
+      ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(
+          dir.toRealPath().resolve(lockFile.getFileName()), p -> new ReentrantLock(true));
       if (!inProcess.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IOException("another thread of this process held the lock for more than " + LOCK_WAIT.toSeconds()
-            + " s");
+        throw new IOException("another thread of this process held the lock for more than "
+            + LOCK_WAIT.toSeconds() + " s");
       }
-      try (FileChannel channel =
-          posix
-              ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
-              : FileChannel.open(lockFile, options)) {
+      try (FileChannel channel = posix
+          ? FileChannel.open(
+              lockFile, options, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
+          : FileChannel.open(lockFile, options)) {
         FileLock lock = lock(channel);
         try {
           removeStaleTemporaryFiles(dir);
@@ -99,7 +102,8 @@ final class TokenFile {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UncheckedIOException(
-          "interrupted while waiting for the lock of token store " + file, new InterruptedIOException());
+          "interrupted while waiting for the lock of token store " + file,
+          new InterruptedIOException());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write token store " + file + ": " + describe(e), e);
     }
@@ -111,22 +115,23 @@ final class TokenFile {
     if (quick != null) {
       return quick;
     }
-    ScheduledFuture<?> timeout =
-        LockTimeouts.INSTANCE.schedule(
-            () -> {
-              try {
-                channel.close();
-              } catch (IOException ignored) {
-                // closing is all the timeout does
-              }
-            },
-            LOCK_WAIT.toMillis(),
-            TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timeout = LockTimeouts.INSTANCE.schedule(
+        () -> {
+          try {
+            channel.close();
+          } catch (IOException ignored) {
+            // closing is all the timeout does
+          }
+        },
+        LOCK_WAIT.toMillis(),
+        TimeUnit.MILLISECONDS);
     try {
       return channel.lock();
     } catch (ClosedChannelException e) {
-      throw new IOException("another process has held " + lockFile + " for more than " + LOCK_WAIT.toSeconds()
-          + " s; if none is running, the lock is stale only while that process lives", e);
+      throw new IOException(
+          "another process has held " + lockFile + " for more than " + LOCK_WAIT.toSeconds()
+              + " s; if none is running, the lock is stale only while that process lives",
+          e);
     } finally {
       timeout.cancel(false);
     }
@@ -169,7 +174,8 @@ final class TokenFile {
 
   private Path createTemp(Path dir, boolean posix) throws IOException {
     return posix
-        ? Files.createTempFile(dir, tempPrefix, TEMP_SUFFIX, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
+        ? Files.createTempFile(
+            dir, tempPrefix, TEMP_SUFFIX, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
         : ownerOnly(Files.createTempFile(dir, tempPrefix, TEMP_SUFFIX));
   }
 
@@ -214,10 +220,9 @@ final class TokenFile {
         existing = existing.getParent();
       }
       boolean posix = existing != null && posix(existing);
-      FileAttribute<?>[] attributes =
-          posix
-              ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR_PERMISSIONS)}
-              : new FileAttribute<?>[0];
+      FileAttribute<?>[] attributes = posix
+          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR_PERMISSIONS)}
+          : new FileAttribute<?>[0];
       Files.createDirectories(dir, attributes);
       return posix;
     }
@@ -232,14 +237,17 @@ final class TokenFile {
       return true;
     }
     if (sticky(dir)) {
-      throw new IOException("its folder " + dir + " is shared (others can write to it, sticky bit set, like /tmp);"
-          + " keep the token store in a folder of its own");
+      throw new IOException(
+          "its folder " + dir + " is shared (others can write to it, sticky bit set, like /tmp);"
+              + " keep the token store in a folder of its own");
     }
     try {
       Files.setPosixFilePermissions(dir, DIR_PERMISSIONS);
     } catch (IOException e) {
-      throw new IOException("its folder " + dir + " can be written by other users and cannot be made owner-only ("
-          + describe(e) + "); keep the token store in a folder of your own", e);
+      throw new IOException(
+          "its folder " + dir + " can be written by other users and cannot be made owner-only ("
+              + describe(e) + "); keep the token store in a folder of your own",
+          e);
     }
     return true;
   }
@@ -267,9 +275,10 @@ final class TokenFile {
   /** Best effort where POSIX permissions are not supported (Windows): readable and writable by the owner only. */
   private static Path ownerOnly(Path path) {
     var f = path.toFile();
-    boolean ok =
-        f.setReadable(false, false) && f.setReadable(true, true) && f.setWritable(false, false)
-            && f.setWritable(true, true);
+    boolean ok = f.setReadable(false, false)
+        && f.setReadable(true, true)
+        && f.setWritable(false, false)
+        && f.setWritable(true, true);
     if (!ok) {
       System.getLogger("dev.accesslink4j")
           .log(System.Logger.Level.DEBUG, "could not restrict the permissions of {0}", path);
@@ -282,14 +291,11 @@ final class TokenFile {
     static final ScheduledThreadPoolExecutor INSTANCE = create();
 
     private static ScheduledThreadPoolExecutor create() {
-      ScheduledThreadPoolExecutor executor =
-          new ScheduledThreadPoolExecutor(
-              1,
-              r -> {
-                Thread t = new Thread(r, "accesslink-token-store-lock-timeout");
-                t.setDaemon(true);
-                return t;
-              });
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "accesslink-token-store-lock-timeout");
+        t.setDaemon(true);
+        return t;
+      });
       executor.setRemoveOnCancelPolicy(true);
       executor.setKeepAliveTime(1, TimeUnit.SECONDS);
       executor.allowCoreThreadTimeOut(true);

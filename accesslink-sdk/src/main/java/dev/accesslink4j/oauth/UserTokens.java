@@ -17,7 +17,8 @@ final class UserTokens {
    * @return {@code candidate} if it belongs to the user and was issued later than {@code best} (or there is no best
    *     yet), otherwise {@code best}
    */
-  static @Nullable AccessToken better(@Nullable AccessToken best, AccessToken candidate, long polarUserId) {
+  static @Nullable AccessToken better(
+      @Nullable AccessToken best, AccessToken candidate, long polarUserId) {
     if (candidate.userId().isEmpty() || candidate.userId().getAsLong() != polarUserId) {
       return best;
     }

@@ -125,6 +125,7 @@ public final class CardioLoadService {
    */
   public List<CardioLoad> lastMonths(int months) {
     return Calls.list(
-        http.transport(), api.listCardioLoadsByMonths(DateWindows.requirePositive("months", months)));
+        http.transport(),
+        api.listCardioLoadsByMonths(DateWindows.requirePositive("months", months)));
   }
 }

@@ -92,7 +92,9 @@ public final class ContinuousHeartRateService {
   public List<ContinuousHeartRate> range(LocalDate from, LocalDate to) {
     DateWindows.requireOrdered(from, to);
     return Calls.optionalOr404(http.transport(), api.listContinuousHeartRate(from, to))
-        .map(range -> range.getDays().stream().filter(ContinuousHeartRateService::hasSamples).toList())
+        .map(range -> range.getDays().stream()
+            .filter(ContinuousHeartRateService::hasSamples)
+            .toList())
         .orElse(List.of());
   }
 

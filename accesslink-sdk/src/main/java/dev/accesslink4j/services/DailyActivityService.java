@@ -127,7 +127,8 @@ public final class DailyActivityService {
    * @throws ConsentRequiredException if the user must accept Polar's mandatory consents
    * @throws AccessLinkException for any other failure (rate limit, server error, network, unreadable body)
    */
-  public List<ActivitySummaryWithAllSamples> list(LocalDate from, LocalDate to, ActivityQuery query) {
+  public List<ActivitySummaryWithAllSamples> list(
+      LocalDate from, LocalDate to, ActivityQuery query) {
     checkRange(from, to);
     return listSummaries(from, to, query);
   }

@@ -102,9 +102,7 @@ public final class ExercisesService {
     return Calls.list(
         http.transport(),
         api.listExercises(
-            Calls.flag(query.samples()),
-            Calls.flag(query.zones()),
-            Calls.flag(query.route())));
+            Calls.flag(query.samples()), Calls.flag(query.zones()), Calls.flag(query.route())));
   }
 
   /**
@@ -263,43 +261,34 @@ public final class ExercisesService {
   private long copy(Call<ResponseBody> call, OutputStream out, FileKind kind) {
     Objects.requireNonNull(out, "out");
     String what = describe(call);
-    // Bytes already written to the caller's stream cannot be taken back, so this download is never repeated.
-    return http.transport()
-        .download(
-            call,
-            false,
-            (attempt, deadline) -> {
-              ApiResponse<ResponseBody> response = http.transport().open(attempt, deadline);
-              return Downloads.copy(fileOf(response, attempt), response.status(), kind, out, what);
-            });
+    // Bytes already written to the caller's stream cannot be taken back, so this download is never
+    // repeated.
+    return http.transport().download(call, false, (attempt, deadline) -> {
+      ApiResponse<ResponseBody> response = http.transport().open(attempt, deadline);
+      return Downloads.copy(fileOf(response, attempt), response.status(), kind, out, what);
+    });
   }
 
   private Path write(Call<ResponseBody> call, Path target, FileKind kind) {
     Objects.requireNonNull(target, "target");
     String what = describe(call);
     // A failed attempt leaves no file behind, so the whole download is safe to start again.
-    return http.transport()
-        .download(
-            call,
-            true,
-            (attempt, deadline) -> {
-              ApiResponse<ResponseBody> response = http.transport().open(attempt, deadline);
-              return Downloads.toFile(
-                  fileOf(response, attempt), response.status(), kind, target, what, http.partFiles());
-            });
+    return http.transport().download(call, true, (attempt, deadline) -> {
+      ApiResponse<ResponseBody> response = http.transport().open(attempt, deadline);
+      return Downloads.toFile(
+          fileOf(response, attempt), response.status(), kind, target, what, http.partFiles());
+    });
   }
 
   /** The file of a download's answer; a 2xx without one (a 204) is no answer to a file request. */
   private static ResponseBody fileOf(ApiResponse<ResponseBody> response, Call<ResponseBody> call) {
     return response
         .body()
-        .orElseThrow(
-            () ->
-                new InvalidResponseException(
-                    describe(call) + " answered HTTP " + response.status() + " without a file",
-                    response.status(),
-                    "",
-                    null));
+        .orElseThrow(() -> new InvalidResponseException(
+            describe(call) + " answered HTTP " + response.status() + " without a file",
+            response.status(),
+            "",
+            null));
   }
 
   private static String describe(Call<ResponseBody> call) {

@@ -77,8 +77,8 @@ public final class UsersService {
     Optional<User> user = response.body();
     if (user.isEmpty()) {
       throw new RegistrationFailedException(
-          call.request().method() + " " + call.request().url().encodedPath() + " answered HTTP " + response.status()
-              + HINT_204,
+          call.request().method() + " " + call.request().url().encodedPath() + " answered HTTP "
+              + response.status() + HINT_204,
           response.status(),
           null);
     }
@@ -117,8 +117,8 @@ public final class UsersService {
       Optional<User> existing = get(userId);
       if (existing.isEmpty()) {
         throw new RegistrationFailedException(
-            conflict.method() + " " + conflict.path() + " answered HTTP " + conflict.status() + ", but user " + userId
-                + " is not registered to this client" + HINT_TAKEN,
+            conflict.method() + " " + conflict.path() + " answered HTTP " + conflict.status()
+                + ", but user " + userId + " is not registered to this client" + HINT_TAKEN,
             conflict.status(),
             conflict);
       }

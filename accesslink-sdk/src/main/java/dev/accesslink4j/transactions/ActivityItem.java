@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>Lazy methods return empty for AccessLink's 204 "no data" and throw {@link TransactionGoneException} for a 404.
  */
-@SuppressWarnings("deprecation") // the transactional activity API is deprecated by Polar, and used deliberately
+@SuppressWarnings(
+    "deprecation") // the transactional activity API is deprecated by Polar, and used deliberately
 public final class ActivityItem {
   private final TransactionContext ctx;
   private final ActivityTransactionsApi api;
@@ -24,7 +25,8 @@ public final class ActivityItem {
   private final URI url;
   private final Activity summary;
 
-  ActivityItem(TransactionContext ctx, ActivityTransactionsApi api, long id, URI url, Activity summary) {
+  ActivityItem(
+      TransactionContext ctx, ActivityTransactionsApi api, long id, URI url, Activity summary) {
     this.ctx = ctx;
     this.api = api;
     this.id = id;
@@ -76,7 +78,8 @@ public final class ActivityItem {
    * @return the samples, or empty when there are none (204)
    */
   public Optional<ActivityStepSamples> stepSamples() {
-    return ctx.read(api.getTransactionActivityStepSamples(ctx.userId(), transactionId(), id), id).body();
+    return ctx.read(api.getTransactionActivityStepSamples(ctx.userId(), transactionId(), id), id)
+        .body();
   }
 
   /**
@@ -85,7 +88,8 @@ public final class ActivityItem {
    * @return the samples, or empty when there are none (204)
    */
   public Optional<ActivityZoneSamples> zoneSamples() {
-    return ctx.read(api.getTransactionActivityZoneSamples(ctx.userId(), transactionId(), id), id).body();
+    return ctx.read(api.getTransactionActivityZoneSamples(ctx.userId(), transactionId(), id), id)
+        .body();
   }
 
   @Override

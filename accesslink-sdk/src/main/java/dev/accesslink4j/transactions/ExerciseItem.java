@@ -36,7 +36,8 @@ import retrofit2.Call;
  * to the disk with its folder before it returns, leaves nothing behind when it fails, and is fetched once more after a
  * damaged answer; a download to a stream leaves what arrived in the stream, to be discarded.
  */
-@SuppressWarnings("deprecation") // the transactional exercise API is deprecated by Polar, and used deliberately
+@SuppressWarnings(
+    "deprecation") // the transactional exercise API is deprecated by Polar, and used deliberately
 public final class ExerciseItem {
   private final TransactionContext ctx;
   private final ExerciseTransactionsApi api;
@@ -44,7 +45,8 @@ public final class ExerciseItem {
   private final URI url;
   private final Exercise summary;
 
-  ExerciseItem(TransactionContext ctx, ExerciseTransactionsApi api, long id, URI url, Exercise summary) {
+  ExerciseItem(
+      TransactionContext ctx, ExerciseTransactionsApi api, long id, URI url, Exercise summary) {
     this.ctx = ctx;
     this.api = api;
     this.id = id;
@@ -98,7 +100,8 @@ public final class ExerciseItem {
    * @throws InvalidResponseException if the body is not a whole FIT file (header, data size or CRC wrong)
    */
   public OptionalLong downloadFit(OutputStream out) {
-    return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), out, FileKind.FIT, id);
+    return ctx.download(
+        api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), out, FileKind.FIT, id);
   }
 
   /**
@@ -110,7 +113,8 @@ public final class ExerciseItem {
    * @throws InvalidResponseException if the body is not a whole FIT file (twice in a row when retries are enabled)
    */
   public Optional<Path> downloadFit(Path target) {
-    return ctx.download(api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), target, FileKind.FIT, id);
+    return ctx.download(
+        api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), target, FileKind.FIT, id);
   }
 
   /**
@@ -122,7 +126,8 @@ public final class ExerciseItem {
    * @throws InvalidResponseException if the body is not one well-formed TCX document
    */
   public OptionalLong downloadTcx(OutputStream out) {
-    return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), out, FileKind.TCX, id);
+    return ctx.download(
+        api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), out, FileKind.TCX, id);
   }
 
   /**
@@ -134,7 +139,8 @@ public final class ExerciseItem {
    *     are enabled)
    */
   public Optional<Path> downloadTcx(Path target) {
-    return ctx.download(api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), target, FileKind.TCX, id);
+    return ctx.download(
+        api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), target, FileKind.TCX, id);
   }
 
   /**
@@ -190,7 +196,8 @@ public final class ExerciseItem {
    * @return the zones, or empty when AccessLink has no zone data for the session (204)
    */
   public Optional<HeartRateZones> heartRateZones() {
-    return ctx.read(api.getTransactionExerciseHeartRateZones(ctx.userId(), transactionId(), id), id).body();
+    return ctx.read(api.getTransactionExerciseHeartRateZones(ctx.userId(), transactionId(), id), id)
+        .body();
   }
 
   /**
@@ -203,7 +210,8 @@ public final class ExerciseItem {
    * @throws InvalidResponseException when a listed sample URL is not on the API origin or has another shape
    */
   public List<String> sampleTypes() {
-    Call<SampleSeriesUrls> call = api.getTransactionExerciseSamples(ctx.userId(), transactionId(), id);
+    Call<SampleSeriesUrls> call =
+        api.getTransactionExerciseSamples(ctx.userId(), transactionId(), id);
     String what = TransactionContext.describe(call.request());
     List<URI> urls = ctx.read(call, id).body().map(SampleSeriesUrls::getSamples).orElse(List.of());
     List<String> types = new ArrayList<>();
@@ -230,9 +238,11 @@ public final class ExerciseItem {
   public Optional<SampleSeries> sample(String typeId) {
     Objects.requireNonNull(typeId, "typeId");
     if (!typeId.matches("[0-9]{1,9}")) {
-      throw new IllegalArgumentException("a sample type is a decimal number such as \"0\", not \"" + typeId + "\"");
+      throw new IllegalArgumentException(
+          "a sample type is a decimal number such as \"0\", not \"" + typeId + "\"");
     }
-    return ctx.read(api.getTransactionExerciseSample(ctx.userId(), transactionId(), id, typeId), id).body();
+    return ctx.read(api.getTransactionExerciseSample(ctx.userId(), transactionId(), id, typeId), id)
+        .body();
   }
 
   /**

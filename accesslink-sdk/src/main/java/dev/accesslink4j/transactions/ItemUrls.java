@@ -29,9 +29,8 @@ final class ItemUrls {
         || !s.get(n - 4).equals(type.pathSegment())
         || !s.get(n - 3).equals(Long.toString(transactionId))
         || !s.get(n - 2).equals(type.itemSegment())) {
-      throw new IllegalArgumentException(
-          "its path does not end in /" + type.pathSegment() + "/" + transactionId + "/" + type.itemSegment()
-              + "/{id}");
+      throw new IllegalArgumentException("its path does not end in /" + type.pathSegment() + "/"
+          + transactionId + "/" + type.itemSegment() + "/{id}");
     }
     return positive(s.get(n - 1));
   }
@@ -78,9 +77,8 @@ final class ItemUrls {
     if (!parsed.scheme().equals(apiBase.scheme())
         || !parsed.host().equals(apiBase.host())
         || parsed.port() != apiBase.port()) {
-      throw new IllegalArgumentException(
-          "it is on " + origin(parsed) + ", not on the API origin " + origin(apiBase)
-              + ", and the SDK sends the access token only to the API origin");
+      throw new IllegalArgumentException("it is on " + origin(parsed) + ", not on the API origin "
+          + origin(apiBase) + ", and the SDK sends the access token only to the API origin");
     }
     List<String> segments = new ArrayList<>(parsed.pathSegments());
     while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {

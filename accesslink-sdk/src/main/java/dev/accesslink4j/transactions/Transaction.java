@@ -97,9 +97,8 @@ public final class Transaction<I> implements AutoCloseable {
   public Optional<I> item(long itemId) {
     URI url = urls.get(itemId);
     if (url == null) {
-      throw new IllegalArgumentException(
-          itemId + " is not an item of " + ctx.type().label() + " transaction " + id() + " (its items: "
-              + urls.keySet() + ")");
+      throw new IllegalArgumentException(itemId + " is not an item of "
+          + ctx.type().label() + " transaction " + id() + " (its items: " + urls.keySet() + ")");
     }
     ctx.ensureOpen();
     return family.item(ctx, itemId, url);
@@ -156,7 +155,7 @@ public final class Transaction<I> implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Transaction[type=" + type() + ", id=" + id() + ", userId=" + userId() + ", items=" + urls.size()
-        + ", state=" + ctx.state() + "]";
+    return "Transaction[type=" + type() + ", id=" + id() + ", userId=" + userId() + ", items="
+        + urls.size() + ", state=" + ctx.state() + "]";
   }
 }

@@ -79,13 +79,12 @@ final class TransactionContext {
         return;
       }
       case COMMITTED ->
-          throw new IllegalStateException(
-              type.label() + " transaction " + transactionId
-                  + " is committed: AccessLink deleted its items, read them inside your handler (or before commit())");
+        throw new IllegalStateException(
+            type.label() + " transaction " + transactionId
+                + " is committed: AccessLink deleted its items, read them inside your handler (or before commit())");
       default ->
-          throw new IllegalStateException(
-              type.label() + " transaction " + transactionId
-                  + " was closed without a commit; open a new transaction to read its items again");
+        throw new IllegalStateException(type.label() + " transaction " + transactionId
+            + " was closed without a commit; open a new transaction to read its items again");
     }
   }
 
@@ -112,14 +111,12 @@ final class TransactionContext {
    */
   OptionalLong download(Call<ResponseBody> call, OutputStream out, FileKind kind, long itemId) {
     String what = describe(call.request());
-    Optional<Long> written =
-        http.transport()
-            .download(
-                call,
-                false,
-                (attempt, deadline) ->
-                    open(attempt, deadline, itemId)
-                        .map(r -> Downloads.copy(r.body().orElseThrow(), r.status(), kind, out, what)));
+    Optional<Long> written = http.transport()
+        .download(
+            call,
+            false,
+            (attempt, deadline) -> open(attempt, deadline, itemId)
+                .map(r -> Downloads.copy(r.body().orElseThrow(), r.status(), kind, out, what)));
     return written.map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 
@@ -137,14 +134,14 @@ final class TransactionContext {
         .download(
             call,
             true,
-            (attempt, deadline) ->
-                open(attempt, deadline, itemId)
-                    .map(r -> Downloads.toFile(
-                        r.body().orElseThrow(), r.status(), kind, target, what, http.partFiles())));
+            (attempt, deadline) -> open(attempt, deadline, itemId)
+                .map(r -> Downloads.toFile(
+                    r.body().orElseThrow(), r.status(), kind, target, what, http.partFiles())));
   }
 
   /** Opens a download of this transaction; empty when the response carries no body (204). */
-  private Optional<ApiResponse<ResponseBody>> open(Call<ResponseBody> call, Deadline deadline, long itemId) {
+  private Optional<ApiResponse<ResponseBody>> open(
+      Call<ResponseBody> call, Deadline deadline, long itemId) {
     ensureOpen();
     try {
       ApiResponse<ResponseBody> response = http.transport().open(call, deadline);

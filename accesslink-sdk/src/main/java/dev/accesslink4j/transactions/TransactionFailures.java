@@ -38,12 +38,12 @@ final class TransactionFailures {
       int itemsHandled,
       int transactionsCommitted,
       Throwable cause) {
-    String what =
-        inHandler
-            ? "the handler threw " + describeWithClass(cause)
-            : "fetching it failed: " + describe(cause);
+    String what = inHandler
+        ? "the handler threw " + describeWithClass(cause)
+        : "fetching it failed: " + describe(cause);
     return new TransactionAbortedException(
-        type.label() + " transaction " + transactionId + " was aborted at item " + position + " of " + itemCount
+        type.label() + " transaction " + transactionId + " was aborted at item " + position + " of "
+            + itemCount
             + " (" + type.label() + " " + itemId + "): " + what + ". "
             + nothingCommitted(transactionId, transactionsCommitted)
             + handledBefore(itemsHandled),
@@ -57,7 +57,11 @@ final class TransactionFailures {
   }
 
   static TransactionAbortedException commit(
-      TransactionType type, long transactionId, int itemsHandled, int transactionsCommitted, Throwable cause) {
+      TransactionType type,
+      long transactionId,
+      int itemsHandled,
+      int transactionsCommitted,
+      Throwable cause) {
     return new TransactionAbortedException(
         type.label() + " transaction " + transactionId + ": every item was handled (" + itemsHandled
             + ") but the commit failed: " + describe(cause)
@@ -74,8 +78,9 @@ final class TransactionFailures {
   }
 
   static String nothingCommitted(long transactionId, int transactionsCommitted) {
-    return "Nothing in transaction " + transactionId + " was committed: run again to get its items in a new"
-        + " transaction." + earlier(transactionsCommitted);
+    return "Nothing in transaction " + transactionId
+        + " was committed: run again to get its items in a new" + " transaction."
+        + earlier(transactionsCommitted);
   }
 
   static String describeWithClass(Throwable cause) {
@@ -120,8 +125,10 @@ final class TransactionFailures {
       int transactionsCommitted,
       NotFoundException cause) {
     return new TransactionGoneException(
-        type.label() + " transaction " + transactionId + " no longer exists (HTTP 404 on " + cause.method() + " "
-            + cause.path() + "); nothing was committed; run again to get the items in a new transaction."
+        type.label() + " transaction " + transactionId + " no longer exists (HTTP 404 on "
+            + cause.method() + " "
+            + cause.path()
+            + "); nothing was committed; run again to get the items in a new transaction."
             + handledBefore(itemsHandled) + earlier(transactionsCommitted),
         type,
         transactionId,

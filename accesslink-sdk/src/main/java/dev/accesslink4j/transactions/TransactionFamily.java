@@ -19,7 +19,8 @@ import retrofit2.Retrofit;
  *
  * @param <I> the item type handed to users
  */
-@SuppressWarnings("deprecation") // the transactional APIs are deprecated by Polar, and used deliberately
+@SuppressWarnings(
+    "deprecation") // the transactional APIs are deprecated by Polar, and used deliberately
 abstract class TransactionFamily<I> {
   private final TransactionType type;
 
@@ -44,7 +45,8 @@ abstract class TransactionFamily<I> {
   /** The item with its summary, or empty when AccessLink answers 204. */
   abstract Optional<I> item(TransactionContext ctx, long itemId, URI url);
 
-  private static <T> List<URI> urls(Optional<T> body, java.util.function.Function<T, List<URI>> field) {
+  private static <T> List<URI> urls(
+      Optional<T> body, java.util.function.Function<T, List<URI>> field) {
     return body.map(field).orElse(List.of());
   }
 
@@ -63,14 +65,16 @@ abstract class TransactionFamily<I> {
 
     @Override
     List<URI> list(TransactionContext ctx) {
-      Optional<ExerciseUrls> body =
-          ctx.read(api.getExerciseTransaction(ctx.userId(), ctx.transactionId()), null).body();
+      Optional<ExerciseUrls> body = ctx.read(
+              api.getExerciseTransaction(ctx.userId(), ctx.transactionId()), null)
+          .body();
       return urls(body, ExerciseUrls::getExercises);
     }
 
     @Override
     String listRequest(long userId, long transactionId) {
-      return TransactionContext.describe(api.getExerciseTransaction(userId, transactionId).request());
+      return TransactionContext.describe(
+          api.getExerciseTransaction(userId, transactionId).request());
     }
 
     @Override
@@ -101,14 +105,16 @@ abstract class TransactionFamily<I> {
 
     @Override
     List<URI> list(TransactionContext ctx) {
-      Optional<ActivityUrls> body =
-          ctx.read(api.getActivityTransaction(ctx.userId(), ctx.transactionId()), null).body();
+      Optional<ActivityUrls> body = ctx.read(
+              api.getActivityTransaction(ctx.userId(), ctx.transactionId()), null)
+          .body();
       return urls(body, ActivityUrls::getActivityLog);
     }
 
     @Override
     String listRequest(long userId, long transactionId) {
-      return TransactionContext.describe(api.getActivityTransaction(userId, transactionId).request());
+      return TransactionContext.describe(
+          api.getActivityTransaction(userId, transactionId).request());
     }
 
     @Override
@@ -139,14 +145,16 @@ abstract class TransactionFamily<I> {
 
     @Override
     List<URI> list(TransactionContext ctx) {
-      Optional<PhysicalInformationUrls> body =
-          ctx.read(api.getPhysicalInfoTransaction(ctx.userId(), ctx.transactionId()), null).body();
+      Optional<PhysicalInformationUrls> body = ctx.read(
+              api.getPhysicalInfoTransaction(ctx.userId(), ctx.transactionId()), null)
+          .body();
       return urls(body, PhysicalInformationUrls::getPhysicalInformations);
     }
 
     @Override
     String listRequest(long userId, long transactionId) {
-      return TransactionContext.describe(api.getPhysicalInfoTransaction(userId, transactionId).request());
+      return TransactionContext.describe(
+          api.getPhysicalInfoTransaction(userId, transactionId).request());
     }
 
     @Override
@@ -156,7 +164,8 @@ abstract class TransactionFamily<I> {
 
     @Override
     Optional<PhysicalInfoItem> item(TransactionContext ctx, long itemId, URI url) {
-      return ctx.read(api.getTransactionPhysicalInfo(ctx.userId(), ctx.transactionId(), itemId), itemId)
+      return ctx.read(
+              api.getTransactionPhysicalInfo(ctx.userId(), ctx.transactionId(), itemId), itemId)
           .body()
           .map(snapshot -> new PhysicalInfoItem(ctx.transactionId(), itemId, url, snapshot));
     }

@@ -11,7 +11,8 @@ public enum TransactionType {
   /** Daily activity summaries: {@code /v3/users/{user-id}/activity-transactions}, at most 50 per transaction. */
   ACTIVITY("activity", "activity-transactions", "activities"),
   /** Physical-information snapshots: {@code /v3/users/{user-id}/physical-information-transactions}. */
-  PHYSICAL_INFO("physical-information", "physical-information-transactions", "physical-informations");
+  PHYSICAL_INFO(
+      "physical-information", "physical-information-transactions", "physical-informations");
 
   private final String label;
   private final String pathSegment;

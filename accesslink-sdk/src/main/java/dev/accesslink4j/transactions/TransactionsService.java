@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
-import retrofit2.Retrofit;
 
 /**
  * AccessLink's transactions (exercises, daily activity, physical information), taken out safely.
@@ -298,7 +297,8 @@ public final class TransactionsService {
       handled += handledHere;
       withoutData += withoutDataHere;
       if (ids.isEmpty()) {
-        // An empty transaction means nothing new; stop rather than risk opening empty transactions forever.
+        // An empty transaction means nothing new; stop rather than risk opening empty transactions
+        // forever.
         break;
       }
     }
@@ -317,11 +317,13 @@ public final class TransactionsService {
         e.notFound());
   }
 
-  private <I> Optional<Transaction<I>> open(TransactionFamily<I> family, long user, int committedBefore) {
+  private <I> Optional<Transaction<I>> open(
+      TransactionFamily<I> family, long user, int committedBefore) {
     TransactionType type = family.type();
     Call<TransactionLocation> create = family.create(user);
     String createRequest = TransactionContext.describe(create.request());
-    ApiResponse<TransactionLocation> created = http.transport().execute(create, Replay.REFUSED_ONLY);
+    ApiResponse<TransactionLocation> created =
+        http.transport().execute(create, Replay.REFUSED_ONLY);
     Optional<TransactionLocation> location = created.body();
     if (location.isEmpty()) {
       return Optional.empty(); // 204: nothing new
@@ -329,8 +331,10 @@ public final class TransactionsService {
     Long transactionId = location.get().getTransactionId();
     if (transactionId == null || transactionId <= 0) {
       throw new InvalidResponseException(
-          createRequest + " answered HTTP " + created.status() + " without a valid transaction-id: a "
-              + type.label() + " transaction may have been opened but cannot be addressed, so nothing was read or"
+          createRequest + " answered HTTP " + created.status()
+              + " without a valid transaction-id: a "
+              + type.label()
+              + " transaction may have been opened but cannot be addressed, so nothing was read or"
               + " committed",
           created.status(),
           "",
@@ -377,7 +381,8 @@ public final class TransactionsService {
 
   private static long checkedUserId(long polarUserId) {
     if (polarUserId <= 0) {
-      throw new IllegalArgumentException("a Polar user id is a positive number, not " + polarUserId);
+      throw new IllegalArgumentException(
+          "a Polar user id is a positive number, not " + polarUserId);
     }
     return polarUserId;
   }

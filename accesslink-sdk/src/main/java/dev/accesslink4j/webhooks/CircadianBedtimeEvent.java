@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param timestamp when AccessLink sent the delivery ({@code timestamp})
  * @param url where the data can be read ({@code url}), as sent; not followed by {@link #fetch}
  */
-public record CircadianBedtimeEvent(long userId, LocalDate from, LocalDate to, Instant timestamp, URI url)
+public record CircadianBedtimeEvent(
+    long userId, LocalDate from, LocalDate to, Instant timestamp, URI url)
     implements DataEvent<List<CircadianBedtime>> {
 
   /** Checks that no component is missing. */

@@ -30,7 +30,8 @@ final class Payloads {
 
   private static final Gson GSON = JavaTimeAdapters.register(new GsonBuilder()).create();
   private static final TypeAdapter<JsonElement> TREE = GSON.getAdapter(JsonElement.class);
-  private static final TypeAdapter<OffsetDateTime> DATE_TIME = GSON.getAdapter(OffsetDateTime.class);
+  private static final TypeAdapter<OffsetDateTime> DATE_TIME =
+      GSON.getAdapter(OffsetDateTime.class);
 
   private Payloads() {}
 
@@ -90,7 +91,8 @@ final class Payloads {
       event = headerEvent == null || headerEvent.isBlank() ? null : headerEvent.trim();
     }
     if (event == null) {
-      throw new WebhookPayloadException("it names no event type (no \"event\" field, no Polar-Webhook-Event header)");
+      throw new WebhookPayloadException(
+          "it names no event type (no \"event\" field, no Polar-Webhook-Event header)");
     }
     if (event.equals(PING) || (headerSaysPing && event.equalsIgnoreCase(PING))) {
       return PingEvent.of(timestampOrNull(json), true);
@@ -101,7 +103,9 @@ final class Payloads {
       throw e;
     } catch (RuntimeException e) {
       throw new WebhookPayloadException(
-          "a " + printable(event) + " event has an invalid value (" + e.getClass().getSimpleName() + ")", e);
+          "a " + printable(event) + " event has an invalid value ("
+              + e.getClass().getSimpleName() + ")",
+          e);
     }
   }
 
@@ -122,7 +126,8 @@ final class Payloads {
         return new AlertnessEvent(
             userId(json), date(json, "from"), date(json, "to"), timestamp(json), url(json));
       case "ACTIVITY_SUMMARY":
-        return new ActivitySummaryEvent(userId(json), date(json, "date"), timestamp(json), url(json));
+        return new ActivitySummaryEvent(
+            userId(json), date(json, "date"), timestamp(json), url(json));
       case "PHYSICAL_INFORMATION":
         return new PhysicalInformationEvent(userId(json), timestamp(json), url(json));
       default:
@@ -164,8 +169,8 @@ final class Payloads {
   }
 
   private static JsonReader reader(byte[] body) {
-    JsonReader reader =
-        new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    JsonReader reader = new JsonReader(
+        new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     reader.setStrictness(Strictness.STRICT);
     return reader;
   }
@@ -243,7 +248,9 @@ final class Payloads {
 
   private static @Nullable String optionalString(JsonObject json, String field) {
     JsonElement value = json.get(field);
-    return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+    return value != null
+            && value.isJsonPrimitive()
+            && value.getAsJsonPrimitive().isString()
         ? value.getAsString()
         : null;
   }

@@ -137,7 +137,8 @@ public final class WebhookDeduplicator {
 
   @Override
   public String toString() {
-    return "WebhookDeduplicator[maxEntries=" + maxEntries + ", window=" + window + ", size=" + size() + "]";
+    return "WebhookDeduplicator[maxEntries=" + maxEntries + ", window=" + window + ", size="
+        + size() + "]";
   }
 
   /** Builds a {@link WebhookDeduplicator}. */

@@ -115,14 +115,15 @@ public final class WebhookVerifier {
       return Payloads.parseVerified(rawBody, eventHeader);
     }
     Payloads.Peek peek = Payloads.peek(rawBody);
-    boolean ping =
-        (eventHeader != null && eventHeader.equalsIgnoreCase(Payloads.PING))
-            || Payloads.PING.equals(peek.event());
+    boolean ping = (eventHeader != null && eventHeader.equalsIgnoreCase(Payloads.PING))
+        || Payloads.PING.equals(peek.event());
     if (ping) {
       return PingEvent.of(peek.timestamp(), false);
     }
     throw new WebhookSignatureException(
-        signature == null ? WebhookSignatureException.Reason.MISSING : WebhookSignatureException.Reason.MISMATCH);
+        signature == null
+            ? WebhookSignatureException.Reason.MISSING
+            : WebhookSignatureException.Reason.MISMATCH);
   }
 
   /**
@@ -151,7 +152,8 @@ public final class WebhookVerifier {
    * @throws WebhookPayloadException when a correctly signed body is not a valid payload, or the body is too large
    * @throws AccessLinkIOException when reading the stream fails
    */
-  public WebhookEvent verifyAndParse(InputStream rawBody, Function<String, @Nullable String> header) {
+  public WebhookEvent verifyAndParse(
+      InputStream rawBody, Function<String, @Nullable String> header) {
     return verifyAndParse(readBody(rawBody), header);
   }
 
@@ -211,8 +213,8 @@ public final class WebhookVerifier {
     try {
       byte[] body = rawBody.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw new WebhookPayloadException(
-            "the body is larger than " + MAX_BODY_BYTES + " bytes; AccessLink deliveries are far smaller");
+        throw new WebhookPayloadException("the body is larger than " + MAX_BODY_BYTES
+            + " bytes; AccessLink deliveries are far smaller");
       }
       return body;
     } catch (IOException e) {

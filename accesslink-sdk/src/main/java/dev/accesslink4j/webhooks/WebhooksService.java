@@ -84,11 +84,15 @@ public final class WebhooksService {
    *     {@link WebhookType#UNKNOWN_DEFAULT_OPEN_API}
    */
   public CreatedWebhook create(URI url, Set<WebhookType> events) {
-    CreateWebhookRequest request = new CreateWebhookRequest().url(checkedUrl(url)).events(checkedEvents(events));
+    CreateWebhookRequest request =
+        new CreateWebhookRequest().url(checkedUrl(url)).events(checkedEvents(events));
     ApiResponse<dev.accesslink4j.generated.model.CreatedWebhookResponse> response =
         http.transport().execute(api.createWebhook(request), Replay.REFUSED_ONLY);
-    @Nullable CreatedWebhookData data =
-        response.body().map(dev.accesslink4j.generated.model.CreatedWebhookResponse::getData).orElse(null);
+    @Nullable
+    CreatedWebhookData data = response
+        .body()
+        .map(dev.accesslink4j.generated.model.CreatedWebhookResponse::getData)
+        .orElse(null);
     if (data == null || isBlank(data.getId())) {
       throw invalid(response.status(), "POST /v3/webhooks answered without the new webhook's id");
     }
@@ -96,15 +100,15 @@ public final class WebhooksService {
     if (isBlank(key)) {
       throw invalid(
           response.status(),
-          "POST /v3/webhooks created webhook " + data.getId() + " but answered without its signature secret key;"
+          "POST /v3/webhooks created webhook " + data.getId()
+              + " but answered without its signature secret key;"
               + " delete it and create it again to get a key");
     }
-    Webhook webhook =
-        Webhook.of(
-            data.getId(),
-            data.getEvents() == null ? EnumSet.copyOf(events) : eventsOf(data.getEvents()),
-            data.getUrl() == null ? url : data.getUrl(),
-            true);
+    Webhook webhook = Webhook.of(
+        data.getId(),
+        data.getEvents() == null ? EnumSet.copyOf(events) : eventsOf(data.getEvents()),
+        data.getUrl() == null ? url : data.getUrl(),
+        true);
     return CreatedWebhook.of(webhook, WebhookSecret.of(key));
   }
 
@@ -115,7 +119,8 @@ public final class WebhooksService {
    * @throws InvalidResponseException when the webhook in the response has no id or URL
    */
   public Optional<Webhook> get() {
-    ApiResponse<WebhookInfoResponse> response = http.transport().execute(api.getWebhook(), Replay.SAFE);
+    ApiResponse<WebhookInfoResponse> response =
+        http.transport().execute(api.getWebhook(), Replay.SAFE);
     return first(response);
   }
 
@@ -180,7 +185,10 @@ public final class WebhooksService {
    * @return true when deactivated; false when the client has no webhook ({@code 204})
    */
   public boolean deactivate() {
-    return http.transport().execute(api.deactivateWebhook(), Replay.REFUSED_ONLY).status() != 204;
+    return http.transport()
+            .execute(api.deactivateWebhook(), Replay.REFUSED_ONLY)
+            .status()
+        != 204;
   }
 
   /**
@@ -230,17 +238,14 @@ public final class WebhooksService {
     boolean eventsDiffer = !webhook.events().equals(wanted);
     boolean updated = urlDiffers || eventsDiffer;
     if (updated) {
-      webhook =
-          patch(
-              webhook.id(),
-              urlDiffers ? url : null,
-              eventsDiffer ? new ArrayList<>(wanted) : null);
+      webhook = patch(
+          webhook.id(), urlDiffers ? url : null, eventsDiffer ? new ArrayList<>(wanted) : null);
     }
     boolean reactivated = false;
     if (!webhook.active()) {
       if (!activate()) {
-        throw new AccessLinkException(
-            "webhook " + webhook.id() + " disappeared while it was being activated; call ensure again");
+        throw new AccessLinkException("webhook " + webhook.id()
+            + " disappeared while it was being activated; call ensure again");
       }
       webhook = webhook.withActive(true);
       reactivated = true;
@@ -249,21 +254,22 @@ public final class WebhooksService {
   }
 
   private Webhook patch(String id, @Nullable URI url, @Nullable List<WebhookType> events) {
-    // The generated WebhookPatch starts with events = [], which would replace the subscription with nothing: set
+    // The generated WebhookPatch starts with events = [], which would replace the subscription with
+    // nothing: set
     // both fields explicitly; the request converter leaves null fields out of the JSON.
     UpdateWebhookRequest patch = new UpdateWebhookRequest().url(url).events(events);
     ApiResponse<WebhookInfoResponse> response =
         http.transport().execute(api.updateWebhook(checkedId(id), patch), Replay.REFUSED_ONLY);
     return first(response)
-        .orElseThrow(
-            () ->
-                invalid(
-                    response.status(),
-                    "PATCH /v3/webhooks/" + id + " answered without the updated webhook"));
+        .orElseThrow(() -> invalid(
+            response.status(),
+            "PATCH /v3/webhooks/" + id + " answered without the updated webhook"));
   }
 
   private static Optional<Webhook> first(ApiResponse<WebhookInfoResponse> response) {
-    @Nullable List<WebhookInfoData> data = response.body().map(WebhookInfoResponse::getData).orElse(null);
+    @Nullable
+    List<WebhookInfoData> data =
+        response.body().map(WebhookInfoResponse::getData).orElse(null);
     if (data == null || data.isEmpty() || data.get(0) == null) {
       return Optional.empty();
     }
@@ -272,8 +278,8 @@ public final class WebhooksService {
       throw invalid(response.status(), "the webhook in the response has no id or no url");
     }
     Boolean active = item.getActive();
-    return Optional.of(
-        Webhook.of(item.getId(), eventsOf(item.getEvents()), item.getUrl(), active == null || active));
+    return Optional.of(Webhook.of(
+        item.getId(), eventsOf(item.getEvents()), item.getUrl(), active == null || active));
   }
 
   private static Set<WebhookType> eventsOf(@Nullable List<WebhookType> events) {

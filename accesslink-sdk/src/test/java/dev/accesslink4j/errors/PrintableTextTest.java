@@ -11,8 +11,8 @@ class PrintableTextTest {
   @ParameterizedTest(name = "U+{0}")
   @ValueSource(
       strings = {
-        "0000", "0007", "0009", "000A", "000D", "001B", "001F", "007F", "0080", "009B", "009F", "061C", "200E",
-        "200F", "202A", "202E", "2066", "2069", "2028", "2029"
+        "0000", "0007", "0009", "000A", "000D", "001B", "001F", "007F", "0080", "009B", "009F",
+        "061C", "200E", "200F", "202A", "202E", "2066", "2069", "2028", "2029"
       })
   void everyCharacterATerminalActsOnIsShownAsItsEscape(String hex) {
     char c = (char) Integer.parseInt(hex, 16);

@@ -21,10 +21,12 @@ class FitIntegrityTest {
   @Test
   void theCrcIsFitsCrc16() {
     byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
-    assertThat(FitCrc.update(0, check, 0, check.length)).isEqualTo(0xBB3D); // CRC-16/ARC's check value
+    assertThat(FitCrc.update(0, check, 0, check.length))
+        .isEqualTo(0xBB3D); // CRC-16/ARC's check value
     byte[] random = new byte[4096];
     new Random(3).nextBytes(random);
-    assertThat(FitCrc.update(0, random, 0, random.length)).isEqualTo(TestFiles.crc16(random, 0, random.length));
+    assertThat(FitCrc.update(0, random, 0, random.length))
+        .isEqualTo(TestFiles.crc16(random, 0, random.length));
   }
 
   @Test
@@ -33,12 +35,15 @@ class FitIntegrityTest {
     new Random(5).nextBytes(random);
     for (int from = 0; from < 20; from++) {
       for (int to = from; to <= random.length; to += 1 + to % 7) {
-        int start = FitCrc.update(0, random, 0, from); // a run that continues a CRC already under way
+        int start =
+            FitCrc.update(0, random, 0, from); // a run that continues a CRC already under way
         int nibbles = start;
         for (int i = from; i < to; i++) {
           nibbles = FitCrc.update(nibbles, random[i]);
         }
-        assertThat(FitCrc.update(start, random, from, to)).as("[%d, %d)", from, to).isEqualTo(nibbles);
+        assertThat(FitCrc.update(start, random, from, to))
+            .as("[%d, %d)", from, to)
+            .isEqualTo(nibbles);
       }
     }
   }
@@ -67,7 +72,9 @@ class FitIntegrityTest {
   void everyCutOfTheGarminFileIsDetected() {
     for (int length = 0; length < GARMIN.length; length++) {
       byte[] cut = cut(GARMIN, length);
-      assertThatThrownBy(() -> check(cut, 512)).as("cut at %d", length).isInstanceOf(FileDefect.class);
+      assertThatThrownBy(() -> check(cut, 512))
+          .as("cut at %d", length)
+          .isInstanceOf(FileDefect.class);
     }
   }
 
@@ -75,7 +82,8 @@ class FitIntegrityTest {
   void theDefectIsNamedWithTheDeclaredAndReceivedSizes() {
     assertThatThrownBy(() -> check(cut(GARMIN, GARMIN.length / 2), 100))
         .hasMessage("FIT data size 1276 declared, " + (GARMIN.length / 2 - 14) + " received");
-    assertThatThrownBy(() -> check(cut(GARMIN, 9), 100)).hasMessage("FIT header cut short: 9 of 14 bytes received");
+    assertThatThrownBy(() -> check(cut(GARMIN, 9), 100))
+        .hasMessage("FIT header cut short: 9 of 14 bytes received");
     assertThatThrownBy(() -> check(cut(GARMIN, GARMIN.length - 1), 100))
         .hasMessage("FIT file CRC missing: 1 of 2 bytes received");
     assertThatThrownBy(() -> check(cut(GARMIN, GARMIN.length - 2), 100))
@@ -87,7 +95,9 @@ class FitIntegrityTest {
   void anyFlippedByteIsDetected() {
     for (int index = 0; index < GARMIN.length; index++) {
       byte[] corrupt = flipped(GARMIN, index);
-      assertThatThrownBy(() -> check(corrupt, 256)).as("byte %d", index).isInstanceOf(FileDefect.class);
+      assertThatThrownBy(() -> check(corrupt, 256))
+          .as("byte %d", index)
+          .isInstanceOf(FileDefect.class);
     }
   }
 
@@ -103,8 +113,10 @@ class FitIntegrityTest {
 
   @Test
   void headerDefectsAreNamed() {
-    assertThatThrownBy(() -> check(flipped(GARMIN, 12), 4096)).hasMessageStartingWith("FIT header CRC 0x");
-    assertThatThrownBy(() -> check(flipped(GARMIN, 9), 4096)).hasMessage("FIT header lacks the .FIT signature");
+    assertThatThrownBy(() -> check(flipped(GARMIN, 12), 4096))
+        .hasMessageStartingWith("FIT header CRC 0x");
+    assertThatThrownBy(() -> check(flipped(GARMIN, 9), 4096))
+        .hasMessage("FIT header lacks the .FIT signature");
     byte[] gzip = TestFiles.gzip("<TrainingCenterDatabase/>");
     assertThatThrownBy(() -> check(gzip, 4096))
         .hasMessage("FIT header size 31 is neither 12 nor 14: not a FIT file");
@@ -113,7 +125,9 @@ class FitIntegrityTest {
   @Test
   void aLargerDeclaredDataSizeIsACutFile() {
     byte[] lying = GARMIN.clone();
-    lying[5] = 0x05; // data size 0x05FC = 1532, but 1276 data bytes follow (and the header CRC is "not computed")
+    lying[5] =
+        0x05; // data size 0x05FC = 1532, but 1276 data bytes follow (and the header CRC is "not
+    // computed")
     lying[12] = 0;
     lying[13] = 0;
 
@@ -128,7 +142,8 @@ class FitIntegrityTest {
 
     assertThatCode(() -> check(TestFiles.fit(12, data, false), 64)).doesNotThrowAnyException();
     assertThatCode(() -> check(TestFiles.fit(14, data, false), 64)).doesNotThrowAnyException();
-    assertThatCode(() -> check(TestFiles.fit(14, new byte[0], true), 64)).doesNotThrowAnyException();
+    assertThatCode(() -> check(TestFiles.fit(14, new byte[0], true), 64))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -139,7 +154,8 @@ class FitIntegrityTest {
     assertThatThrownBy(() -> check(cut(chain, chain.length - 100), 777))
         .hasMessage("FIT data size 5000 declared, 4902 received (FIT file 2 of the body)");
     assertThatThrownBy(() -> check(concat(GARMIN, new byte[] {0, 0}), 777))
-        .hasMessage("bytes follow the end of the FIT file that do not start another FIT file (header size 0)");
+        .hasMessage(
+            "bytes follow the end of the FIT file that do not start another FIT file (header size 0)");
     assertThatThrownBy(() -> check(flipped(chain, GARMIN.length + 20), 777))
         .hasMessageEndingWith("computed (FIT file 2 of the body)");
   }

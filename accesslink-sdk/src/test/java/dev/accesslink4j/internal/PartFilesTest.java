@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PartFilesTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void aTemporaryFileSitsBesideItsTargetUnderARecognisableNameAndIsLocked() throws IOException {
@@ -29,7 +30,8 @@ class PartFilesTest {
 
     try (PartFiles.Part part = parts.open(target)) {
       assertThat(part.path().getParent()).isEqualTo(target.getParent());
-      assertThat(part.path().getFileName().toString()).matches("\\.accesslink-42\\.fit\\.\\d+\\.part");
+      assertThat(part.path().getFileName().toString())
+          .matches("\\.accesslink-42\\.fit\\.\\d+\\.part");
       assertThat(part.locked()).isTrue();
     }
 
@@ -54,7 +56,8 @@ class PartFilesTest {
   void theFirstDownloadIntoAFolderSweepsOldUnlockedLeftoversOfThisSdkOnly() throws IOException {
     Path old = leftover(".accesslink-1.fit.123.part", NOW.minus(Duration.ofHours(3)));
     Path young = leftover(".accesslink-2.fit.456.part", NOW.minus(Duration.ofMinutes(5)));
-    Path foreign = leftover(".1.fit.789.part", NOW.minus(Duration.ofHours(3))); // another program's temp file
+    Path foreign =
+        leftover(".1.fit.789.part", NOW.minus(Duration.ofHours(3))); // another program's temp file
     Path data = leftover("1.fit", NOW.minus(Duration.ofDays(3)));
     PartFiles parts = new PartFiles(clock(NOW));
 
@@ -62,7 +65,8 @@ class PartFilesTest {
       assertThat(files(dir)).containsExactlyInAnyOrder(young, foreign, data, part.path());
     }
 
-    // Once per folder and client: a leftover that appears later is left to the next client (the next run).
+    // Once per folder and client: a leftover that appears later is left to the next client (the
+    // next run).
     Path later = leftover(".accesslink-4.fit.1.part", NOW.minus(Duration.ofHours(3)));
     parts.open(dir.resolve("5.fit")).close();
     assertThat(later).exists();
@@ -77,7 +81,8 @@ class PartFilesTest {
     try (PartFiles.Part inProgress = writer.open(dir.resolve("1.fit"))) {
       Files.setLastModifiedTime(inProgress.path(), FileTime.from(NOW.minus(Duration.ofHours(1))));
 
-      assertThat(new PartFiles(clock(NOW)).sweep(dir)).isZero(); // old, but locked (here: by this JVM)
+      assertThat(new PartFiles(clock(NOW)).sweep(dir))
+          .isZero(); // old, but locked (here: by this JVM)
 
       assertThat(inProgress.path()).exists();
     }

@@ -44,11 +44,14 @@ class RedactionTest {
 
   @Test
   void removesTheCredentialsTheCurrentCallSentWhereverTheyAppear() {
-    SentCredentials.record(SentCredentials.of("Basic Y2xpZW50OnMzY3JldC12YWx1ZQ==")); // client:s3cret-value
+    SentCredentials.record(
+        SentCredentials.of("Basic Y2xpZW50OnMzY3JldC12YWx1ZQ==")); // client:s3cret-value
 
-    assertThat(Redaction.snippet("secret s3cret-value for client:s3cret-value, base64 Y2xpZW50OnMzY3JldC12YWx1ZQ=="))
+    assertThat(Redaction.snippet(
+            "secret s3cret-value for client:s3cret-value, base64 Y2xpZW50OnMzY3JldC12YWx1ZQ=="))
         .isEqualTo("secret ██ for ██, base64 ██");
-    assertThat(Redaction.snippet("a message cut off at s3cret-va")).isEqualTo("a message cut off at ██");
+    assertThat(Redaction.snippet("a message cut off at s3cret-va"))
+        .isEqualTo("a message cut off at ██");
     assertThat(Redaction.snippet("the client id alone is not secret: client")).endsWith(": client");
     assertThat(Redaction.snippet("nor with its colon: client:")).endsWith(": client:");
     assertThat(Redaction.snippet("but with the secret's start: client:s3cr")).endsWith(": ██");

@@ -60,7 +60,8 @@ class XmlVerifierTest {
     assertThatThrownBy(() -> tcx().copy(source(GPX), new Buffer()))
         .isInstanceOf(FileDefect.class)
         .hasMessage("TCX root element is <gpx>, not <TrainingCenterDatabase>");
-    assertThatThrownBy(() -> gpx().copy(source("<html><body>Service unavailable</body></html>"), new Buffer()))
+    assertThatThrownBy(
+            () -> gpx().copy(source("<html><body>Service unavailable</body></html>"), new Buffer()))
         .hasMessage("GPX root element is <html>, not <gpx>");
   }
 
@@ -69,9 +70,11 @@ class XmlVerifierTest {
     assertThatThrownBy(() -> gpx().copy(source(""), new Buffer()))
         .hasMessage("GPX is not well-formed XML at line 1, column 1: Premature end of file.");
     assertThatThrownBy(() -> gpx().copy(source("{\"error\":\"json\"}"), new Buffer()))
-        .hasMessageStartingWith("GPX is not well-formed XML at line 1, column 1: Content is not allowed in prolog");
+        .hasMessageStartingWith(
+            "GPX is not well-formed XML at line 1, column 1: Content is not allowed in prolog");
     assertThatThrownBy(() -> gpx().copy(source(GPX + "<gpx/>"), new Buffer()))
-        .hasMessageContaining("The markup in the document following the root element must be well-formed");
+        .hasMessageContaining(
+            "The markup in the document following the root element must be well-formed");
     assertThatThrownBy(() -> gpx().copy(source("<gpx>\u0001</gpx>"), new Buffer()))
         .hasMessageContaining("An invalid XML character (Unicode: 0x1)");
   }
@@ -102,11 +105,10 @@ class XmlVerifierTest {
 
   @Test
   void entitiesAreNotExpanded() {
-    String laughs =
-        "<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY a \"aaaaaaaaaa\">"
-            + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
-            + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>"
-            + "<gpx>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</gpx>";
+    String laughs = "<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY a \"aaaaaaaaaa\">"
+        + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+        + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>"
+        + "<gpx>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</gpx>";
 
     assertThatThrownBy(() -> gpx().copy(source(laughs), new Buffer()))
         .isInstanceOf(FileDefect.class)
@@ -115,18 +117,21 @@ class XmlVerifierTest {
 
   @Test
   void aHugeSingleConstructIsRefusedBeforeItFillsMemory() {
-    for (String[] open : new String[][] {{"<gpx a=\"", "\"/>"}, {"<gpx><!--", "--></gpx>"},
-        {"<gpx><![CDATA[", "]]></gpx>"}}) {
+    for (String[] open : new String[][] {
+      {"<gpx a=\"", "\"/>"}, {"<gpx><!--", "--></gpx>"}, {"<gpx><![CDATA[", "]]></gpx>"}
+    }) {
       Source hostile = repeated(open[0], 'x', 64L << 20, open[1]);
       assertThatThrownBy(() -> gpx().copy(Okio.buffer(hostile), new Buffer()))
           .isInstanceOf(FileDefect.class)
-          .hasMessage("GPX holds a single XML construct (tag, comment, CDATA section or DTD) longer than 1 MiB");
+          .hasMessage(
+              "GPX holds a single XML construct (tag, comment, CDATA section or DTD) longer than 1 MiB");
     }
   }
 
   @Test
   void longTextArrivesInChunksAndPasses() throws IOException {
-    // 64 MiB of character data in one element: the parser hands text out in pieces, so it is not one construct.
+    // 64 MiB of character data in one element: the parser hands text out in pieces, so it is not
+    // one construct.
     Source text = repeated("<gpx><desc>", 'x', 64L << 20, "</desc></gpx>");
     Buffer out = new Buffer();
     CountingSink counted = new CountingSink(out);
@@ -146,28 +151,27 @@ class XmlVerifierTest {
   @Test
   void aFailureOfTheBodyUnderTheParserIsReportedAsSuch() {
     IOException reset = new IOException("connection reset");
-    Source failing =
-        new Source() {
-          private boolean sent;
+    Source failing = new Source() {
+      private boolean sent;
 
-          @Override
-          public long read(Buffer sink, long byteCount) throws IOException {
-            if (sent) {
-              throw reset;
-            }
-            sent = true;
-            sink.writeUtf8("<gpx><trk>");
-            return 10;
-          }
+      @Override
+      public long read(Buffer sink, long byteCount) throws IOException {
+        if (sent) {
+          throw reset;
+        }
+        sent = true;
+        sink.writeUtf8("<gpx><trk>");
+        return 10;
+      }
 
-          @Override
-          public Timeout timeout() {
-            return Timeout.NONE;
-          }
+      @Override
+      public Timeout timeout() {
+        return Timeout.NONE;
+      }
 
-          @Override
-          public void close() {}
-        };
+      @Override
+      public void close() {}
+    };
 
     assertThatThrownBy(() -> gpx().copy(Okio.buffer(failing), new Buffer())).isSameAs(reset);
   }
@@ -189,7 +193,8 @@ class XmlVerifierTest {
     return new Source() {
       private final Buffer start = new Buffer().writeUtf8(head);
       private final Buffer end = new Buffer().writeUtf8(tail);
-      private final byte[] block = String.valueOf(fill).repeat(8192).getBytes(StandardCharsets.US_ASCII);
+      private final byte[] block =
+          String.valueOf(fill).repeat(8192).getBytes(StandardCharsets.US_ASCII);
       private long left = count;
 
       @Override

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FileTokenStoreProcessesTest {
   private static final int PER_WRITER = 150;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -52,11 +53,10 @@ class FileTokenStoreProcessesTest {
     }
 
     FileTokenStore store = FileTokenStore.of(file);
-    Set<String> expected =
-        Stream.concat(
-                IntStream.range(0, PER_WRITER).mapToObj(i -> "a-" + i),
-                IntStream.range(0, PER_WRITER).mapToObj(i -> "b-" + i))
-            .collect(Collectors.toSet());
+    Set<String> expected = Stream.concat(
+            IntStream.range(0, PER_WRITER).mapToObj(i -> "a-" + i),
+            IntStream.range(0, PER_WRITER).mapToObj(i -> "b-" + i))
+        .collect(Collectors.toSet());
     assertThat(store.keys()).hasSize(2 * PER_WRITER).isEqualTo(expected);
     assertThat(store.load("b-149")).map(AccessToken::reveal).contains("token-b-149");
     assertThat(store.findByUserId(1_077)).map(AccessToken::reveal).contains("token-a-77");
@@ -74,15 +74,18 @@ class FileTokenStoreProcessesTest {
     try {
       link = Files.createSymbolicLink(dir.resolve("link"), dir);
     } catch (UnsupportedOperationException | java.io.IOException e) {
-      link = dir; // no symbolic links here (Windows without the privilege): two instances on one path
+      link =
+          dir; // no symbolic links here (Windows without the privilege): two instances on one path
     }
-    List<FileTokenStore> stores = List.of(FileTokenStore.of(file), FileTokenStore.of(link.resolve("tokens.json")));
+    List<FileTokenStore> stores =
+        List.of(FileTokenStore.of(file), FileTokenStore.of(link.resolve("tokens.json")));
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Future<?>> saves = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         int n = i;
-        saves.add(pool.submit(() -> stores.get(n % 2).save("member-" + n, AccessToken.of("token-" + n))));
+        saves.add(
+            pool.submit(() -> stores.get(n % 2).save("member-" + n, AccessToken.of("token-" + n))));
       }
       for (Future<?> save : saves) {
         save.get(60, TimeUnit.SECONDS);
@@ -94,7 +97,8 @@ class FileTokenStoreProcessesTest {
     assertThat(FileTokenStore.of(file).keys()).hasSize(60);
   }
 
-  private static Process writer(Path file, String prefix, Path start, long firstUserId) throws Exception {
+  private static Process writer(Path file, String prefix, Path start, long firstUserId)
+      throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
             java.toString(),

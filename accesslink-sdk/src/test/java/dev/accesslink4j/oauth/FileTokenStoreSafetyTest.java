@@ -32,7 +32,8 @@ class FileTokenStoreSafetyTest {
   private static final String VALUE = "2YotnFZFEjr1zCsicMWpAA";
   private static final AccessToken TOKEN = AccessToken.of(VALUE, "bearer", null, null, 10579L);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private boolean posix() throws IOException {
     return Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
@@ -42,18 +43,20 @@ class FileTokenStoreSafetyTest {
   private void assertUnusable(Path file, String why) throws IOException {
     byte[] before = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     FileTokenStore store = FileTokenStore.of(file);
-    List<Consumer<FileTokenStore>> calls =
-        List.of(
-            s -> s.keys(),
-            s -> s.load("member-42"),
-            s -> s.findByUserId(10579L),
-            s -> s.save("member-42", TOKEN),
-            s -> s.delete("member-42"),
-            FileTokenStore::check);
+    List<Consumer<FileTokenStore>> calls = List.of(
+        s -> s.keys(),
+        s -> s.load("member-42"),
+        s -> s.findByUserId(10579L),
+        s -> s.save("member-42", TOKEN),
+        s -> s.delete("member-42"),
+        FileTokenStore::check);
     for (Consumer<FileTokenStore> call : calls) {
       assertThatThrownBy(() -> call.accept(store))
           .isInstanceOf(UncheckedIOException.class)
-          .satisfies(e -> assertThat(messages(e)).contains(file.toString()).contains(why).doesNotContain(VALUE));
+          .satisfies(e -> assertThat(messages(e))
+              .contains(file.toString())
+              .contains(why)
+              .doesNotContain(VALUE));
     }
     if (before != null) {
       assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -97,7 +100,13 @@ class FileTokenStoreSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"version\": 1, \"tokens\": {", "not json at all " + VALUE, "[1, 2]", "{\"version\": 1}"})
+  @ValueSource(
+      strings = {
+        "{\"version\": 1, \"tokens\": {",
+        "not json at all " + VALUE,
+        "[1, 2]",
+        "{\"version\": 1}"
+      })
   void otherDamageIsAnError(String content) throws IOException {
     Path file = dir.resolve("tokens.json");
     Files.writeString(file, content);
@@ -115,7 +124,8 @@ class FileTokenStoreSafetyTest {
 
   @Test
   void aFolderWhereTheFileShouldBeIsAnUnreadableStore() throws IOException {
-    // the portable way to make the file unreadable (also as root, where permissions do not stop reads)
+    // the portable way to make the file unreadable (also as root, where permissions do not stop
+    // reads)
     Path file = Files.createDirectory(dir.resolve("tokens.json"));
 
     assertUnusable(file, "cannot read token store " + file);
@@ -138,9 +148,7 @@ class FileTokenStoreSafetyTest {
   @Test
   void todaysFilesStayReadable() throws IOException {
     Path file = dir.resolve("tokens.json");
-    Files.writeString(
-        file,
-        """
+    Files.writeString(file, """
         {
           "version": 1,
           "tokens": {
@@ -157,15 +165,15 @@ class FileTokenStoreSafetyTest {
             }
           }
         }
-        """
-            .formatted(VALUE));
+        """.formatted(VALUE));
 
     FileTokenStore store = FileTokenStore.of(file);
 
     assertThat(store.keys()).containsExactlyInAnyOrder("member-42", "bare");
     assertThat(store.findByUserId(10579L)).map(AccessToken::reveal).contains(VALUE);
     store.save("next", AccessToken.of("next-token"));
-    assertThat(store.load("member-42").orElseThrow().issuedAt()).contains(Instant.parse("2025-03-01T10:15:30Z"));
+    assertThat(store.load("member-42").orElseThrow().issuedAt())
+        .contains(Instant.parse("2025-03-01T10:15:30Z"));
   }
 
   @Test
@@ -181,7 +189,8 @@ class FileTokenStoreSafetyTest {
     if (posix()) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
           .isEqualTo("rwx------");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.resolveSibling("tokens.json.lock"))))
+      assertThat(PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(file.resolveSibling("tokens.json.lock"))))
           .isEqualTo("rw-------");
     }
   }
@@ -204,7 +213,8 @@ class FileTokenStoreSafetyTest {
 
     FileTokenStore.of(folder.resolve("tokens.json")).save("member-42", TOKEN);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+        .isEqualTo("rwx------");
   }
 
   @Test
@@ -215,8 +225,10 @@ class FileTokenStoreSafetyTest {
 
     FileTokenStore.of(folder.resolve("tokens.json")).save("member-42", TOKEN);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwxr-xr-x");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("tokens.json"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(folder.resolve("tokens.json"))))
         .isEqualTo("rw-------");
   }
 
@@ -225,7 +237,8 @@ class FileTokenStoreSafetyTest {
     assumeTrue(posix(), "POSIX permissions are not supported here");
     Path folder = Files.createDirectory(dir.resolve("tmp"));
     Files.setAttribute(folder, "unix:mode", 01777);
-    assumeTrue(((Integer) Files.getAttribute(folder, "unix:mode") & 01000) != 0, "no sticky bit here");
+    assumeTrue(
+        ((Integer) Files.getAttribute(folder, "unix:mode") & 01000) != 0, "no sticky bit here");
     Path file = folder.resolve("tokens.json");
 
     assertThatThrownBy(() -> FileTokenStore.of(file).save("member-42", TOKEN))
@@ -235,7 +248,8 @@ class FileTokenStoreSafetyTest {
     assertThatThrownBy(() -> FileTokenStore.of(file).check()).hasMessageContaining("is shared");
 
     assertThat(file).doesNotExist();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwxrwxrwx");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+        .isEqualTo("rwxrwxrwx");
   }
 
   @Test
@@ -244,7 +258,8 @@ class FileTokenStoreSafetyTest {
     FileTokenStore store = FileTokenStore.of(file);
     store.save("member-1", TOKEN);
     // what kill -9 between creating and moving the temporary file leaves
-    Path stale = Files.writeString(dir.resolve(".tokens.json.12345.tmp"), "", StandardCharsets.UTF_8);
+    Path stale =
+        Files.writeString(dir.resolve(".tokens.json.12345.tmp"), "", StandardCharsets.UTF_8);
     Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
     Path unrelated = Files.writeString(dir.resolve(".other.json.1.tmp"), "keep");
 

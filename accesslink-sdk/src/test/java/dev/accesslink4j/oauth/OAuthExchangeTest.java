@@ -49,24 +49,28 @@ class OAuthExchangeTest extends OAuthTestSupport {
       AuthorizationRequest request = oauth.authorizationRequest();
       mock.enqueueFixture(200, "requestToken.json");
 
-      AccessToken token = oauth.exchange(request, callback("code=" + CODE + "&state=" + request.state()));
+      AccessToken token =
+          oauth.exchange(request, callback("code=" + CODE + "&state=" + request.state()));
 
       RecordedRequest sent = mock.takeRequest();
       assertThat(sent.getMethod()).isEqualTo("POST");
       assertThat(sent.getUrl().encodedPath()).isEqualTo("/v2/oauth2/token");
       assertThat(sent.getHeaders().get("Authorization"))
-          .isEqualTo(
-              "Basic "
-                  + Base64.getEncoder()
-                      .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
-      assertThat(sent.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+          .isEqualTo("Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+      assertThat(sent.getHeaders().get("Content-Type"))
+          .startsWith("application/x-www-form-urlencoded");
       assertThat(sent.getHeaders().get("Accept")).contains("application/json");
       assertThat(form(sent))
-          .containsExactlyInAnyOrderEntriesOf(
-              Map.of(
-                  "grant_type", "authorization_code",
-                  "code", CODE,
-                  "redirect_uri", DEFAULT_REDIRECT.toString()));
+          .containsExactlyInAnyOrderEntriesOf(Map.of(
+              "grant_type",
+              "authorization_code",
+              "code",
+              CODE,
+              "redirect_uri",
+              DEFAULT_REDIRECT.toString()));
 
       assertThat(token.reveal()).isEqualTo(ISSUED_TOKEN);
       assertThat(token.tokenType()).isEqualTo("bearer");
@@ -81,12 +85,14 @@ class OAuthExchangeTest extends OAuthTestSupport {
   void redirectUriIsEchoedExactlyAsSentToTheAuthorizationStep() {
     URI redirect = URI.create("https://app.example.com/cb?next=%2Fhome&lang=fi");
     AuthorizationRequest stored = oauth().authorizationRequest(redirect);
-    AuthorizationRequest request = AuthorizationRequest.fromUrl(URI.create(stored.url().toString()));
+    AuthorizationRequest request =
+        AuthorizationRequest.fromUrl(URI.create(stored.url().toString()));
     mock.enqueueFixture(200, "requestToken.json");
 
     oauth().exchange(request, callback("code=" + CODE + "&state=" + request.state()));
 
-    assertThat(form(mock.takeRequest())).containsEntry("redirect_uri", "https://app.example.com/cb?next=%2Fhome&lang=fi");
+    assertThat(form(mock.takeRequest()))
+        .containsEntry("redirect_uri", "https://app.example.com/cb?next=%2Fhome&lang=fi");
   }
 
   @Test
@@ -110,22 +116,34 @@ class OAuthExchangeTest extends OAuthTestSupport {
 
     oauth().exchange(CODE, URI.create("https://app.example.com/other"));
 
-    assertThat(form(mock.takeRequest())).containsEntry("redirect_uri", "https://app.example.com/other");
+    assertThat(form(mock.takeRequest()))
+        .containsEntry("redirect_uri", "https://app.example.com/other");
   }
 
   static Stream<Arguments> tokenErrors() {
     return Stream.of(
-        Arguments.of(400, "invalid_request", OAuthErrorCode.INVALID_REQUEST, "redirect_uri exactly when"),
-        Arguments.of(400, "invalid_client", OAuthErrorCode.INVALID_CLIENT, "check the client id and secret"),
-        Arguments.of(401, "invalid_client", OAuthErrorCode.INVALID_CLIENT, "check the client id and secret"),
+        Arguments.of(
+            400, "invalid_request", OAuthErrorCode.INVALID_REQUEST, "redirect_uri exactly when"),
+        Arguments.of(
+            400, "invalid_client", OAuthErrorCode.INVALID_CLIENT, "check the client id and secret"),
+        Arguments.of(
+            401, "invalid_client", OAuthErrorCode.INVALID_CLIENT, "check the client id and secret"),
         Arguments.of(
             400,
             "invalid_grant",
             OAuthErrorCode.INVALID_GRANT,
             "the code was already used or expired (codes live 10 minutes), or the redirect_uri differs from the"
                 + " one sent to the authorization step"),
-        Arguments.of(400, "unauthorized_client", OAuthErrorCode.UNAUTHORIZED_CLIENT, "authorization-code flow"),
-        Arguments.of(400, "unsupported_grant_type", OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, "no refresh tokens"),
+        Arguments.of(
+            400,
+            "unauthorized_client",
+            OAuthErrorCode.UNAUTHORIZED_CLIENT,
+            "authorization-code flow"),
+        Arguments.of(
+            400,
+            "unsupported_grant_type",
+            OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
+            "no refresh tokens"),
         Arguments.of(400, "invalid_scope", OAuthErrorCode.INVALID_SCOPE, "accesslink.read_all"),
         Arguments.of(400, "brand_new_error", OAuthErrorCode.UNKNOWN, "does not know"));
   }
@@ -136,7 +154,8 @@ class OAuthExchangeTest extends OAuthTestSupport {
       int status, String raw, OAuthErrorCode expected, String hint) {
     mock.enqueueJson(status, "{\"error\": \"" + raw + "\"}");
 
-    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, DEFAULT_REDIRECT));
+    OAuthException e =
+        catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, DEFAULT_REDIRECT));
 
     assertThat(e.code()).isEqualTo(expected);
     assertThat(e.rawCode()).isEqualTo(raw);
@@ -154,9 +173,12 @@ class OAuthExchangeTest extends OAuthTestSupport {
   @Test
   void errorDescriptionEchoingTheCodeIsScrubbed() {
     mock.enqueueJson(
-        400, "{\"error\": \"invalid_grant\", \"error_description\": \"Code " + CODE + " was already used\"}");
+        400,
+        "{\"error\": \"invalid_grant\", \"error_description\": \"Code " + CODE
+            + " was already used\"}");
 
-    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
+    OAuthException e =
+        catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
 
     assertThat(e.description()).contains("Code ██ was already used");
     assertNoSecrets(e.getMessage());
@@ -166,7 +188,8 @@ class OAuthExchangeTest extends OAuthTestSupport {
   void bare401IsReadAsInvalidClient() {
     mock.enqueueStatus(401);
 
-    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
+    OAuthException e =
+        catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
 
     assertThat(e.code()).isEqualTo(OAuthErrorCode.INVALID_CLIENT);
     assertThat(e.rawCode()).isEmpty();
@@ -184,7 +207,8 @@ class OAuthExchangeTest extends OAuthTestSupport {
 
   @Nested
   class WithRetriesEnabled {
-    @RegisterExtension final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.defaults());
+    @RegisterExtension
+    final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.defaults());
 
     private OAuthService retryingOAuth() {
       return retrying.client().oauth();
@@ -192,12 +216,17 @@ class OAuthExchangeTest extends OAuthTestSupport {
 
     @Test
     void serverErrorIsNotRetried() {
-      retrying.enqueueJson(500, "{\"error\": \"server_error\"}").enqueueFixture(200, "requestToken.json");
+      retrying
+          .enqueueJson(500, "{\"error\": \"server_error\"}")
+          .enqueueFixture(200, "requestToken.json");
 
-      ServiceException e = catchThrowableOfType(ServiceException.class, () -> retryingOAuth().exchange(CODE, null));
+      ServiceException e =
+          catchThrowableOfType(ServiceException.class, () -> retryingOAuth().exchange(CODE, null));
 
       assertThat(e.status()).isEqualTo(500);
-      assertThat(e).hasMessageContaining("never retried").hasMessageNotContaining("try again later");
+      assertThat(e)
+          .hasMessageContaining("never retried")
+          .hasMessageNotContaining("try again later");
       assertNoSecrets(e.getMessage());
       assertThat(retrying.server().getRequestCount()).isEqualTo(1);
       assertThat(retrying.sleeps()).isEmpty();
@@ -206,15 +235,18 @@ class OAuthExchangeTest extends OAuthTestSupport {
     @Test
     void droppedConnectionIsNotRetried() {
       retrying.enqueueFixture(200, "requestToken.json");
-      retryingOAuth().exchange("earlier-code", null); // leaves a pooled connection that the next call reuses
+      retryingOAuth()
+          .exchange("earlier-code", null); // leaves a pooled connection that the next call reuses
       retrying.takeRequest();
       retrying
-          .enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build())
+          .enqueue(new MockResponse.Builder()
+              .onResponseStart(new SocketEffect.CloseSocket())
+              .build())
           .enqueueFixture(200, "requestToken.json")
           .enqueueFixture(200, "requestToken.json");
 
-      AccessLinkIOException e =
-          catchThrowableOfType(AccessLinkIOException.class, () -> retryingOAuth().exchange(CODE, DEFAULT_REDIRECT));
+      AccessLinkIOException e = catchThrowableOfType(
+          AccessLinkIOException.class, () -> retryingOAuth().exchange(CODE, DEFAULT_REDIRECT));
 
       assertThat(e).hasMessageContaining("never retried");
       assertNoSecrets(e.getMessage());
@@ -228,7 +260,8 @@ class OAuthExchangeTest extends OAuthTestSupport {
           .enqueue(MockAccessLink.shortWindowExhausted(2))
           .enqueueFixture(200, "requestToken.json");
 
-      assertThatThrownBy(() -> retryingOAuth().exchange(CODE, null)).isInstanceOf(RateLimitException.class);
+      assertThatThrownBy(() -> retryingOAuth().exchange(CODE, null))
+          .isInstanceOf(RateLimitException.class);
       assertThat(retrying.server().getRequestCount()).isEqualTo(1);
     }
   }

@@ -50,7 +50,8 @@ class OAuthServiceTest extends OAuthTestSupport {
   void explicitRedirectAndScopeAreSent() {
     URI redirect = URI.create("http://localhost:8765/polar/callback");
 
-    AuthorizationRequest request = oauth().authorizationRequest(redirect, OAuthService.SCOPE_READ_ALL);
+    AuthorizationRequest request =
+        oauth().authorizationRequest(redirect, OAuthService.SCOPE_READ_ALL);
 
     assertThat(query(request.url()))
         .containsEntry("redirect_uri", "http://localhost:8765/polar/callback")
@@ -69,7 +70,9 @@ class OAuthServiceTest extends OAuthTestSupport {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/relative/callback", "ftp://app.example.com/cb", "https://app.example.com/cb#frag"})
+  @ValueSource(
+      strings = {"/relative/callback", "ftp://app.example.com/cb", "https://app.example.com/cb#frag"
+      })
   void malformedRedirectUrisAreRejectedUpFront(String redirect) {
     assertThatThrownBy(() -> oauth().authorizationRequest(URI.create(redirect)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -79,22 +82,26 @@ class OAuthServiceTest extends OAuthTestSupport {
   @Test
   void requestSurvivesStorageAsItsUrl() {
     URI redirect = URI.create("https://app.example.com/cb?next=%2Fhome&lang=fi");
-    AuthorizationRequest original = oauth().authorizationRequest(redirect, OAuthService.SCOPE_READ_ALL);
+    AuthorizationRequest original =
+        oauth().authorizationRequest(redirect, OAuthService.SCOPE_READ_ALL);
 
-    AuthorizationRequest restored = AuthorizationRequest.fromUrl(URI.create(original.url().toString()));
+    AuthorizationRequest restored =
+        AuthorizationRequest.fromUrl(URI.create(original.url().toString()));
 
     assertThat(restored).isEqualTo(original);
     assertThat(restored.state()).isEqualTo(original.state());
     assertThat(restored.redirectUri()).map(URI::toString).contains(redirect.toString());
     assertThat(restored.scope()).contains("accesslink.read_all");
-    assertThatThrownBy(() -> AuthorizationRequest.fromUrl(URI.create("https://flow.polar.com/oauth2/authorization")))
+    assertThatThrownBy(() ->
+            AuthorizationRequest.fromUrl(URI.create("https://flow.polar.com/oauth2/authorization")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void toStringsShowNoStateCodeOrToken() {
     AuthorizationRequest request = oauth().authorizationRequest();
-    AuthorizationCode code = oauth().verifyCallback(request, callback("code=" + CODE + "&state=" + request.state()));
+    AuthorizationCode code =
+        oauth().verifyCallback(request, callback("code=" + CODE + "&state=" + request.state()));
 
     assertThat(request.toString()).doesNotContain(request.state());
     assertNoSecrets(code.toString());
@@ -105,11 +112,13 @@ class OAuthServiceTest extends OAuthTestSupport {
   void callbackWithMatchingStateYieldsTheCodeBoundToTheRedirect() {
     AuthorizationRequest request = oauth().authorizationRequest();
 
-    AuthorizationCode code = oauth().verifyCallback(request, callback("code=" + CODE + "&state=" + request.state()));
+    AuthorizationCode code =
+        oauth().verifyCallback(request, callback("code=" + CODE + "&state=" + request.state()));
 
     assertThat(code.reveal()).isEqualTo(CODE);
     assertThat(code.redirectUri()).contains(DEFAULT_REDIRECT);
-    AuthorizationCode fromMap = oauth().verifyCallback(request, Map.of("code", CODE, "state", request.state()));
+    AuthorizationCode fromMap =
+        oauth().verifyCallback(request, Map.of("code", CODE, "state", request.state()));
     assertThat(fromMap).isEqualTo(code);
   }
 
@@ -123,7 +132,9 @@ class OAuthServiceTest extends OAuthTestSupport {
         catchThrowableOfType(OAuthCallbackException.class, () -> oauth().exchange(request, forged));
 
     assertThat(e.reason()).isEqualTo(OAuthCallbackException.Reason.STATE_MISMATCH);
-    assertThat(e).hasMessageContaining("does not match").hasMessageContaining("start a new authorization");
+    assertThat(e)
+        .hasMessageContaining("does not match")
+        .hasMessageContaining("start a new authorization");
     assertNoSecrets(e.getMessage());
     assertThat(e.getMessage()).doesNotContain(request.state(), other.state());
     assertThat(mock.server().getRequestCount()).isZero();
@@ -163,9 +174,11 @@ class OAuthServiceTest extends OAuthTestSupport {
   @Test
   void accessDeniedCallbackBecomesTypedOAuthException() {
     AuthorizationRequest request = oauth().authorizationRequest();
-    URI uri = callback("error=access_denied&error_description=User+cancelled&state=" + request.state());
+    URI uri =
+        callback("error=access_denied&error_description=User+cancelled&state=" + request.state());
 
-    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(request, uri));
+    OAuthException e =
+        catchThrowableOfType(OAuthException.class, () -> oauth().exchange(request, uri));
 
     assertThat(e.code()).isEqualTo(OAuthErrorCode.ACCESS_DENIED);
     assertThat(e.rawCode()).isEqualTo("access_denied");
@@ -180,42 +193,54 @@ class OAuthServiceTest extends OAuthTestSupport {
   @Test
   void controlCharactersInACallbacksErrorDescriptionAreEscaped() {
     AuthorizationRequest request = oauth().authorizationRequest();
-    URI uri = callback("error=access_denied%1B%5B2J&error_description=User%1B%5D0%3Bpwned%07+cancelled%0D%0Aforged"
-        + "&state=" + request.state());
+    URI uri = callback(
+        "error=access_denied%1B%5B2J&error_description=User%1B%5D0%3Bpwned%07+cancelled%0D%0Aforged"
+            + "&state=" + request.state());
 
-    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(request, uri));
+    OAuthException e =
+        catchThrowableOfType(OAuthException.class, () -> oauth().exchange(request, uri));
 
-    assertThat(e).hasMessageStartingWith(
-        "Authorization failed (access_denied\\u001B[2J): User\\u001B]0;pwned\\u0007 cancelled\\u000D\\u000Aforged. ");
-    assertThat(e.description()).contains("User\\u001B]0;pwned\\u0007 cancelled\\u000D\\u000Aforged");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Authorization failed (access_denied\\u001B[2J): User\\u001B]0;pwned\\u0007 cancelled\\u000D\\u000Aforged. ");
+    assertThat(e.description())
+        .contains("User\\u001B]0;pwned\\u0007 cancelled\\u000D\\u000Aforged");
     assertThat(e.rawCode()).isEqualTo("access_denied\\u001B[2J");
     assertThat(e.code()).isEqualTo(OAuthErrorCode.UNKNOWN);
   }
 
   @Test
   void controlCharactersInTheTokenEndpointsErrorDescriptionAreEscaped() {
-    mock.enqueueJson(400, "{\"error\": \"invalid_grant\", \"error_description\": \"Expired\\u001b[8m\\u202e\"}");
+    mock.enqueueJson(
+        400, "{\"error\": \"invalid_grant\", \"error_description\": \"Expired\\u001b[8m\\u202e\"}");
 
-    OAuthException e = catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
+    OAuthException e =
+        catchThrowableOfType(OAuthException.class, () -> oauth().exchange(CODE, null));
 
     assertThat(e.code()).isEqualTo(OAuthErrorCode.INVALID_GRANT);
     assertThat(e.description()).contains("Expired\\u001B[8m\\u202E");
-    assertThat(e).hasMessageStartingWith("Token exchange failed with HTTP 400 (invalid_grant): Expired\\u001B[8m\\u202E. ");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Token exchange failed with HTTP 400 (invalid_grant): Expired\\u001B[8m\\u202E. ");
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "invalid_request", "unauthorized_client", "access_denied", "unsupported_response_type", "invalid_scope",
-        "server_error", "temporarily_unavailable"
+        "invalid_request",
+        "unauthorized_client",
+        "access_denied",
+        "unsupported_response_type",
+        "invalid_scope",
+        "server_error",
+        "temporarily_unavailable"
       })
   void everyAuthorizationErrorCodeIsRecognised(String raw) {
     AuthorizationRequest request = oauth().authorizationRequest();
 
-    OAuthException e =
-        catchThrowableOfType(
-            OAuthException.class,
-            () -> oauth().verifyCallback(request, Map.of("error", raw, "state", request.state())));
+    OAuthException e = catchThrowableOfType(
+        OAuthException.class,
+        () -> oauth().verifyCallback(request, Map.of("error", raw, "state", request.state())));
 
     assertThat(e.code()).isNotEqualTo(OAuthErrorCode.UNKNOWN);
     assertThat(e.code().value()).isEqualTo(raw);
@@ -233,17 +258,17 @@ class OAuthServiceTest extends OAuthTestSupport {
             .isEqualTo(OAuthCallbackException.Reason.STATE_MISSING));
     assertThatThrownBy(() -> oauth().verifyCallback(request, Map.of("error", "access_denied")))
         .isExactlyInstanceOf(OAuthCallbackException.class);
-    assertThatThrownBy(
-            () -> oauth().verifyCallback(request, callback("error=access_denied&state=" + other.state())))
+    assertThatThrownBy(() ->
+            oauth().verifyCallback(request, callback("error=access_denied&state=" + other.state())))
         .isExactlyInstanceOf(OAuthCallbackException.class)
         .satisfies(e -> assertThat(((OAuthCallbackException) e).reason())
             .isEqualTo(OAuthCallbackException.Reason.STATE_MISMATCH));
     // with the right state the same error is Polar's answer
-    assertThatThrownBy(
-            () -> oauth().verifyCallback(request, callback("error=access_denied&state=" + request.state())))
+    assertThatThrownBy(() -> oauth()
+            .verifyCallback(request, callback("error=access_denied&state=" + request.state())))
         .isInstanceOfSatisfying(
-            OAuthException.class, e -> assertThat(e.code()).isEqualTo(OAuthErrorCode.ACCESS_DENIED));
+            OAuthException.class,
+            e -> assertThat(e.code()).isEqualTo(OAuthErrorCode.ACCESS_DENIED));
     assertThat(mock.server().getRequestCount()).isZero();
   }
-
 }

@@ -24,22 +24,22 @@ abstract class OAuthTestSupport {
   static final String CODE = "71682f9544255285736fb6d2d8acb6cf";
   static final String ISSUED_TOKEN = "2YotnFZFEjr1zCsicMWpAA";
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   OAuthService oauth() {
     return mock.client().oauth();
   }
 
   AccessLink client(Clock clock, boolean withRedirect) {
-    AccessLinkBuilder b =
-        AccessLink.builder()
-            .clientId(CLIENT_ID)
-            .clientSecret(ClientSecret.of(CLIENT_SECRET))
-            .apiUrl(mock.server().url("/").uri())
-            .authorizationUrl(mock.server().url("/oauth2/authorization").uri())
-            .tokenUrl(mock.server().url("/v2/oauth2/token").uri())
-            .retryPolicy(RetryPolicy.disabled())
-            .clock(clock);
+    AccessLinkBuilder b = AccessLink.builder()
+        .clientId(CLIENT_ID)
+        .clientSecret(ClientSecret.of(CLIENT_SECRET))
+        .apiUrl(mock.server().url("/").uri())
+        .authorizationUrl(mock.server().url("/oauth2/authorization").uri())
+        .tokenUrl(mock.server().url("/v2/oauth2/token").uri())
+        .retryPolicy(RetryPolicy.disabled())
+        .clock(clock);
     if (withRedirect) {
       b.redirectUri(DEFAULT_REDIRECT);
     }
@@ -50,10 +50,9 @@ abstract class OAuthTestSupport {
     Map<String, String> params = new LinkedHashMap<>();
     for (String pair : uri.getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      String previous =
-          params.put(
-              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      String previous = params.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       assertThat(previous).as("repeated parameter in %s", uri).isNull();
     }
     return params;

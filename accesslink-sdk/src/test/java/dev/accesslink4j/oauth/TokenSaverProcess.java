@@ -27,7 +27,8 @@ final class TokenSaverProcess {
       Thread.sleep(1);
     }
     for (int i = 0; i < count; i++) {
-      store.save(prefix + i, AccessToken.of("token-" + prefix + i, "bearer", null, null, firstUserId + i));
+      store.save(
+          prefix + i, AccessToken.of("token-" + prefix + i, "bearer", null, null, firstUserId + i));
     }
     System.out.println("saved " + count);
   }

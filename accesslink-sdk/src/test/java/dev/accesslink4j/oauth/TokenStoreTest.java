@@ -27,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TokenStoreTest {
   private static final String VALUE = "2YotnFZFEjr1zCsicMWpAA";
-  private static final AccessToken FULL =
-      AccessToken.of(VALUE, "bearer", Duration.ofSeconds(31535999), Instant.parse("2025-03-01T10:15:30Z"), 10579L);
+  private static final AccessToken FULL = AccessToken.of(
+      VALUE, "bearer", Duration.ofSeconds(31535999), Instant.parse("2025-03-01T10:15:30Z"), 10579L);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private static void assertSameToken(AccessToken actual, AccessToken expected) {
     assertThat(actual.reveal()).isEqualTo(expected.reveal());
@@ -70,14 +71,12 @@ class TokenStoreTest {
     FileTokenStore reopened = FileTokenStore.of(file);
 
     assertThat(reopened.load("member-42")).hasValueSatisfying(t -> assertSameToken(t, FULL));
-    assertThat(reopened.load("bare"))
-        .hasValueSatisfying(
-            t -> {
-              assertThat(t.reveal()).isEqualTo("bare-token-value");
-              assertThat(t.expiresIn()).isEmpty();
-              assertThat(t.issuedAt()).isEmpty();
-              assertThat(t.userId()).isEmpty();
-            });
+    assertThat(reopened.load("bare")).hasValueSatisfying(t -> {
+      assertThat(t.reveal()).isEqualTo("bare-token-value");
+      assertThat(t.expiresIn()).isEmpty();
+      assertThat(t.issuedAt()).isEmpty();
+      assertThat(t.userId()).isEmpty();
+    });
     assertThat(reopened.keys()).containsExactlyInAnyOrder("member-42", "bare");
     reopened.delete("bare");
     assertThat(FileTokenStore.of(file).keys()).containsExactly("member-42");
@@ -88,11 +87,10 @@ class TokenStoreTest {
     Path file = dir.resolve("tokens.json");
     FileTokenStore.of(file).save("member-42", FULL);
 
-    JsonObject entry =
-        JsonParser.parseString(Files.readString(file))
-            .getAsJsonObject()
-            .getAsJsonObject("tokens")
-            .getAsJsonObject("member-42");
+    JsonObject entry = JsonParser.parseString(Files.readString(file))
+        .getAsJsonObject()
+        .getAsJsonObject("tokens")
+        .getAsJsonObject("member-42");
 
     assertThat(entry.get("access_token").getAsString()).isEqualTo(VALUE);
     assertThat(entry.get("token_type").getAsString()).isEqualTo("bearer");
@@ -119,7 +117,8 @@ class TokenStoreTest {
 
     FileTokenStore.of(file).save("member-42", FULL);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
   }
@@ -133,7 +132,8 @@ class TokenStoreTest {
 
     FileTokenStore.of(file).save("member-42", FULL);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -157,7 +157,8 @@ class TokenStoreTest {
     try {
       List<Future<?>> saves = new ArrayList<>();
       IntStream.range(0, 40)
-          .forEach(i -> saves.add(pool.submit(() -> store.save("member-" + i, AccessToken.of("token-" + i)))));
+          .forEach(i -> saves.add(
+              pool.submit(() -> store.save("member-" + i, AccessToken.of("token-" + i)))));
       for (Future<?> save : saves) {
         save.get();
       }
@@ -172,12 +173,15 @@ class TokenStoreTest {
   @Test
   void corruptFileFailsWithoutQuotingItsContent() throws IOException {
     Path file = dir.resolve("tokens.json");
-    Files.writeString(file, "{\"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \"x" + VALUE);
+    Files.writeString(
+        file,
+        "{\"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \"x"
+            + VALUE);
     Path wrongShape = dir.resolve("wrong.json");
     Files.writeString(
         wrongShape,
-        "{\"version\": 1, \"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE + "\", \"expires_in\": \""
-            + VALUE + "\"}}}");
+        "{\"version\": 1, \"tokens\": {\"member-42\": {\"access_token\": \"" + VALUE
+            + "\", \"expires_in\": \"" + VALUE + "\"}}}");
 
     assertThatThrownBy(() -> FileTokenStore.of(file).load("member-42"))
         .isInstanceOf(UncheckedIOException.class)
@@ -192,53 +196,66 @@ class TokenStoreTest {
 
   @Test
   void findByUserIdFindsTheNewestTokenOfThatUserUnderAnyKeyInBothStores() {
-    AccessToken old = AccessToken.of("old", "bearer", null, Instant.parse("2025-01-01T00:00:00Z"), 7L);
-    AccessToken newer = AccessToken.of("newer", "bearer", null, Instant.parse("2025-06-01T00:00:00Z"), 7L);
+    AccessToken old =
+        AccessToken.of("old", "bearer", null, Instant.parse("2025-01-01T00:00:00Z"), 7L);
+    AccessToken newer =
+        AccessToken.of("newer", "bearer", null, Instant.parse("2025-06-01T00:00:00Z"), 7L);
     AccessToken undated = AccessToken.of("undated", "bearer", null, null, 7L);
-    AccessToken other = AccessToken.of("other", "bearer", null, Instant.parse("2026-01-01T00:00:00Z"), 8L);
+    AccessToken other =
+        AccessToken.of("other", "bearer", null, Instant.parse("2026-01-01T00:00:00Z"), 8L);
     AccessToken anonymous = AccessToken.of("anonymous");
 
-    for (TokenStore store : List.of(new InMemoryTokenStore(), FileTokenStore.of(dir.resolve("tokens.json")))) {
+    for (TokenStore store :
+        List.of(new InMemoryTokenStore(), FileTokenStore.of(dir.resolve("tokens.json")))) {
       assertThat(store.findByUserId(7L)).as("%s", store).isEmpty();
       store.save("a-undated", undated);
-      assertThat(store.findByUserId(7L)).as("%s", store).map(AccessToken::reveal).contains("undated");
+      assertThat(store.findByUserId(7L))
+          .as("%s", store)
+          .map(AccessToken::reveal)
+          .contains("undated");
       store.save("b-old", old);
       store.save("c-newer", newer);
       store.save("d-other", other);
       store.save("e-anonymous", anonymous);
 
-      assertThat(store.findByUserId(7L)).as("%s", store).map(AccessToken::reveal).contains("newer");
-      assertThat(store.findByUserId(8L)).as("%s", store).map(AccessToken::reveal).contains("other");
+      assertThat(store.findByUserId(7L))
+          .as("%s", store)
+          .map(AccessToken::reveal)
+          .contains("newer");
+      assertThat(store.findByUserId(8L))
+          .as("%s", store)
+          .map(AccessToken::reveal)
+          .contains("other");
       assertThat(store.findByUserId(9L)).as("%s", store).isEmpty();
-      assertThat(store.findByUserId(7L).orElseThrow().issuedAt()).contains(Instant.parse("2025-06-01T00:00:00Z"));
+      assertThat(store.findByUserId(7L).orElseThrow().issuedAt())
+          .contains(Instant.parse("2025-06-01T00:00:00Z"));
     }
   }
 
   @Test
   void theDefaultFindByUserIdWorksForAnyStore() {
     InMemoryTokenStore backing = new InMemoryTokenStore();
-    TokenStore minimal =
-        new TokenStore() {
-          @Override
-          public void save(String key, AccessToken token) {
-            backing.save(key, token);
-          }
+    TokenStore minimal = new TokenStore() {
+      @Override
+      public void save(String key, AccessToken token) {
+        backing.save(key, token);
+      }
 
-          @Override
-          public java.util.Optional<AccessToken> load(String key) {
-            return backing.load(key);
-          }
+      @Override
+      public java.util.Optional<AccessToken> load(String key) {
+        return backing.load(key);
+      }
 
-          @Override
-          public void delete(String key) {
-            backing.delete(key);
-          }
+      @Override
+      public void delete(String key) {
+        backing.delete(key);
+      }
 
-          @Override
-          public java.util.Set<String> keys() {
-            return backing.keys();
-          }
-        };
+      @Override
+      public java.util.Set<String> keys() {
+        return backing.keys();
+      }
+    };
     minimal.save("x", AccessToken.of("first", "bearer", null, null, 5L));
     minimal.save("y", AccessToken.of("second", "bearer", null, null, 5L));
 

@@ -26,7 +26,8 @@ class BiosensingServiceTest {
   private static final LocalDate FROM = LocalDate.of(2023, 10, 1);
   private static final LocalDate TO = LocalDate.of(2023, 10, 28);
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void bodyTemperatureOfTheLast28Days() {
@@ -37,8 +38,10 @@ class BiosensingServiceTest {
     assertJsonGet(mock.takeRequest(), "/v3/users/biosensing/bodytemperature", null);
     BodyTemperaturePeriod p = periods.get(0);
     assertThat(p.getSourceDeviceId()).isEqualTo("1111AAAA");
-    assertThat(p.getMeasurementType()).isEqualTo(BodyTemperaturePeriod.MeasurementTypeEnum.TM_CORE_TEMPERATURE);
-    assertThat(p.getSensorLocation()).isEqualTo(BodyTemperaturePeriod.SensorLocationEnum.SL_PROXIMAL);
+    assertThat(p.getMeasurementType())
+        .isEqualTo(BodyTemperaturePeriod.MeasurementTypeEnum.TM_CORE_TEMPERATURE);
+    assertThat(p.getSensorLocation())
+        .isEqualTo(BodyTemperaturePeriod.SensorLocationEnum.SL_PROXIMAL);
     assertThat(p.getStartTime()).isEqualTo(LocalDateTime.of(2023, 10, 20, 4, 0));
     assertThat(p.getEndTime()).isEqualTo(LocalDateTime.of(2023, 10, 20, 5, 0));
     assertThat(p.getSamples()).singleElement().satisfies(s -> {
@@ -53,7 +56,10 @@ class BiosensingServiceTest {
 
     List<SkinTemperature> nights = mock.user().biosensing().skinTemperature(FROM, TO);
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/biosensing/skintemperature", "from=2023-10-01&to=2023-10-28");
+    assertJsonGet(
+        mock.takeRequest(),
+        "/v3/users/biosensing/skintemperature",
+        "from=2023-10-01&to=2023-10-28");
     assertThat(nights).singleElement().satisfies(n -> {
       assertThat(n.getSleepTimeSkinTemperatureCelsius()).isEqualTo(36.5f);
       assertThat(n.getDeviationFromBaselineCelsius()).isEqualTo(0.5f);
@@ -92,7 +98,8 @@ class BiosensingServiceTest {
       assertThat(s.getRecordingTimeDeltaMs()).isEqualTo(123);
       assertThat(s.getAmplitudeMv()).isEqualTo(0.1f);
     });
-    assertThat(t.getQualityMeasurements()).singleElement()
+    assertThat(t.getQualityMeasurements())
+        .singleElement()
         .extracting(QualityMeasurement::getQualityLevel)
         .isEqualTo(QualityMeasurement.QualityLevelEnum.ECG_QUALITY_HIGH);
   }
@@ -114,17 +121,21 @@ class BiosensingServiceTest {
 
   static Stream<Arguments> operations() {
     return Stream.of(
-        op("bodytemperature", BiosensingService::bodyTemperature, BiosensingService::bodyTemperature),
-        op("skintemperature", BiosensingService::skinTemperature, BiosensingService::skinTemperature),
+        op(
+            "bodytemperature",
+            BiosensingService::bodyTemperature,
+            BiosensingService::bodyTemperature),
+        op(
+            "skintemperature",
+            BiosensingService::skinTemperature,
+            BiosensingService::skinTemperature),
         op("skincontacts", BiosensingService::skinContacts, BiosensingService::skinContacts),
         op("ecg", BiosensingService::ecgTests, BiosensingService::ecgTests),
         op("spo2", BiosensingService::spo2Tests, BiosensingService::spo2Tests));
   }
 
   private static Arguments op(
-      String path,
-      Function<BiosensingService, List<?>> last28Days,
-      Range range) {
+      String path, Function<BiosensingService, List<?>> last28Days, Range range) {
     return Arguments.of(path, last28Days, range);
   }
 
@@ -135,7 +146,8 @@ class BiosensingServiceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
-  void noContentIsAnEmptyList(String path, Function<BiosensingService, List<?>> last28Days, Range range) {
+  void noContentIsAnEmptyList(
+      String path, Function<BiosensingService, List<?>> last28Days, Range range) {
     mock.enqueueStatus(204);
     mock.enqueueStatus(204);
     BiosensingService biosensing = mock.user().biosensing();
@@ -143,7 +155,8 @@ class BiosensingServiceTest {
     assertThat(last28Days.apply(biosensing)).isEmpty();
     assertThat(range.call(biosensing, FROM, TO)).isEmpty();
     assertJsonGet(mock.takeRequest(), "/v3/users/biosensing/" + path, null);
-    assertJsonGet(mock.takeRequest(), "/v3/users/biosensing/" + path, "from=2023-10-01&to=2023-10-28");
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/biosensing/" + path, "from=2023-10-01&to=2023-10-28");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CardioLoadServiceTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void listReadsOneEntryPerDay() {
@@ -24,7 +25,8 @@ class CardioLoadServiceTest {
     assertJsonGet(mock.takeRequest(), "/v3/users/cardio-load", null);
     assertThat(loads).hasSize(2);
     assertThat(loads.get(0).getDate()).isEqualTo(LocalDate.of(2023, 1, 1));
-    assertThat(loads.get(0).getCardioLoadStatus()).isEqualTo(CardioLoadStatus.LOAD_STATUS_NOT_AVAILABLE);
+    assertThat(loads.get(0).getCardioLoadStatus())
+        .isEqualTo(CardioLoadStatus.LOAD_STATUS_NOT_AVAILABLE);
     CardioLoad productive = loads.get(1);
     assertThat(productive.getCardioLoadStatus()).isEqualTo(CardioLoadStatus.PRODUCTIVE);
     assertThat(productive.getCardioLoad()).isEqualTo(85.4f);
@@ -42,17 +44,23 @@ class CardioLoadServiceTest {
     List<CardioLoad> day = mock.user().cardioLoad().get(LocalDate.of(2023, 1, 2));
 
     assertJsonGet(mock.takeRequest(), "/v3/users/cardio-load/2023-01-02", null);
-    assertThat(day).singleElement().extracting(CardioLoad::getDate).isEqualTo(LocalDate.of(2023, 1, 2));
+    assertThat(day)
+        .singleElement()
+        .extracting(CardioLoad::getDate)
+        .isEqualTo(LocalDate.of(2023, 1, 2));
   }
 
   @Test
   void rangeSendsBothDates() {
     mock.enqueueFixture(200, "listCardioLoadsByDateRange.json");
 
-    List<CardioLoad> loads = mock.user().cardioLoad().range(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 2));
+    List<CardioLoad> loads =
+        mock.user().cardioLoad().range(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 2));
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/cardio-load/date", "from=2023-01-01&to=2023-01-02");
-    assertThat(loads).extracting(CardioLoad::getDate)
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/cardio-load/date", "from=2023-01-01&to=2023-01-02");
+    assertThat(loads)
+        .extracting(CardioLoad::getDate)
         .containsExactly(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 2));
   }
 
@@ -60,8 +68,10 @@ class CardioLoadServiceTest {
   void rangeHasNo28DayLimit() {
     mock.enqueueJson(200, "[]");
 
-    assertThat(mock.user().cardioLoad().range(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))).isEmpty();
-    assertJsonGet(mock.takeRequest(), "/v3/users/cardio-load/date", "from=2023-01-01&to=2023-12-31");
+    assertThat(mock.user().cardioLoad().range(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31)))
+        .isEmpty();
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/cardio-load/date", "from=2023-01-01&to=2023-12-31");
   }
 
   @Test

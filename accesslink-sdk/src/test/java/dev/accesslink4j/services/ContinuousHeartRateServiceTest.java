@@ -28,7 +28,8 @@ class ContinuousHeartRateServiceTest {
   private static final LocalDate FROM = LocalDate.of(2022, 9, 12);
   private static final LocalDate TO = LocalDate.of(2022, 9, 13);
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void getReadsOneDay() {
@@ -38,13 +39,13 @@ class ContinuousHeartRateServiceTest {
 
     assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate/2022-09-12", null);
     assertThat(day).get().satisfies(d -> {
-      assertThat(d.getPolarUser()).isEqualTo(URI.create("https://polaraccesslink.com/v3/users/627139"));
+      assertThat(d.getPolarUser())
+          .isEqualTo(URI.create("https://polaraccesslink.com/v3/users/627139"));
       assertThat(d.getDate()).isEqualTo(FROM);
       assertThat(d.getHeartRateSamples())
-          .extracting(ContinuousHeartRateSample::getHeartRate, ContinuousHeartRateSample::getSampleTime)
-          .containsExactly(
-              tuple(63, "00:02:08"),
-              tuple(62, "00:07:08"));
+          .extracting(
+              ContinuousHeartRateSample::getHeartRate, ContinuousHeartRateSample::getSampleTime)
+          .containsExactly(tuple(63, "00:02:08"), tuple(62, "00:07:08"));
     });
   }
 
@@ -63,7 +64,8 @@ class ContinuousHeartRateServiceTest {
 
     List<ContinuousHeartRate> days = mock.user().continuousHeartRate().range(FROM, TO);
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
     assertThat(days).singleElement().satisfies(d -> {
       assertThat(d.getDate()).isEqualTo(FROM);
       assertThat(d.getHeartRateSamples()).hasSize(2);
@@ -76,7 +78,8 @@ class ContinuousHeartRateServiceTest {
 
     List<ContinuousHeartRate> days = mock.user().continuousHeartRate().range(FROM, TO);
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
     assertThat(days).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
     assertThat(days.get(1).getHeartRateSamples()).singleElement().satisfies(s -> {
       assertThat(s.getHeartRate()).isEqualTo(58);
@@ -91,7 +94,8 @@ class ContinuousHeartRateServiceTest {
 
     List<ContinuousHeartRate> days = mock.user().continuousHeartRate().range(FROM, TO);
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
     assertThat(days).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
     assertThat(days.get(1).getHeartRateSamples()).singleElement().satisfies(s -> {
       assertThat(s.getHeartRate()).isEqualTo(58);
@@ -108,17 +112,23 @@ class ContinuousHeartRateServiceTest {
 
     List<ContinuousHeartRateRange> ranges = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ApiResponse<ContinuousHeartRateRange> response = mock.user().call(
-          ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO));
-      assertJsonGet(mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
+      ApiResponse<ContinuousHeartRateRange> response = mock.user()
+          .call(ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO));
+      assertJsonGet(
+          mock.takeRequest(), "/v3/users/continuous-heart-rate", "from=2022-09-12&to=2022-09-13");
       assertThat(response.status()).isEqualTo(200);
       ranges.add(response.body().orElseThrow());
     }
 
-    assertThat(ranges).extracting(ContinuousHeartRateRange::getShape)
+    assertThat(ranges)
+        .extracting(ContinuousHeartRateRange::getShape)
         .containsExactly(Shape.DAY, Shape.DAYS, Shape.HEART_RATES);
-    assertThat(ranges.get(0).getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM);
-    assertThat(ranges.get(1).getDays()).extracting(ContinuousHeartRate::getDate).containsExactly(FROM, TO);
+    assertThat(ranges.get(0).getDays())
+        .extracting(ContinuousHeartRate::getDate)
+        .containsExactly(FROM);
+    assertThat(ranges.get(1).getDays())
+        .extracting(ContinuousHeartRate::getDate)
+        .containsExactly(FROM, TO);
     assertThat(ranges.get(2).getDays()).isEqualTo(ranges.get(1).getDays());
   }
 
@@ -126,8 +136,8 @@ class ContinuousHeartRateServiceTest {
   void aRawCallOfAnotherShapeIsAnInvalidResponse() {
     mock.enqueueJson(200, "\"no samples\"");
 
-    assertThatThrownBy(() -> mock.user().call(
-            ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO)))
+    assertThatThrownBy(() -> mock.user()
+            .call(ContinuousHeartRateApi.class, api -> api.listContinuousHeartRate(FROM, TO)))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessageContaining("GET /v3/users/continuous-heart-rate answered HTTP 200");
   }
@@ -171,16 +181,21 @@ class ContinuousHeartRateServiceTest {
       body.writeUtf8("]}");
     }
     body.writeUtf8("]");
-    mock.enqueue(
-        new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build());
 
     List<ContinuousHeartRate> result =
         mock.user().continuousHeartRate().range(FROM, FROM.plusDays(days - 1));
 
     assertThat(result).hasSize(days);
-    assertThat(result.stream().mapToInt(d -> d.getHeartRateSamples().size()).sum()).isEqualTo(days * perDay);
+    assertThat(result.stream().mapToInt(d -> d.getHeartRateSamples().size()).sum())
+        .isEqualTo(days * perDay);
     assertThat(result.get(days - 1).getDate()).isEqualTo(FROM.plusDays(days - 1));
-    assertThat(result.get(days - 1).getHeartRateSamples().get(perDay - 1).getSampleTime()).isEqualTo("23:55:00");
+    assertThat(result.get(days - 1).getHeartRateSamples().get(perDay - 1).getSampleTime())
+        .isEqualTo("23:55:00");
   }
 
   @Test

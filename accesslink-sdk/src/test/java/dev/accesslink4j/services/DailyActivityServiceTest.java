@@ -24,11 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DailyActivityServiceTest {
   /** Today is 2025-08-20 in UTC (23:30 there, already the 21st east of UTC). */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-20T23:30:00Z"), ZoneOffset.ofHours(3));
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-08-20T23:30:00Z"), ZoneOffset.ofHours(3));
+
   private static final LocalDate DAY = LocalDate.of(2025, 8, 13);
   private static final LocalDate OLDEST = LocalDate.of(2024, 8, 20); // 365 days before 2025-08-20
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   private DailyActivityService activities() {
     return new DailyActivityService(mock.userContext(), new DateWindows(CLOCK));
@@ -62,7 +65,9 @@ class DailyActivityServiceTest {
     mock.user().activities().list(ActivityQuery.all());
 
     assertJsonGet(
-        mock.takeRequest(), "/v3/users/activities", "steps=true&activity_zones=true&inactivity_stamps=true");
+        mock.takeRequest(),
+        "/v3/users/activities",
+        "steps=true&activity_zones=true&inactivity_stamps=true");
   }
 
   @Test
@@ -70,11 +75,15 @@ class DailyActivityServiceTest {
     mock.enqueueFixture(200, "listActivities.json");
     mock.enqueueJson(200, "[]");
 
-    assertThat(activities().list(LocalDate.of(2025, 8, 1), DAY, ActivityQuery.none().withActivityZones()))
+    assertThat(activities()
+            .list(LocalDate.of(2025, 8, 1), DAY, ActivityQuery.none().withActivityZones()))
         .hasSize(1);
     assertThat(activities().list(OLDEST, OLDEST.plusDays(27))).isEmpty();
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/activities", "from=2025-08-01&to=2025-08-13&activity_zones=true");
+    assertJsonGet(
+        mock.takeRequest(),
+        "/v3/users/activities",
+        "from=2025-08-01&to=2025-08-13&activity_zones=true");
     assertJsonGet(mock.takeRequest(), "/v3/users/activities", "from=2024-08-20&to=2024-09-16");
   }
 
@@ -85,7 +94,8 @@ class DailyActivityServiceTest {
     Optional<ActivitySummaryWithAllSamples> day =
         activities().get(DAY, ActivityQuery.none().withSteps().withInactivityStamps());
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/activities/2025-08-13", "steps=true&inactivity_stamps=true");
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/activities/2025-08-13", "steps=true&inactivity_stamps=true");
     ActivityDayWithSamples samples = day.orElseThrow().getSamples();
     assertThat(samples.getSteps().getIntervalMs()).isEqualTo(60000);
     assertThat(samples.getSteps().getTotalSteps()).isEqualTo(8823);
@@ -143,12 +153,15 @@ class DailyActivityServiceTest {
     mock.enqueueFixture(200, "listActivitySamples.json");
     mock.enqueueFixture(200, "getActivitySamples.json");
 
-    assertThat(activities().samples(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 28))).hasSize(1);
-    assertThat(activities().samples(DAY)).get()
+    assertThat(activities().samples(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 28)))
+        .hasSize(1);
+    assertThat(activities().samples(DAY))
+        .get()
         .extracting(d -> d.getSteps().getSamples().size())
         .isEqualTo(3);
 
-    assertJsonGet(mock.takeRequest(), "/v3/users/activities/samples", "from=2025-08-01&to=2025-08-28");
+    assertJsonGet(
+        mock.takeRequest(), "/v3/users/activities/samples", "from=2025-08-01&to=2025-08-28");
     assertJsonGet(mock.takeRequest(), "/v3/users/activities/samples/2025-08-13", null);
   }
 
@@ -168,18 +181,21 @@ class DailyActivityServiceTest {
 
     assertThatThrownBy(() -> activities.get(tooOld))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("date (2024-08-19) is more than 365 days before today (2025-08-20, UTC): AccessLink serves "
-            + "daily activity for the last 365 days only, so the oldest date is 2024-08-20");
+        .hasMessage(
+            "date (2024-08-19) is more than 365 days before today (2025-08-20, UTC): AccessLink serves "
+                + "daily activity for the last 365 days only, so the oldest date is 2024-08-20");
     assertThatThrownBy(() -> activities.samples(tooOld))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("more than 365 days");
     assertThatThrownBy(() -> activities.list(tooOld, tooOld.plusDays(3)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("from (2024-08-19) is more than 365 days before today");
-    assertThatThrownBy(() -> activities.samples(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 29)))
+    assertThatThrownBy(
+            () -> activities.samples(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 29)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the range 2025-07-01 to 2025-07-29 covers 29 dates, but AccessLink serves at most 28 days "
-            + "per request (from and to included, so to may be at most 2025-07-28): split it into shorter ranges");
+        .hasMessage(
+            "the range 2025-07-01 to 2025-07-29 covers 29 dates, but AccessLink serves at most 28 days "
+                + "per request (from and to included, so to may be at most 2025-07-28): split it into shorter ranges");
     assertThatThrownBy(() -> activities.list(DAY, DAY.minusDays(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("from (2025-08-13) is after to (2025-08-12)");

@@ -46,8 +46,11 @@ class ExercisesServiceTest {
   private static final String TCX =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TrainingCenterDatabase><Activities/></TrainingCenterDatabase>\n";
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
-  @TempDir Path dir;
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
+
+  @TempDir
+  Path dir;
 
   @Test
   void listReadsTheSessionsOfTheLast30Days() {
@@ -59,7 +62,8 @@ class ExercisesServiceTest {
     assertThat(sessions).extracting(TrainingSession::getId).containsExactly("2AC312F", "4BD7719");
     TrainingSession first = sessions.get(0);
     assertThat(first.getUploadTime()).isEqualTo(OffsetDateTime.parse("2008-10-13T10:40:02Z"));
-    assertThat(first.getPolarUser()).isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
+    assertThat(first.getPolarUser())
+        .isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
     // device-local start without an offset, plus the offset in minutes
     assertThat(first.getStartTime()).isEqualTo(LocalDateTime.of(2008, 10, 13, 10, 40, 2));
     assertThat(first.getStartTimeUtcOffset()).isEqualTo(180);
@@ -68,22 +72,31 @@ class ExercisesServiceTest {
     assertThat(first.getTrainingLoad()).isEqualTo(143.22f);
     assertThat(first.getRunningIndex()).isEqualTo(51);
     assertThat(first.getDetailedSportInfo()).isEqualTo("WATERSPORTS_WATERSKI");
-    assertThat(first.getHeartRateZones()).singleElement()
-        .extracting(HeartRateZone::getIndex, HeartRateZone::getLowerLimit, HeartRateZone::getUpperLimit, HeartRateZone::getInZone)
+    assertThat(first.getHeartRateZones())
+        .singleElement()
+        .extracting(
+            HeartRateZone::getIndex,
+            HeartRateZone::getLowerLimit,
+            HeartRateZone::getUpperLimit,
+            HeartRateZone::getInZone)
         .containsExactly(1, 110, 130, Duration.ofSeconds(4));
     assertThat(first.getRoute()).singleElement().satisfies(point -> {
       assertThat(point.getLatitude()).isEqualTo(60.21982833);
-      assertThat(point.getTime()).isEqualTo(Duration.ofSeconds(210, 26_000_000)); // fractional duration
+      assertThat(point.getTime())
+          .isEqualTo(Duration.ofSeconds(210, 26_000_000)); // fractional duration
     });
     assertThat(first.getTrainingLoadPro().getDate()).isEqualTo(LocalDate.of(2023, 1, 1));
-    assertThat(first.getTrainingLoadPro().getCardioLoadInterpretation()).isEqualTo(TrainingLoadProInterpretation.UNKNOWN);
+    assertThat(first.getTrainingLoadPro().getCardioLoadInterpretation())
+        .isEqualTo(TrainingLoadProInterpretation.UNKNOWN);
 
     TrainingSession second = sessions.get(1);
     assertThat(second.getDuration()).isEqualTo(Duration.ofSeconds(14295, 773_000_000));
     assertThat(second.getHeartRate().getAverage()).isNull();
     assertThat(second.getClubId()).isEqualTo(-1L);
-    assertThat(second.getSamples()).singleElement()
-        .extracting(SampleSeries::getRecordingRate, SampleSeries::getSampleType, SampleSeries::getData)
+    assertThat(second.getSamples())
+        .singleElement()
+        .extracting(
+            SampleSeries::getRecordingRate, SampleSeries::getSampleType, SampleSeries::getData)
         .containsExactly(null, "11", "612,598,null,605,611");
   }
 
@@ -95,7 +108,8 @@ class ExercisesServiceTest {
 
     assertThat(mock.user().exercises().list(ExerciseQuery.all())).isEmpty();
     assertThat(mock.user().exercises().list(ExerciseQuery.none().withSamples())).isEmpty();
-    assertThat(mock.user().exercises().list(ExerciseQuery.none().withZones().withRoute())).isEmpty();
+    assertThat(mock.user().exercises().list(ExerciseQuery.none().withZones().withRoute()))
+        .isEmpty();
 
     assertJsonGet(mock.takeRequest(), "/v3/exercises", "samples=true&zones=true&route=true");
     assertJsonGet(mock.takeRequest(), "/v3/exercises", "samples=true");
@@ -106,7 +120,8 @@ class ExercisesServiceTest {
   void getReadsOneSession() {
     mock.enqueueFixture(200, "getExercise.json");
 
-    TrainingSession session = mock.user().exercises().get("2AC312F", ExerciseQuery.none().withRoute()).orElseThrow();
+    TrainingSession session =
+        mock.user().exercises().get("2AC312F", ExerciseQuery.none().withRoute()).orElseThrow();
 
     assertJsonGet(mock.takeRequest(), "/v3/exercises/2AC312F", "route=true");
     assertThat(session.getId()).isEqualTo("2AC312F");
@@ -125,7 +140,8 @@ class ExercisesServiceTest {
   void aBlankIdIsRefusedBeforeAnyRequest() {
     ExercisesService exercises = mock.user().exercises();
 
-    assertThatThrownBy(() -> exercises.get(" ")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> exercises.get(" "))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("exerciseId must not be blank");
     assertThatThrownBy(() -> exercises.fit("", dir.resolve("a.fit")))
         .isInstanceOf(IllegalArgumentException.class);
@@ -160,25 +176,27 @@ class ExercisesServiceTest {
 
   @Test
   void aFitBodyIsNeverDecompressed() {
-    mock.enqueue(binary(TestFiles.gzip("FIT bytes that happen to look like gzip")).build());
+    mock.enqueue(
+        binary(TestFiles.gzip("FIT bytes that happen to look like gzip")).build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", out))
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessage("GET /v3/exercises/2AC312F/fit answered HTTP 200 with a damaged FIT file: FIT header size 31 is"
-            + " neither 12 nor 14: not a FIT file");
+        .hasMessage(
+            "GET /v3/exercises/2AC312F/fit answered HTTP 200 with a damaged FIT file: FIT header size 31 is"
+                + " neither 12 nor 14: not a FIT file");
   }
 
   @Test
   void aDownloadCutShortLeavesNoFile() throws IOException {
-    mock.enqueue(
-        binary(fitFile(2 * 1024 * 1024))
-            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
-            .build());
+    mock.enqueue(binary(fitFile(2 * 1024 * 1024))
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
     Path target = dir.resolve("2AC312F.fit");
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
-        .isExactlyInstanceOf(AccessLinkIOException.class) // not the SDK's internal broken-stream type
+        .isExactlyInstanceOf(
+            AccessLinkIOException.class) // not the SDK's internal broken-stream type
         .hasMessageMatching(
             "GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body \\(\\d+ of 2097152 bytes received\\)");
 
@@ -188,12 +206,14 @@ class ExercisesServiceTest {
   @Nested
   class WithRetries {
     @RegisterExtension
-    final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(2).build());
+    final MockAccessLink retrying =
+        MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(2).build());
 
     @Test
     void aFileDownloadCutShortStartsAgainAndCompletes() throws IOException {
       byte[] fit = fitFile(2 * 1024 * 1024);
-      retrying.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+      retrying.enqueue(
+          binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
       retrying.enqueue(binary(fit).build());
       Path target = dir.resolve("2AC312F.fit");
 
@@ -207,10 +227,12 @@ class ExercisesServiceTest {
 
     @Test
     void aStreamDownloadCutShortIsNotRepeated() {
-      retrying.enqueue(
-          binary(fitFile(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+      retrying.enqueue(binary(fitFile(2 * 1024 * 1024))
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+          .build());
 
-      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
+      assertThatThrownBy(
+              () -> retrying.user().exercises().fit("2AC312F", new ByteArrayOutputStream()))
           .isExactlyInstanceOf(AccessLinkIOException.class);
       assertThat(retrying.server().getRequestCount()).isEqualTo(1);
     }
@@ -218,18 +240,22 @@ class ExercisesServiceTest {
     @Test
     void aFileDownloadCutShortOnEveryAttemptThrowsThePublicType() throws IOException {
       for (int i = 0; i < 2; i++) {
-        retrying.enqueue(
-            binary(fitFile(2 * 1024 * 1024)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+        retrying.enqueue(binary(fitFile(2 * 1024 * 1024))
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
       }
       Path target = dir.resolve("2AC312F.fit");
 
-      AccessLinkIOException e =
-          catchThrowableOfType(AccessLinkIOException.class, () -> retrying.user().exercises().fit("2AC312F", target));
+      AccessLinkIOException e = catchThrowableOfType(
+          AccessLinkIOException.class, () -> retrying.user().exercises().fit("2AC312F", target));
 
       assertThat(e).isExactlyInstanceOf(AccessLinkIOException.class);
-      assertThat(e.getMessage()).startsWith("GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body");
+      assertThat(e.getMessage())
+          .startsWith("GET /v3/exercises/2AC312F/fit broke off while streaming the FIT body");
       assertThat(e.isTimeout()).isFalse();
-      assertThat(e.getCause()).isInstanceOf(IOException.class).isNotInstanceOf(AccessLinkIOException.class);
+      assertThat(e.getCause())
+          .isInstanceOf(IOException.class)
+          .isNotInstanceOf(AccessLinkIOException.class);
       assertThat(retrying.server().getRequestCount()).isEqualTo(2);
       assertThat(filesIn(dir)).isEmpty();
     }
@@ -239,7 +265,8 @@ class ExercisesServiceTest {
       retrying.enqueueStatus(204);
       retrying.enqueueStatus(204);
 
-      assertThatThrownBy(() -> retrying.user().exercises().fit("2AC312F", dir.resolve("2AC312F.fit")))
+      assertThatThrownBy(
+              () -> retrying.user().exercises().fit("2AC312F", dir.resolve("2AC312F.fit")))
           .isExactlyInstanceOf(InvalidResponseException.class)
           .hasMessage("GET /v3/exercises/2AC312F/fit answered HTTP 204 without a file");
       assertThat(retrying.server().getRequestCount()).isEqualTo(2);
@@ -250,7 +277,8 @@ class ExercisesServiceTest {
   @Test
   void aStreamReceivesTheBytesAsTheyArriveNotAfterBuffering() {
     byte[] fit = fitFile(2 * 1024 * 1024);
-    mock.enqueue(binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    mock.enqueue(
+        binary(fit).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", out))
@@ -264,10 +292,9 @@ class ExercisesServiceTest {
   void aDownloadCutShortKeepsThePreviousFile() throws IOException {
     Path target = dir.resolve("2AC312F.fit");
     Files.writeString(target, "previous");
-    mock.enqueue(
-        binary(fitFile(2 * 1024 * 1024))
-            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
-            .build());
+    mock.enqueue(binary(fitFile(2 * 1024 * 1024))
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
 
     assertThatThrownBy(() -> mock.user().exercises().fit("2AC312F", target))
         .isInstanceOf(AccessLinkIOException.class);
@@ -292,10 +319,9 @@ class ExercisesServiceTest {
   void a204WithoutAFileIsAnInvalidResponseNamingTheStatusAndPath() {
     mock.enqueueStatus(204);
 
-    InvalidResponseException e =
-        catchThrowableOfType(
-            InvalidResponseException.class,
-            () -> mock.user().exercises().gpx("2AC312F", new ByteArrayOutputStream()));
+    InvalidResponseException e = catchThrowableOfType(
+        InvalidResponseException.class,
+        () -> mock.user().exercises().gpx("2AC312F", new ByteArrayOutputStream()));
 
     assertThat(e).isExactlyInstanceOf(InvalidResponseException.class);
     assertThat(e).hasMessage("GET /v3/exercises/2AC312F/gpx answered HTTP 204 without a file");
@@ -317,12 +343,11 @@ class ExercisesServiceTest {
 
   @Test
   void tcxSentAsRawGzipIsDecompressed() throws IOException {
-    mock.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .setHeader("Content-Type", "application/vnd.garmin.tcx+xml")
-            .body(new Buffer().write(gzip(TCX)))
-            .build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/vnd.garmin.tcx+xml")
+        .body(new Buffer().write(gzip(TCX)))
+        .build());
     Path target = dir.resolve("2AC312F.tcx");
 
     mock.user().exercises().tcx("2AC312F", target);
@@ -333,13 +358,12 @@ class ExercisesServiceTest {
 
   @Test
   void tcxWithContentEncodingGzipIsDecompressed() throws IOException {
-    mock.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .setHeader("Content-Type", "application/vnd.garmin.tcx+xml")
-            .setHeader("Content-Encoding", "gzip")
-            .body(new Buffer().write(gzip(TCX)))
-            .build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/vnd.garmin.tcx+xml")
+        .setHeader("Content-Encoding", "gzip")
+        .body(new Buffer().write(gzip(TCX)))
+        .build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     long count = mock.user().exercises().tcx("2AC312F", out);
@@ -361,8 +385,11 @@ class ExercisesServiceTest {
   @Test
   void gpxIsDownloaded() throws IOException {
     String gpx = "<?xml version=\"1.0\"?><gpx version=\"1.1\"><trk/></gpx>";
-    mock.enqueue(
-        new MockResponse.Builder().code(200).setHeader("Content-Type", "application/gpx+xml").body(gpx).build());
+    mock.enqueue(new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/gpx+xml")
+        .body(gpx)
+        .build());
     Path target = dir.resolve("2AC312F.gpx");
 
     assertThat(mock.user().exercises().gpx("2AC312F", target)).isEqualTo(target);
@@ -379,7 +406,9 @@ class ExercisesServiceTest {
     assertThat(none.samples()).isFalse();
     assertThat(samples.samples()).isTrue();
     assertThat(samples.zones()).isFalse();
-    assertThat(samples.withZones().withRoute()).isEqualTo(ExerciseQuery.all()).hasSameHashCodeAs(ExerciseQuery.all());
+    assertThat(samples.withZones().withRoute())
+        .isEqualTo(ExerciseQuery.all())
+        .hasSameHashCodeAs(ExerciseQuery.all());
     assertThat(ActivityQuery.none().withSteps().withActivityZones().withInactivityStamps())
         .isEqualTo(ActivityQuery.all());
     assertThat(samples).hasToString("ExerciseQuery[samples=true, zones=false, route=false]");

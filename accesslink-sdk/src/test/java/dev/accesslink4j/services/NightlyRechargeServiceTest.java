@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NightlyRechargeServiceTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void listReadsTheResultsOfTheLast28Days() {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NotificationsServiceTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void listSendsClientCredentialsAndParsesTheEntries() {
@@ -27,22 +28,18 @@ class NotificationsServiceTest {
     assertThat(sent.getMethod()).isEqualTo("GET");
     assertThat(sent.getUrl().encodedPath()).isEqualTo("/v3/notifications");
     assertThat(sent.getHeaders().get("Authorization"))
-        .isEqualTo(
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString(
-                        (MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET)
-                            .getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo("Basic "
+            + Base64.getEncoder()
+                .encodeToString((MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET)
+                    .getBytes(StandardCharsets.UTF_8)));
     assertThat(sent.getHeaders().get("Accept")).contains("application/json");
-    assertThat(entries)
-        .singleElement()
-        .satisfies(
-            entry -> {
-              assertThat(entry.getUserId()).isEqualTo(475L);
-              assertThat(entry.getDataType()).isEqualTo(AvailableUserData.DataTypeEnum.ACTIVITY_SUMMARY);
-              assertThat(entry.getUrl())
-                  .isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/475/activity-transactions"));
-            });
+    assertThat(entries).singleElement().satisfies(entry -> {
+      assertThat(entry.getUserId()).isEqualTo(475L);
+      assertThat(entry.getDataType()).isEqualTo(AvailableUserData.DataTypeEnum.ACTIVITY_SUMMARY);
+      assertThat(entry.getUrl())
+          .isEqualTo(
+              URI.create("https://www.polaraccesslink.com/v3/users/475/activity-transactions"));
+    });
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PhysicalInfoServiceTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void getReadsTheCurrentValues() {
@@ -43,7 +44,8 @@ class PhysicalInfoServiceTest {
   @Test
   void aNotRegisteredUserIsAnErrorNotAnEmptyResult() {
     mock.enqueueJson(
-        404, "{\"error\":{\"error_type\":\"NOT_FOUND\",\"message\":\"user not found\",\"corr_id\":\"c-9\"}}");
+        404,
+        "{\"error\":{\"error_type\":\"NOT_FOUND\",\"message\":\"user not found\",\"corr_id\":\"c-9\"}}");
 
     assertThatThrownBy(() -> mock.user().physicalInfo().get())
         .isInstanceOf(NotFoundException.class)

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SleepServiceTest {
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   @Test
   void listReadsTheNightsOfTheLast28Days() {
@@ -29,16 +30,22 @@ class SleepServiceTest {
     assertJsonGet(mock.takeRequest(), "/v3/users/sleep", null);
     assertThat(nights).hasSize(1);
     Sleep night = nights.get(0);
-    assertThat(night.getPolarUser()).isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
+    assertThat(night.getPolarUser())
+        .isEqualTo(URI.create("https://www.polaraccesslink.com/v3/users/1"));
     assertThat(night.getDate()).isEqualTo(LocalDate.of(2020, 1, 1));
-    assertThat(night.getSleepStartTime()).isEqualTo(OffsetDateTime.parse("2020-01-01T00:39:07+03:00"));
-    assertThat(night.getSleepEndTime()).isEqualTo(OffsetDateTime.parse("2020-01-01T09:19:37+03:00"));
+    assertThat(night.getSleepStartTime())
+        .isEqualTo(OffsetDateTime.parse("2020-01-01T00:39:07+03:00"));
+    assertThat(night.getSleepEndTime())
+        .isEqualTo(OffsetDateTime.parse("2020-01-01T09:19:37+03:00"));
     assertThat(night.getContinuity()).isEqualTo(2.1f);
     assertThat(night.getSleepScore()).isEqualTo(80);
     assertThat(night.getTotalInterruptionDuration()).isEqualTo(800);
     assertThat(night.getGroupRegenerationScore()).isEqualTo(54.2f);
-    assertThat(night.getHypnogram()).containsExactly(
-        java.util.Map.entry("00:39", 2), java.util.Map.entry("00:50", 3), java.util.Map.entry("01:23", 4));
+    assertThat(night.getHypnogram())
+        .containsExactly(
+            java.util.Map.entry("00:39", 2),
+            java.util.Map.entry("00:50", 3),
+            java.util.Map.entry("01:23", 4));
     assertThat(night.getHeartRateSamples()).containsEntry("00:46", 77);
   }
 
@@ -60,7 +67,9 @@ class SleepServiceTest {
     Optional<Sleep> night = mock.user().sleep().get(LocalDate.of(2020, 1, 1));
 
     assertJsonGet(mock.takeRequest(), "/v3/users/sleep/2020-01-01", null);
-    assertThat(night).get().extracting(Sleep::getDeviceId, Sleep::getSleepCycles, Sleep::getSleepCharge)
+    assertThat(night)
+        .get()
+        .extracting(Sleep::getDeviceId, Sleep::getSleepCycles, Sleep::getSleepCharge)
         .containsExactly("1111AAAA", 6, 3);
   }
 

@@ -19,7 +19,8 @@ final class UserRequests {
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo(path);
     assertThat(request.getUrl().query()).isEqualTo(query);
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockAccessLink.TOKEN);
+    assertThat(request.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + MockAccessLink.TOKEN);
     assertThat(request.getHeaders().get("Accept")).isEqualTo(accept);
   }
 

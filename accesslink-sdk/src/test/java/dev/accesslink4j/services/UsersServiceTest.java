@@ -13,8 +13,8 @@ import dev.accesslink4j.errors.AccessLinkIOException;
 import dev.accesslink4j.errors.ConflictException;
 import dev.accesslink4j.errors.ConsentRequiredException;
 import dev.accesslink4j.errors.RegistrationFailedException;
-import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.errors.ServerException;
+import dev.accesslink4j.errors.ServiceException;
 import dev.accesslink4j.errors.UnauthorizedException;
 import dev.accesslink4j.generated.model.User;
 import java.time.Duration;
@@ -37,7 +37,8 @@ class UsersServiceTest {
   private static final String BEARER = "Bearer " + MockAccessLink.TOKEN;
   private static final long USER_ID = 2278512L;
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   /** The service as {@code UserClient.users()} creates it today: without the token's user id. */
   private UsersService users() {
@@ -74,10 +75,13 @@ class UsersServiceTest {
         .isEqualTo(JsonParser.parseString("{\"member-id\": \"member-42\"}"));
     assertThat(user.getPolarUserId()).isEqualTo(USER_ID);
     assertThat(user.getMemberId()).isEqualTo("i09u9ujj");
-    assertThat(user.getRegistrationDate()).isEqualTo(OffsetDateTime.of(2011, 10, 14, 12, 50, 37, 0, ZoneOffset.UTC));
+    assertThat(user.getRegistrationDate())
+        .isEqualTo(OffsetDateTime.of(2011, 10, 14, 12, 50, 37, 0, ZoneOffset.UTC));
     assertThat(user.getBirthdate()).isEqualTo(LocalDate.of(1985, 9, 6));
     assertThat(user.getGender()).isEqualTo(User.GenderEnum.MALE);
-    assertThat(user.getExtraInfo()).singleElement().satisfies(info -> assertThat(info.getName()).isEqualTo("number-of-children"));
+    assertThat(user.getExtraInfo())
+        .singleElement()
+        .satisfies(info -> assertThat(info.getName()).isEqualTo("number-of-children"));
   }
 
   @Test
@@ -100,13 +104,16 @@ class UsersServiceTest {
   void registerAnswered204IsAFailedRegistration() {
     mock.enqueueStatus(204);
 
-    RegistrationFailedException e =
-        catchThrowableOfType(RegistrationFailedException.class, () -> users().register("member-42"));
+    RegistrationFailedException e = catchThrowableOfType(
+        RegistrationFailedException.class, () -> users().register("member-42"));
 
     assertThat(e.status()).isEqualTo(204);
-    assertThat(e).isNotInstanceOf(ServiceException.class).hasNoCause(); // a 204 is not an error status
     assertThat(e)
-        .hasMessageStartingWith("POST /v3/users answered HTTP 204 (documented as \"user not found\")")
+        .isNotInstanceOf(ServiceException.class)
+        .hasNoCause(); // a 204 is not an error status
+    assertThat(e)
+        .hasMessageStartingWith(
+            "POST /v3/users answered HTTP 204 (documented as \"user not found\")")
         .hasMessageContaining("the user was not registered");
   }
 
@@ -163,21 +170,28 @@ class UsersServiceTest {
   void registerIfAbsentWith409ButNoUserMeansTheMemberIdIsTaken() {
     mock.enqueueStatus(409).enqueueStatus(204);
 
-    RegistrationFailedException e =
-        catchThrowableOfType(RegistrationFailedException.class, () -> users().registerIfAbsent("taken", USER_ID));
+    RegistrationFailedException e = catchThrowableOfType(
+        RegistrationFailedException.class, () -> users().registerIfAbsent("taken", USER_ID));
 
     assertThat(e.status()).isEqualTo(409);
     assertThat(e)
         .isNotInstanceOf(ServiceException.class)
-        .hasMessage("POST /v3/users answered HTTP 409, but user " + USER_ID + " is not registered to this client:"
-            + " the member id is already used by another user of this client. Register with another member id");
-    assertThat(e.getCause()).isInstanceOfSatisfying(
-        ConflictException.class, conflict -> assertThat(conflict.path()).isEqualTo("/v3/users"));
+        .hasMessage(
+            "POST /v3/users answered HTTP 409, but user " + USER_ID
+                + " is not registered to this client:"
+                + " the member id is already used by another user of this client. Register with another member id");
+    assertThat(e.getCause())
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            conflict -> assertThat(conflict.path()).isEqualTo("/v3/users"));
   }
 
   @Test
   void overloadsWithoutUserIdUseTheTokensUserId() {
-    mock.enqueueStatus(409).enqueueFixture(200, "getUser.json").enqueueFixture(200, "getUser.json").enqueueStatus(204);
+    mock.enqueueStatus(409)
+        .enqueueFixture(200, "getUser.json")
+        .enqueueFixture(200, "getUser.json")
+        .enqueueStatus(204);
     UsersService users = usersWithTokenUserId(mock, 10579L);
 
     users.registerIfAbsent("i09u9ujj");
@@ -250,13 +264,15 @@ class UsersServiceTest {
 
   @Nested
   class WithRetriesEnabled {
-    @RegisterExtension final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.defaults());
+    @RegisterExtension
+    final MockAccessLink retrying = MockAccessLink.withRetries(RetryPolicy.defaults());
 
     @Test
     void registerIsNotRetriedAfterAServerError() {
       retrying.enqueueStatus(503).enqueueFixture(200, "registerUser.json");
 
-      assertThatThrownBy(() -> retrying.user().users().register("member-42")).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> retrying.user().users().register("member-42"))
+          .isInstanceOf(ServerException.class);
       assertThat(retrying.server().getRequestCount()).isEqualTo(1);
     }
 
@@ -265,7 +281,9 @@ class UsersServiceTest {
       retrying.enqueueStatus(204);
       retrying.user().users().get(USER_ID); // leaves a pooled connection that the next call reuses
       retrying
-          .enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build())
+          .enqueue(new MockResponse.Builder()
+              .onResponseStart(new SocketEffect.CloseSocket())
+              .build())
           .enqueueFixture(200, "registerUser.json");
 
       assertThatThrownBy(() -> retrying.user().users().register("member-42"))

@@ -51,7 +51,10 @@ class TransactionHandleTest extends TransactionTestSupport {
     created("exercise-transactions", 12, 34);
     m.enqueueJson(200, local("getExerciseTransaction.json"));
     exercise(56);
-    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(TestFiles.garminFit())).build());
+    m.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body(new Buffer().write(TestFiles.garminFit()))
+        .build());
     m.enqueueStatus(204); // heart-rate zones: no data
     Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
@@ -66,7 +69,8 @@ class TransactionHandleTest extends TransactionTestSupport {
     take("GET", "/v3/users/12/exercise-transactions/34");
     take("GET", "/v3/users/12/exercise-transactions/34/exercises/56");
     RecordedRequest fit = take("GET", "/v3/users/12/exercise-transactions/34/exercises/56/fit");
-    RecordedRequest next = take("GET", "/v3/users/12/exercise-transactions/34/exercises/56/heart-rate-zones");
+    RecordedRequest next =
+        take("GET", "/v3/users/12/exercise-transactions/34/exercises/56/heart-rate-zones");
     // A body left open keeps its connection busy, so the next call would need a new one.
     assertThat(next.getConnectionIndex()).isEqualTo(fit.getConnectionIndex());
   }
@@ -80,8 +84,10 @@ class TransactionHandleTest extends TransactionTestSupport {
 
     Transaction<ExerciseItem> t = tx(m).openExerciseTransaction().orElseThrow();
     assertThat(t.itemIds()).containsExactly(56L, 120L);
-    assertThat(t.itemUrls()).extracting(Object::toString)
-        .containsExactly(base() + "v3/users/12/exercise-transactions/34/exercises/56",
+    assertThat(t.itemUrls())
+        .extracting(Object::toString)
+        .containsExactly(
+            base() + "v3/users/12/exercise-transactions/34/exercises/56",
             base() + "v3/users/12/exercise-transactions/34/exercises/120");
     ExerciseItem item = t.item(120).orElseThrow();
     assertThat(item.summary().getId()).isEqualTo(120);
@@ -126,7 +132,8 @@ class TransactionHandleTest extends TransactionTestSupport {
     Transaction<PhysicalInfoItem> t = tx(m).openPhysicalInfoTransaction().orElseThrow();
 
     assertThat(t.item(56)).isEmpty();
-    TransactionGoneException e = catchThrowableOfType(TransactionGoneException.class, () -> t.item(120));
+    TransactionGoneException e =
+        catchThrowableOfType(TransactionGoneException.class, () -> t.item(120));
     assertThat(e.type()).isEqualTo(TransactionType.PHYSICAL_INFO);
     assertThat(e.itemId()).hasValue(120);
     assertThat(e).hasMessageContaining("physical-information transaction 12 no longer exists");

@@ -31,16 +31,13 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     exercise(13);
     IllegalStateException diskFull = new IllegalStateException("disk full");
 
-    TransactionAbortedException e =
-        catchThrowableOfType(
-            TransactionAbortedException.class,
-            () ->
-                tx(m).exercises(
-                    item -> {
-                      if (item.id() == 13) {
-                        throw diskFull;
-                      }
-                    }));
+    TransactionAbortedException e = catchThrowableOfType(
+        TransactionAbortedException.class,
+        () -> tx(m).exercises(item -> {
+          if (item.id() == 13) {
+            throw diskFull;
+          }
+        }));
 
     assertThat(e).isNotInstanceOf(TransactionGoneException.class);
     assertThat(e.type()).isEqualTo(TransactionType.EXERCISE);
@@ -82,11 +79,12 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     created("exercise-transactions", 12, 34);
     m.enqueueJson(200, local("getExerciseTransaction.json"));
     exercise(56);
-    m.enqueueJson(200, "{\"id\": 120, \"upload-time\": \"2008-10-13T10:40:02.000Z\", \"duration\": ");
+    m.enqueueJson(
+        200, "{\"id\": 120, \"upload-time\": \"2008-10-13T10:40:02.000Z\", \"duration\": ");
     List<Long> handled = new ArrayList<>();
 
-    TransactionAbortedException e =
-        catchThrowableOfType(TransactionAbortedException.class, () -> tx(m).exercises(item -> handled.add(item.id())));
+    TransactionAbortedException e = catchThrowableOfType(
+        TransactionAbortedException.class, () -> tx(m).exercises(item -> handled.add(item.id())));
 
     assertThat(handled).containsExactly(56L);
     assertThat(e.itemId()).hasValue(120);
@@ -94,7 +92,8 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     assertThat(e.getCause()).isInstanceOf(InvalidResponseException.class);
     assertThat(e)
         .hasMessageContaining("item 2 of 2 (exercise 120): fetching it failed")
-        .hasMessageContaining("GET /v3/users/12/exercise-transactions/34/exercises/120 answered HTTP 200")
+        .hasMessageContaining(
+            "GET /v3/users/12/exercise-transactions/34/exercises/120 answered HTTP 200")
         .hasMessageContaining("Nothing in transaction 34 was committed");
     assertThat(m.server().getRequestCount()).isEqualTo(4);
   }
@@ -106,10 +105,9 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     exercise(56);
     m.enqueueStatus(500); // the FIT download
 
-    TransactionAbortedException e =
-        catchThrowableOfType(
-            TransactionAbortedException.class,
-            () -> tx(m).exercises(item -> item.downloadFit(new ByteArrayOutputStream())));
+    TransactionAbortedException e = catchThrowableOfType(
+        TransactionAbortedException.class,
+        () -> tx(m).exercises(item -> item.downloadFit(new ByteArrayOutputStream())));
 
     assertThat(e.getCause()).isInstanceOf(ServerException.class);
     assertThat(e.itemId()).hasValue(56);
@@ -143,12 +141,11 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     created("activity-transactions", 12, 34);
     m.enqueueFixture(404, "getExerciseTransaction-404.json");
 
-    TransactionGoneException e =
-        catchThrowableOfType(
-            TransactionGoneException.class,
-            () -> tx(m).activities(item -> {
-              throw new AssertionError("no item expected");
-            }));
+    TransactionGoneException e = catchThrowableOfType(
+        TransactionGoneException.class,
+        () -> tx(m).activities(item -> {
+          throw new AssertionError("no item expected");
+        }));
 
     assertThat(e.type()).isEqualTo(TransactionType.ACTIVITY);
     assertThat(e.transactionId()).isEqualTo(34);
@@ -156,7 +153,8 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     assertThat(e.itemId()).isEmpty();
     assertThat(e)
         .hasMessageContaining("activity transaction 34 no longer exists")
-        .hasMessageContaining("nothing was committed; run again to get the items in a new transaction");
+        .hasMessageContaining(
+            "nothing was committed; run again to get the items in a new transaction");
     assertThat(m.server().getRequestCount()).isEqualTo(2);
   }
 
@@ -168,14 +166,13 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     exercise(57);
     m.enqueueStatus(404); // zones of 57
 
-    TransactionGoneException e =
-        catchThrowableOfType(
-            TransactionGoneException.class,
-            () -> tx(m).exercises(item -> {
-              if (item.id() == 57) {
-                item.heartRateZones();
-              }
-            }));
+    TransactionGoneException e = catchThrowableOfType(
+        TransactionGoneException.class,
+        () -> tx(m).exercises(item -> {
+          if (item.id() == 57) {
+            item.heartRateZones();
+          }
+        }));
 
     assertThat(e.itemId()).hasValue(57);
     assertThat(e.itemsHandled()).isEqualTo(1);
@@ -207,25 +204,27 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     try (MockWebServer other = new MockWebServer()) {
       other.start();
       created("exercise-transactions", 12, 34);
-      String foreign = other.url("/v3/users/12/exercise-transactions/34/exercises/56").toString();
+      String foreign =
+          other.url("/v3/users/12/exercise-transactions/34/exercises/56").toString();
       m.enqueueJson(200, "{\"exercises\":[\"" + foreign + "\"]}");
 
-      TransactionAbortedException e =
-          catchThrowableOfType(
-              TransactionAbortedException.class,
-              () -> tx(m).exercises(item -> {
-                throw new AssertionError("no item expected");
-              }));
+      TransactionAbortedException e = catchThrowableOfType(
+          TransactionAbortedException.class,
+          () -> tx(m).exercises(item -> {
+            throw new AssertionError("no item expected");
+          }));
 
       assertThat(e.stage()).isEqualTo(TransactionAbortedException.Stage.LISTING);
       assertThat(e.getCause())
           .isInstanceOf(InvalidResponseException.class)
-          .hasMessageContaining("GET /v3/users/12/exercise-transactions/34 listed a URL the SDK will not follow")
+          .hasMessageContaining(
+              "GET /v3/users/12/exercise-transactions/34 listed a URL the SDK will not follow")
           .hasMessageContaining("not on the API origin")
           .hasMessageContaining("Nothing was requested from it");
       assertThat(e).hasMessageContaining("Nothing in transaction 34 was committed");
       assertThat(other.getRequestCount()).isZero();
-      assertThat(m.server().getRequestCount()).isEqualTo(2); // create and list only: no item, no commit
+      assertThat(m.server().getRequestCount())
+          .isEqualTo(2); // create and list only: no item, no commit
     }
   }
 
@@ -237,7 +236,8 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     assertThatThrownBy(() -> tx(m).openExerciseTransaction())
         .isInstanceOf(TransactionAbortedException.class)
         .cause()
-        .hasMessageContaining("https://www.polaraccesslink.com/v3/users/12/exercise-transactions/34/exercises/56")
+        .hasMessageContaining(
+            "https://www.polaraccesslink.com/v3/users/12/exercise-transactions/34/exercises/56")
         .hasMessageContaining("it is on https://www.polaraccesslink.com:443");
     assertThat(m.server().getRequestCount()).isEqualTo(2);
   }
@@ -250,7 +250,8 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     TransactionAbortedException e =
         catchThrowableOfType(TransactionAbortedException.class, () -> tx(m).exercises(item -> {}));
 
-    assertThat(e.getCause()).hasMessageContaining("does not end in /exercise-transactions/34/exercises/{id}");
+    assertThat(e.getCause())
+        .hasMessageContaining("does not end in /exercise-transactions/34/exercises/{id}");
     assertThat(m.server().getRequestCount()).isEqualTo(2);
   }
 
@@ -267,9 +268,11 @@ class TransactionRunFailureTest extends TransactionTestSupport {
 
   @Test
   void aCreateFailureIsThrownAsIs() {
-    m.enqueueJson(403, "{\"status\":403,\"errorType\":\"FORBIDDEN\",\"message\":\"consents missing\"}");
+    m.enqueueJson(
+        403, "{\"status\":403,\"errorType\":\"FORBIDDEN\",\"message\":\"consents missing\"}");
 
-    assertThatThrownBy(() -> tx(m).physicalInfo(item -> {})).isInstanceOf(ConsentRequiredException.class);
+    assertThatThrownBy(() -> tx(m).physicalInfo(item -> {}))
+        .isInstanceOf(ConsentRequiredException.class);
   }
 
   @Test

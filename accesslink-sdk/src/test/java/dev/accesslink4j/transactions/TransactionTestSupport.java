@@ -20,7 +20,8 @@ abstract class TransactionTestSupport {
   static final String POLAR = "https://www.polaraccesslink.com/";
   static final String BEARER = "Bearer " + MockAccessLink.TOKEN;
 
-  @RegisterExtension final MockAccessLink m = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink m = MockAccessLink.withoutRetries();
 
   String base() {
     return m.server().url("/").toString();
@@ -34,20 +35,23 @@ abstract class TransactionTestSupport {
   void created(String kind, long user, long tx) {
     m.enqueueJson(
         201,
-        "{\"transaction-id\":" + tx + ",\"resource-uri\":\"" + base() + "v3/users/" + user + "/" + kind + "/" + tx
-            + "\"}");
+        "{\"transaction-id\":" + tx + ",\"resource-uri\":\"" + base() + "v3/users/" + user + "/"
+            + kind + "/" + tx + "\"}");
   }
 
   void listed(String key, String kind, long user, long tx, String items, long... ids) {
-    String urls =
-        LongStream.of(ids)
-            .mapToObj(id -> "\"" + base() + "v3/users/" + user + "/" + kind + "/" + tx + "/" + items + "/" + id + "\"")
-            .collect(Collectors.joining(","));
+    String urls = LongStream.of(ids)
+        .mapToObj(id -> "\"" + base() + "v3/users/" + user + "/" + kind + "/" + tx + "/" + items
+            + "/" + id + "\"")
+        .collect(Collectors.joining(","));
     m.enqueueJson(200, "{\"" + key + "\":[" + urls + "]}");
   }
 
   void exercise(long id) {
-    m.enqueueJson(200, MockAccessLink.fixture("getTransactionExercise.json").replace("1937529874", Long.toString(id)));
+    m.enqueueJson(
+        200,
+        MockAccessLink.fixture("getTransactionExercise.json")
+            .replace("1937529874", Long.toString(id)));
   }
 
   RecordedRequest take(String method, String path) {

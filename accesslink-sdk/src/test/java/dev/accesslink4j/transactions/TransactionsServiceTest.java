@@ -49,8 +49,9 @@ class TransactionsServiceTest extends TransactionTestSupport {
     m.enqueueStatus(204); // nothing new
 
     List<String> seen = new ArrayList<>();
-    TransactionResult result =
-        tx(m).exercises(item -> seen.add(item.transactionId() + "/" + item.id() + "/" + item.summary().getId()));
+    TransactionResult result = tx(m)
+        .exercises(item -> seen.add(
+            item.transactionId() + "/" + item.id() + "/" + item.summary().getId()));
 
     assertThat(result).isEqualTo(new TransactionResult(2, 3, 0));
     assertThat(seen).containsExactly("34/56/56", "34/120/120", "35/7/7");
@@ -93,11 +94,18 @@ class TransactionsServiceTest extends TransactionTestSupport {
     created("exercise-transactions", 12, 34);
     m.enqueueJson(200, local("getExerciseTransaction.json"));
     exercise(56);
-    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(TestFiles.garminFit())).build());
-    m.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(gzip("<TrainingCenterDatabase/>"))).build());
+    m.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body(new Buffer().write(TestFiles.garminFit()))
+        .build());
+    m.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body(new Buffer().write(gzip("<TrainingCenterDatabase/>")))
+        .build());
     m.enqueue(new MockResponse.Builder().code(200).body("<gpx/>").build());
     m.enqueueFixture(200, "getTransactionExerciseHeartRateZones.json");
-    m.enqueueJson(200, local("getTransactionExerciseSamples.json")); // types 0 and 3, for sampleTypes()
+    m.enqueueJson(
+        200, local("getTransactionExerciseSamples.json")); // types 0 and 3, for sampleTypes()
     m.enqueueJson(200, local("getTransactionExerciseSamples.json")); // again, for samples()
     m.enqueueFixture(200, "getTransactionExerciseSample.json");
     m.enqueueStatus(204); // type 3: no data
@@ -113,32 +121,34 @@ class TransactionsServiceTest extends TransactionTestSupport {
     AtomicReference<List<SampleSeries>> samples = new AtomicReference<>();
     AtomicReference<ExerciseItem> kept = new AtomicReference<>();
 
-    TransactionResult result =
-        tx(m).exercises(
-            item -> {
-              kept.set(item);
-              assertThat(item.downloadFit(fit)).contains(fit);
-              assertThat(item.downloadTcx(tcx)).hasValue("<TrainingCenterDatabase/>".length());
-              assertThat(item.downloadGpx(gpx, true)).hasValue(6);
-              zones.set(item.heartRateZones());
-              types.set(item.sampleTypes());
-              samples.set(item.samples());
-            });
+    TransactionResult result = tx(m).exercises(item -> {
+      kept.set(item);
+      assertThat(item.downloadFit(fit)).contains(fit);
+      assertThat(item.downloadTcx(tcx)).hasValue("<TrainingCenterDatabase/>".length());
+      assertThat(item.downloadGpx(gpx, true)).hasValue(6);
+      zones.set(item.heartRateZones());
+      types.set(item.sampleTypes());
+      samples.set(item.samples());
+    });
 
     assertThat(result).isEqualTo(new TransactionResult(1, 1, 1));
     assertThat(Files.readAllBytes(fit)).isEqualTo(TestFiles.garminFit());
     assertThat(tcx.toString(StandardCharsets.UTF_8)).isEqualTo("<TrainingCenterDatabase/>");
     assertThat(gpx.toString(StandardCharsets.UTF_8)).isEqualTo("<gpx/>");
     assertThat(zones.get()).hasValueSatisfying(z -> assertThat(z.getZone()).hasSize(1));
-    assertThat(zones.get().orElseThrow().getZone().get(0).getInZone()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(zones.get().orElseThrow().getZone().get(0).getInZone())
+        .isEqualTo(Duration.ofSeconds(4));
     assertThat(types.get()).containsExactly("0", "3");
-    assertThat(samples.get()).singleElement().satisfies(s -> assertThat(s.getData()).startsWith("0,100,102"));
+    assertThat(samples.get())
+        .singleElement()
+        .satisfies(s -> assertThat(s.getData()).startsWith("0,100,102"));
 
     String item = "/v3/users/12/exercise-transactions/34/exercises/56";
     take("POST", "/v3/users/12/exercise-transactions");
     take("GET", "/v3/users/12/exercise-transactions/34");
     take("GET", item);
-    assertThat(take("GET", item + "/fit").getHeaders().get("Accept")).isEqualTo("*/*, application/json");
+    assertThat(take("GET", item + "/fit").getHeaders().get("Accept"))
+        .isEqualTo("*/*, application/json");
     assertThat(take("GET", item + "/tcx").getHeaders().get("Accept"))
         .isEqualTo("application/vnd.garmin.tcx+xml, application/json");
     assertThat(take("GET", item + "/gpx?includePauseTimes=true").getHeaders().get("Accept"))
@@ -173,21 +183,22 @@ class TransactionsServiceTest extends TransactionTestSupport {
     m.enqueueStatus(204);
 
     List<String> seen = new ArrayList<>();
-    TransactionResult result =
-        tx(m).activities(
-            item -> {
-              Activity a = item.summary();
-              seen.add(
-                  item.id() + ":" + a.getDate() + ":" + a.getActiveSteps() + ":"
-                      + item.stepSamples().map(s -> s.getInterval() + "/" + s.getSamples().size()).orElse("none")
-                      + ":" + item.zoneSamples()
-                          .map(z -> z.getSamples().size() + "/"
-                              + z.getSamples().get(0).getActivityZones().get(0).getInzone())
-                          .orElse("none"));
-            });
+    TransactionResult result = tx(m).activities(item -> {
+      Activity a = item.summary();
+      seen.add(item.id() + ":" + a.getDate() + ":" + a.getActiveSteps() + ":"
+          + item.stepSamples()
+              .map(s -> s.getInterval() + "/" + s.getSamples().size())
+              .orElse("none")
+          + ":"
+          + item.zoneSamples()
+              .map(z -> z.getSamples().size() + "/"
+                  + z.getSamples().get(0).getActivityZones().get(0).getInzone())
+              .orElse("none"));
+    });
 
     assertThat(result).isEqualTo(new TransactionResult(1, 2, 0));
-    assertThat(seen).containsExactly("56:2010-12-31:250:60/8:3/PT59M", "120:2010-12-31:250:none:none");
+    assertThat(seen)
+        .containsExactly("56:2010-12-31:250:60/8:3/PT59M", "120:2010-12-31:250:none:none");
     String t = "/v3/users/12/activity-transactions/34";
     take("POST", "/v3/users/12/activity-transactions");
     take("GET", t);
@@ -212,17 +223,16 @@ class TransactionsServiceTest extends TransactionTestSupport {
 
     List<PhysicalInformation> seen = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
-    TransactionResult result =
-        tx(m).physicalInfo(
-            item -> {
-              ids.add(item.id());
-              seen.add(item.physicalInformation());
-            });
+    TransactionResult result = tx(m).physicalInfo(item -> {
+      ids.add(item.id());
+      seen.add(item.physicalInformation());
+    });
 
     assertThat(result).isEqualTo(new TransactionResult(1, 2, 0));
     assertThat(ids).containsExactly(56L, 120L);
     assertThat(seen.get(0).getWeight()).isEqualTo(80f);
-    assertThat(seen.get(0).getWeightSource()).isEqualTo(PhysicalInformation.WeightSourceEnum.SOURCE_MEASURED);
+    assertThat(seen.get(0).getWeightSource())
+        .isEqualTo(PhysicalInformation.WeightSourceEnum.SOURCE_MEASURED);
     String t = "/v3/users/12/physical-information-transactions/12";
     take("POST", "/v3/users/12/physical-information-transactions");
     take("GET", t);
@@ -236,10 +246,9 @@ class TransactionsServiceTest extends TransactionTestSupport {
   void nothingNewHandsNothingAndCommitsNothing() {
     m.enqueueStatus(204);
 
-    TransactionResult result =
-        tx(m).exercises(item -> {
-          throw new AssertionError("no item expected");
-        });
+    TransactionResult result = tx(m).exercises(item -> {
+      throw new AssertionError("no item expected");
+    });
 
     assertThat(result).isEqualTo(new TransactionResult(0, 0, 0));
     take("POST", "/v3/users/12/exercise-transactions");
@@ -266,8 +275,8 @@ class TransactionsServiceTest extends TransactionTestSupport {
   @Nested
   class WithRetries {
     @RegisterExtension
-    final MockAccessLink r =
-        MockAccessLink.withRetries(RetryPolicy.builder().maxAttempts(3).jitter(0).build());
+    final MockAccessLink r = MockAccessLink.withRetries(
+        RetryPolicy.builder().maxAttempts(3).jitter(0).build());
 
     @Test
     void readsAreRetriedButCreateAndCommitAreNotResentAfterA5xx() {
@@ -279,17 +288,20 @@ class TransactionsServiceTest extends TransactionTestSupport {
       String base = r.server().url("/").toString();
       r.enqueueJson(201, "{\"transaction-id\":34}");
       r.enqueueStatus(503); // list: retried
-      r.enqueueJson(200, "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/34/exercises/56\"]}");
+      r.enqueueJson(
+          200,
+          "{\"exercises\":[\"" + base + "v3/users/12/exercise-transactions/34/exercises/56\"]}");
       r.enqueueStatus(502); // item: retried
       r.enqueueJson(200, MockAccessLink.fixture("getTransactionExercise.json"));
       r.enqueueStatus(503); // commit: not resent
 
-      TransactionAbortedException e =
-          catchThrowableOfType(TransactionAbortedException.class, () -> tx(r).exercises(item -> {}));
+      TransactionAbortedException e = catchThrowableOfType(
+          TransactionAbortedException.class, () -> tx(r).exercises(item -> {}));
 
       assertThat(e.stage()).isEqualTo(TransactionAbortedException.Stage.COMMITTING);
       assertThat(e.getCause()).isInstanceOf(ServerException.class);
-      assertThat(e).hasMessageContaining("every item was handled (1) but the commit failed")
+      assertThat(e)
+          .hasMessageContaining("every item was handled (1) but the commit failed")
           .hasMessageContaining("The commit is not confirmed");
       assertThat(r.server().getRequestCount()).isEqualTo(1 + 6);
     }
@@ -304,5 +316,4 @@ class TransactionsServiceTest extends TransactionTestSupport {
       assertThat(r.sleeps()).hasSize(1);
     }
   }
-
 }

@@ -24,15 +24,18 @@ class DataEventFetchTest {
   private static final Instant SENT = Instant.parse("2022-10-02T14:22:24Z");
   /** A payload URL on another host: fetch must not follow it (the token would leave for that host). */
   private static final URI ELSEWHERE = URI.create("https://attacker.example/steal");
+
   private static final LocalDate DAY = LocalDate.parse("2022-09-30");
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   private RecordedRequest take(String target) {
     RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getTarget()).isEqualTo(target);
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockAccessLink.TOKEN);
+    assertThat(request.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + MockAccessLink.TOKEN);
     return request;
   }
 
@@ -50,7 +53,8 @@ class DataEventFetchTest {
   void exerciseNoLongerAvailableIsEmpty() {
     mock.enqueueJson(404, "{\"status\":404,\"errorType\":\"NOT_FOUND\"}");
 
-    assertThat(new ExerciseEvent(475, "gone", SENT, ELSEWHERE).fetch(mock.user())).isEmpty();
+    assertThat(new ExerciseEvent(475, "gone", SENT, ELSEWHERE).fetch(mock.user()))
+        .isEmpty();
   }
 
   @Test
@@ -58,7 +62,8 @@ class DataEventFetchTest {
     mock.enqueueJson(200, "{\"date\":\"2022-09-30\",\"light_sleep\":1000}").enqueueStatus(404);
     SleepEvent event = new SleepEvent(475, DAY, SENT, ELSEWHERE);
 
-    assertThat(event.fetch(mock.user())).hasValueSatisfying(s -> assertThat(s.getDate()).isEqualTo(DAY));
+    assertThat(event.fetch(mock.user()))
+        .hasValueSatisfying(s -> assertThat(s.getDate()).isEqualTo(DAY));
     take("/v3/users/sleep/2022-09-30");
     assertThat(event.fetch(mock.user())).isEmpty();
   }
@@ -67,8 +72,10 @@ class DataEventFetchTest {
   void continuousHeartRateIsReadByDateAnd404IsEmpty() {
     mock.enqueueStatus(404)
         .enqueueJson(200, "{\"date\":\"2022-09-30\",\"heart_rate_samples\":[]}")
-        .enqueueJson(200, "{\"date\":\"2022-09-30\",\"heart_rate_samples\":"
-            + "[{\"heart_rate\":61,\"sample_time\":\"00:02:08\"}]}");
+        .enqueueJson(
+            200,
+            "{\"date\":\"2022-09-30\",\"heart_rate_samples\":"
+                + "[{\"heart_rate\":61,\"sample_time\":\"00:02:08\"}]}");
     ContinuousHeartRateEvent event = new ContinuousHeartRateEvent(475, DAY, SENT, ELSEWHERE);
 
     assertThat(event.fetch(mock.user())).isEmpty();
@@ -80,10 +87,12 @@ class DataEventFetchTest {
 
   @Test
   void sleepWiseEventsReadTheirRange() {
-    mock.enqueueJson(200, "[{\"grade\":9.9,\"grade_type\":\"GRADE_TYPE_PRIMARY\"}]").enqueueStatus(204);
+    mock.enqueueJson(200, "[{\"grade\":9.9,\"grade_type\":\"GRADE_TYPE_PRIMARY\"}]")
+        .enqueueStatus(204);
     LocalDate to = LocalDate.parse("2022-10-02");
 
-    List<Alertness> alertness = new AlertnessEvent(475, DAY, to, SENT, ELSEWHERE).fetch(mock.user());
+    List<Alertness> alertness =
+        new AlertnessEvent(475, DAY, to, SENT, ELSEWHERE).fetch(mock.user());
     take("/v3/users/sleepwise/alertness/date?from=2022-09-30&to=2022-10-02");
     var bedtimes = new CircadianBedtimeEvent(475, DAY, to, SENT, ELSEWHERE).fetch(mock.user());
     take("/v3/users/sleepwise/circadian-bedtime/date?from=2022-09-30&to=2022-10-02");
@@ -101,15 +110,19 @@ class DataEventFetchTest {
     Object data = event.fetch(mock.user());
 
     take("/v3/users/sleep/2022-09-30");
-    assertThat(data).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.OPTIONAL).isPresent();
+    assertThat(data)
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.OPTIONAL)
+        .isPresent();
   }
 
   @Test
   void activitySummaryOfADayWithoutActivityIsEmpty() {
     mock.enqueueStatus(204);
-    LocalDate recent = LocalDate.now(ZoneOffset.UTC).minusDays(2); // the service serves the last 365 days
+    LocalDate recent =
+        LocalDate.now(ZoneOffset.UTC).minusDays(2); // the service serves the last 365 days
 
-    assertThat(new ActivitySummaryEvent(475, recent, SENT, ELSEWHERE).fetch(mock.user())).isEmpty();
+    assertThat(new ActivitySummaryEvent(475, recent, SENT, ELSEWHERE).fetch(mock.user()))
+        .isEmpty();
     take("/v3/users/activities/" + recent);
   }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class WebhookDeduplicatorTest {
   private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
-  private static final URI URL = URI.create("https://www.polaraccesslink.com/v3/users/sleep/2025-03-01");
+  private static final URI URL =
+      URI.create("https://www.polaraccesslink.com/v3/users/sleep/2025-03-01");
 
   private final MutableClock clock = new MutableClock(T0);
 
@@ -36,19 +37,21 @@ class WebhookDeduplicatorTest {
     assertThat(seen.firstDelivery(sleep(475, "2025-03-01", T0))).isTrue();
     clock.advance(Duration.ofMinutes(2));
     // Polar's second SLEEP delivery: same night, new send time.
-    assertThat(seen.firstDelivery(sleep(475, "2025-03-01", T0.plusSeconds(120)))).isFalse();
+    assertThat(seen.firstDelivery(sleep(475, "2025-03-01", T0.plusSeconds(120))))
+        .isFalse();
     assertThat(seen.firstDelivery(sleep(475, "2025-03-02", T0))).isTrue();
     assertThat(seen.firstDelivery(sleep(476, "2025-03-01", T0))).isTrue();
-    assertThat(
-            seen.firstDelivery(
-                new ContinuousHeartRateEvent(475, LocalDate.parse("2025-03-01"), T0, URL)))
+    assertThat(seen.firstDelivery(
+            new ContinuousHeartRateEvent(475, LocalDate.parse("2025-03-01"), T0, URL)))
         .isTrue();
   }
 
   @Test
   void aKeyIsForgottenWhenTheWindowEnds() {
-    WebhookDeduplicator seen =
-        WebhookDeduplicator.builder().clock(clock).window(Duration.ofMinutes(10)).build();
+    WebhookDeduplicator seen = WebhookDeduplicator.builder()
+        .clock(clock)
+        .window(Duration.ofMinutes(10))
+        .build();
 
     assertThat(seen.firstDelivery(sleep(475, "2025-03-01", T0))).isTrue();
     clock.advance(Duration.ofMinutes(9).plusSeconds(59));
@@ -59,8 +62,10 @@ class WebhookDeduplicatorTest {
 
   @Test
   void theWindowRunsFromTheFirstDeliveryNotTheLast() {
-    WebhookDeduplicator seen =
-        WebhookDeduplicator.builder().clock(clock).window(Duration.ofMinutes(10)).build();
+    WebhookDeduplicator seen = WebhookDeduplicator.builder()
+        .clock(clock)
+        .window(Duration.ofMinutes(10))
+        .build();
 
     seen.firstDelivery(sleep(475, "2025-03-01", T0));
     clock.advance(Duration.ofMinutes(6));
@@ -71,8 +76,11 @@ class WebhookDeduplicatorTest {
 
   @Test
   void memoryStaysBoundedAndTheOldestIsEvicted() {
-    WebhookDeduplicator seen =
-        WebhookDeduplicator.builder().clock(clock).maxEntries(100).window(Duration.ofDays(1)).build();
+    WebhookDeduplicator seen = WebhookDeduplicator.builder()
+        .clock(clock)
+        .maxEntries(100)
+        .window(Duration.ofDays(1))
+        .build();
 
     for (int user = 0; user < 10_000; user++) {
       assertThat(seen.firstDelivery(sleep(user, "2025-03-01", T0))).isTrue();
@@ -87,8 +95,11 @@ class WebhookDeduplicatorTest {
 
   @Test
   void expiredKeysAreDroppedSoTheMapShrinks() {
-    WebhookDeduplicator seen =
-        WebhookDeduplicator.builder().clock(clock).maxEntries(1_000).window(Duration.ofMinutes(1)).build();
+    WebhookDeduplicator seen = WebhookDeduplicator.builder()
+        .clock(clock)
+        .maxEntries(1_000)
+        .window(Duration.ofMinutes(1))
+        .build();
     for (int user = 0; user < 500; user++) {
       seen.firstDelivery(sleep(user, "2025-03-01", T0));
     }
@@ -130,12 +141,10 @@ class WebhookDeduplicatorTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-          results.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return seen.firstDelivery(event);
-                  }));
+          results.add(pool.submit(() -> {
+            start.await();
+            return seen.firstDelivery(event);
+          }));
         }
         start.countDown();
         int firsts = 0;

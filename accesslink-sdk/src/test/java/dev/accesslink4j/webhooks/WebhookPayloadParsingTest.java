@@ -23,33 +23,51 @@ import org.junit.jupiter.api.Test;
 class WebhookPayloadParsingTest extends WebhookTestSupport {
   @Test
   void parsesEveryEventTypeFromTheSpecExamples() {
-    assertThat(parse("{\"event\":\"CONTINUOUS_HEART_RATE\",\"user_id\":475,\"date\":\"2022-09-30\","
-            + "\"timestamp\":\"2022-10-01T14:22:24Z\","
-            + "\"url\":\"https://www.polaraccesslink.com/v3/users/continuous-heart-rate/2022-09-30\"}"))
-        .isEqualTo(new ContinuousHeartRateEvent(475, LocalDate.parse("2022-09-30"),
+    assertThat(
+            parse(
+                "{\"event\":\"CONTINUOUS_HEART_RATE\",\"user_id\":475,\"date\":\"2022-09-30\","
+                    + "\"timestamp\":\"2022-10-01T14:22:24Z\","
+                    + "\"url\":\"https://www.polaraccesslink.com/v3/users/continuous-heart-rate/2022-09-30\"}"))
+        .isEqualTo(new ContinuousHeartRateEvent(
+            475,
+            LocalDate.parse("2022-09-30"),
             Instant.parse("2022-10-01T14:22:24Z"),
-            URI.create("https://www.polaraccesslink.com/v3/users/continuous-heart-rate/2022-09-30")));
-    assertThat(parse("{\"event\":\"SLEEP_WISE_CIRCADIAN_BEDTIME\",\"user_id\":475,\"from\":\"2022-09-30\","
-            + "\"to\":\"2022-10-02\",\"timestamp\":\"2022-10-02T14:22:24Z\",\"url\":\"https://www.polaraccesslink.com"
-            + "/v3/users/sleepwise/circadian-bedtime/date?from=2022-09-30&to=2022-10-02\"}"))
-        .isEqualTo(new CircadianBedtimeEvent(475, LocalDate.parse("2022-09-30"), LocalDate.parse("2022-10-02"),
-            Instant.parse("2022-10-02T14:22:24Z"), URI.create("https://www.polaraccesslink.com"
+            URI.create(
+                "https://www.polaraccesslink.com/v3/users/continuous-heart-rate/2022-09-30")));
+    assertThat(parse(
+            "{\"event\":\"SLEEP_WISE_CIRCADIAN_BEDTIME\",\"user_id\":475,\"from\":\"2022-09-30\","
+                + "\"to\":\"2022-10-02\",\"timestamp\":\"2022-10-02T14:22:24Z\",\"url\":\"https://www.polaraccesslink.com"
+                + "/v3/users/sleepwise/circadian-bedtime/date?from=2022-09-30&to=2022-10-02\"}"))
+        .isEqualTo(new CircadianBedtimeEvent(
+            475,
+            LocalDate.parse("2022-09-30"),
+            LocalDate.parse("2022-10-02"),
+            Instant.parse("2022-10-02T14:22:24Z"),
+            URI.create("https://www.polaraccesslink.com"
                 + "/v3/users/sleepwise/circadian-bedtime/date?from=2022-09-30&to=2022-10-02")));
-    AlertnessEvent alertness = (AlertnessEvent) parse("{\"event\":\"SLEEP_WISE_ALERTNESS\",\"user_id\":475,"
-        + "\"from\":\"2022-09-30\",\"to\":\"2022-10-02\",\"timestamp\":\"2022-10-02T14:22:24Z\",\"url\":"
-        + "\"https://www.polaraccesslink.com/v3/users/sleepwise/alertness/date?from=2022-09-30&to=2022-10-02\"}");
+    AlertnessEvent alertness = (AlertnessEvent)
+        parse(
+            "{\"event\":\"SLEEP_WISE_ALERTNESS\",\"user_id\":475,"
+                + "\"from\":\"2022-09-30\",\"to\":\"2022-10-02\",\"timestamp\":\"2022-10-02T14:22:24Z\",\"url\":"
+                + "\"https://www.polaraccesslink.com/v3/users/sleepwise/alertness/date?from=2022-09-30&to=2022-10-02\"}");
     assertThat(alertness.from()).isEqualTo("2022-09-30");
     assertThat(alertness.to()).isEqualTo("2022-10-02");
-    assertThat(alertness.deduplicationKey()).isEqualTo("SLEEP_WISE_ALERTNESS:475:2022-09-30..2022-10-02");
+    assertThat(alertness.deduplicationKey())
+        .isEqualTo("SLEEP_WISE_ALERTNESS:475:2022-09-30..2022-10-02");
     assertThat(parse("{\"event\":\"ACTIVITY_SUMMARY\",\"user_id\":475,\"date\":\"2022-09-30\","
             + "\"timestamp\":\"2022-10-02T14:22:24Z\","
             + "\"url\":\"https://www.polaraccesslink.com/v3/users/activities/2022-09-30\"}"))
-        .isEqualTo(new ActivitySummaryEvent(475, LocalDate.parse("2022-09-30"),
+        .isEqualTo(new ActivitySummaryEvent(
+            475,
+            LocalDate.parse("2022-09-30"),
             Instant.parse("2022-10-02T14:22:24Z"),
             URI.create("https://www.polaraccesslink.com/v3/users/activities/2022-09-30")));
-    assertThat(parse("{\"event\":\"PHYSICAL_INFORMATION\",\"user_id\":475,\"timestamp\":\"2026-01-13T09:30:00Z\","
-            + "\"url\":\"https://www.polaraccesslink.com/v3/users/physical-info\"}"))
-        .isEqualTo(new PhysicalInformationEvent(475, Instant.parse("2026-01-13T09:30:00Z"),
+    assertThat(parse(
+            "{\"event\":\"PHYSICAL_INFORMATION\",\"user_id\":475,\"timestamp\":\"2026-01-13T09:30:00Z\","
+                + "\"url\":\"https://www.polaraccesslink.com/v3/users/physical-info\"}"))
+        .isEqualTo(new PhysicalInformationEvent(
+            475,
+            Instant.parse("2026-01-13T09:30:00Z"),
             URI.create("https://www.polaraccesslink.com/v3/users/physical-info")));
     SleepEvent sleep = (SleepEvent) parse(SLEEP);
     assertThat(sleep.date()).isEqualTo("2019-12-31");
@@ -71,7 +89,8 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
   void eventTypeFallsBackToTheHeader() {
     String body = SLEEP.replace("\"event\":\"SLEEP\",", "");
 
-    assertThat(verifier.verifyAndParse(bytes(body), headers("SLEEP", sign(body)))).isInstanceOf(SleepEvent.class);
+    assertThat(verifier.verifyAndParse(bytes(body), headers("SLEEP", sign(body))))
+        .isInstanceOf(SleepEvent.class);
   }
 
   @Test
@@ -102,26 +121,25 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
 
   @Test
   void malformedJsonWithAValidSignatureIsATypedError() {
-    for (String body :
-        List.of(
-            "{\"event\":\"SLEEP\",",
-            "not json",
-            "",
-            "[1,2]",
-            "\"SLEEP\"",
-            "{\"event\":\"SLEEP\"} trailing",
-            "{'event':'SLEEP'}",
-            "{\"event\":\"SLEEP\",\"user_id\":475}",
-            "{\"event\":\"SLEEP\",\"user_id\":4.5,\"date\":\"2019-12-31\",\"timestamp\":\"2020-01-01T07:42:10Z\","
-                + "\"url\":\"https://x.example/\"}",
-            "{\"event\":\"SLEEP\",\"user_id\":475,\"date\":{},\"timestamp\":\"2020-01-01T07:42:10Z\","
-                + "\"url\":\"https://x.example/\"}",
-            "{\"event\":\"SLEEP\",\"user_id\":475,\"date\":\"2019-12-31\",\"timestamp\":\"yesterday\","
-                + "\"url\":\"https://x.example/\"}",
-            "{\"event\":\"SLEEP\",\"user_id\":475,\"date\":\"2019-12-31\",\"timestamp\":\"2020-01-01T07:42:10Z\","
-                + "\"url\":\"not a url\"}",
-            "{\"event\":\"SLEEP_WISE_ALERTNESS\",\"user_id\":475,\"from\":\"2022-10-02\",\"to\":\"2022-09-30\","
-                + "\"timestamp\":\"2020-01-01T07:42:10Z\",\"url\":\"https://x.example/\"}")) {
+    for (String body : List.of(
+        "{\"event\":\"SLEEP\",",
+        "not json",
+        "",
+        "[1,2]",
+        "\"SLEEP\"",
+        "{\"event\":\"SLEEP\"} trailing",
+        "{'event':'SLEEP'}",
+        "{\"event\":\"SLEEP\",\"user_id\":475}",
+        "{\"event\":\"SLEEP\",\"user_id\":4.5,\"date\":\"2019-12-31\",\"timestamp\":\"2020-01-01T07:42:10Z\","
+            + "\"url\":\"https://x.example/\"}",
+        "{\"event\":\"SLEEP\",\"user_id\":475,\"date\":{},\"timestamp\":\"2020-01-01T07:42:10Z\","
+            + "\"url\":\"https://x.example/\"}",
+        "{\"event\":\"SLEEP\",\"user_id\":475,\"date\":\"2019-12-31\",\"timestamp\":\"yesterday\","
+            + "\"url\":\"https://x.example/\"}",
+        "{\"event\":\"SLEEP\",\"user_id\":475,\"date\":\"2019-12-31\",\"timestamp\":\"2020-01-01T07:42:10Z\","
+            + "\"url\":\"not a url\"}",
+        "{\"event\":\"SLEEP_WISE_ALERTNESS\",\"user_id\":475,\"from\":\"2022-10-02\",\"to\":\"2022-09-30\","
+            + "\"timestamp\":\"2020-01-01T07:42:10Z\",\"url\":\"https://x.example/\"}")) {
       assertThatThrownBy(() -> parse(body))
           .as(body)
           .isInstanceOf(WebhookPayloadException.class)
@@ -134,8 +152,8 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
   void bodyAndHeadersNamingNoEventTypeIsATypedError() {
     String body = "{\"user_id\":475}";
 
-    assertThatThrownBy(
-            () -> verifier.verifyAndParse(bytes(body), Map.of("Polar-Webhook-Signature", List.of(sign(body)))))
+    assertThatThrownBy(() -> verifier.verifyAndParse(
+            bytes(body), Map.of("Polar-Webhook-Signature", List.of(sign(body)))))
         .isInstanceOf(WebhookPayloadException.class)
         .hasMessageContaining("names no event type");
   }
@@ -166,7 +184,8 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
     Map<String, String> caseInsensitive = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     caseInsensitive.put("polar-webhook-signature", SLEEP_SIGNATURE);
 
-    assertThat(verifier.verifyAndParse(bytes(SLEEP), caseInsensitive::get)).isInstanceOf(SleepEvent.class);
+    assertThat(verifier.verifyAndParse(bytes(SLEEP), caseInsensitive::get))
+        .isInstanceOf(SleepEvent.class);
     assertThatThrownBy(() -> verifier.verifyAndParse(bytes(SLEEP), name -> null))
         .isInstanceOf(WebhookSignatureException.class);
   }
@@ -175,23 +194,22 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
   void inputStreamOverloadReadsTheRawBytes() {
     InputStream in = new ByteArrayInputStream(bytes(SLEEP));
 
-    assertThat(verifier.verifyAndParse(in, headers("SLEEP", SLEEP_SIGNATURE))).isInstanceOf(SleepEvent.class);
-    assertThat(
-            verifier.verifyAndParse(
-                new ByteArrayInputStream(bytes(SLEEP)),
-                name -> name.equals("Polar-Webhook-Signature") ? SLEEP_SIGNATURE : null))
+    assertThat(verifier.verifyAndParse(in, headers("SLEEP", SLEEP_SIGNATURE)))
+        .isInstanceOf(SleepEvent.class);
+    assertThat(verifier.verifyAndParse(
+            new ByteArrayInputStream(bytes(SLEEP)),
+            name -> name.equals("Polar-Webhook-Signature") ? SLEEP_SIGNATURE : null))
         .isInstanceOf(SleepEvent.class);
   }
 
   @Test
   void inputStreamOverloadRefusesHugeBodies() {
-    InputStream endless =
-        new InputStream() {
-          @Override
-          public int read() {
-            return ' ';
-          }
-        };
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return ' ';
+      }
+    };
 
     assertThatThrownBy(() -> verifier.verifyAndParse(endless, headers("SLEEP", SLEEP_SIGNATURE)))
         .isInstanceOf(WebhookPayloadException.class)
@@ -200,13 +218,12 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
 
   @Test
   void inputStreamFailureIsAnIoError() {
-    InputStream broken =
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("connection reset");
-          }
-        };
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("connection reset");
+      }
+    };
 
     assertThatThrownBy(() -> verifier.verifyAndParse(broken, headers("SLEEP", SLEEP_SIGNATURE)))
         .isInstanceOf(dev.accesslink4j.errors.AccessLinkIOException.class);
@@ -218,7 +235,9 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
     assertThat(verifier.toString()).doesNotContain(KEY);
     assertThat(WebhookSigner.of(KEY).toString()).doesNotContain(KEY);
     assertThat(WebhookSecret.of(KEY).reveal()).isEqualTo(KEY);
-    assertThat(WebhookSecret.of(KEY)).isEqualTo(WebhookSecret.of(KEY)).isNotEqualTo(WebhookSecret.of(KEY + "x"));
+    assertThat(WebhookSecret.of(KEY))
+        .isEqualTo(WebhookSecret.of(KEY))
+        .isNotEqualTo(WebhookSecret.of(KEY + "x"));
     assertThatThrownBy(() -> WebhookSecret.of(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 

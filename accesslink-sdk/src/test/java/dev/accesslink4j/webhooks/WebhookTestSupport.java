@@ -1,6 +1,5 @@
 package dev.accesslink4j.webhooks;
 
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

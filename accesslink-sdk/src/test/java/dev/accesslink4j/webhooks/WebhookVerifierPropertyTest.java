@@ -24,12 +24,46 @@ class WebhookVerifierPropertyTest {
   private static final int ITERATIONS = 5_000;
 
   private static final String[] TOKENS = {
-    "{", "}", "[", "]", ":", ",", "\"event\"", "\"PING\"", "\"SLEEP\"", "\"EXERCISE\"", "\"SLEEP_WISE_ALERTNESS\"",
-    "\"user_id\"", "475", "-1", "1e999", "4.5", "\"date\"", "\"2019-12-31\"", "\"2022-09-31\"", "\"from\"", "\"to\"",
-    "\"timestamp\"", "\"2020-01-01T07:42:10Z\"", "\"url\"", "\"https://x.example/a\"", "\"entity_id\"", "null",
-    "true", "\"\"", "\"\\u0000\"", "\"é睡\"", " ", "\n", "'", "\\", "\""
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\"event\"",
+    "\"PING\"",
+    "\"SLEEP\"",
+    "\"EXERCISE\"",
+    "\"SLEEP_WISE_ALERTNESS\"",
+    "\"user_id\"",
+    "475",
+    "-1",
+    "1e999",
+    "4.5",
+    "\"date\"",
+    "\"2019-12-31\"",
+    "\"2022-09-31\"",
+    "\"from\"",
+    "\"to\"",
+    "\"timestamp\"",
+    "\"2020-01-01T07:42:10Z\"",
+    "\"url\"",
+    "\"https://x.example/a\"",
+    "\"entity_id\"",
+    "null",
+    "true",
+    "\"\"",
+    "\"\\u0000\"",
+    "\"é睡\"",
+    " ",
+    "\n",
+    "'",
+    "\\",
+    "\""
   };
-  private static final String[] EVENT_HEADERS = {"PING", "ping", "SLEEP", "EXERCISE", "UNKNOWN_THING", "", " "};
+  private static final String[] EVENT_HEADERS = {
+    "PING", "ping", "SLEEP", "EXERCISE", "UNKNOWN_THING", "", " "
+  };
 
   @Test
   void onlyEventsOrTypedErrorsAndNoSecretsInMessages() {
@@ -58,12 +92,16 @@ class WebhookVerifierPropertyTest {
       if (event instanceof PingEvent ping) {
         outcome = "ping";
         if (ping.signatureVerified() && !validlySigned) {
-          fail("iteration %d (seed %d): a ping claims a verified signature it did not have", i, SEED);
+          fail(
+              "iteration %d (seed %d): a ping claims a verified signature it did not have",
+              i, SEED);
         }
       } else if (event != null) {
         outcome = event instanceof UnknownEvent ? "unknown" : "data";
         if (!validlySigned) {
-          fail("iteration %d (seed %d): %s returned without a valid signature", i, SEED, event.type());
+          fail(
+              "iteration %d (seed %d): %s returned without a valid signature",
+              i, SEED, event.type());
         }
       } else {
         outcome = error instanceof WebhookSignatureException ? "signature" : "payload";
@@ -79,12 +117,14 @@ class WebhookVerifierPropertyTest {
     assertThat(outcomes.get("data")).isGreaterThan(50);
   }
 
-  private static void assertNoSecrets(RuntimeException e, String key, String validSignature, int i) {
+  private static void assertNoSecrets(
+      RuntimeException e, String key, String validSignature, int i) {
     String message = String.valueOf(e.getMessage());
     if (message.contains(key)
         || message.contains(validSignature)
         || message.contains(validSignature.toUpperCase(Locale.ROOT))) {
-      fail("iteration %d (seed %d): message reveals the key or the signature: %s", i, SEED, message);
+      fail(
+          "iteration %d (seed %d): message reveals the key or the signature: %s", i, SEED, message);
     }
   }
 
@@ -118,8 +158,15 @@ class WebhookVerifierPropertyTest {
   /** A well-formed payload of a random type, with fields dropped or replaced now and then. */
   private static String perturbedEvent(Random random) {
     String[] types = {
-      "EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS",
-      "ACTIVITY_SUMMARY", "PHYSICAL_INFORMATION", "PING", "BRAND_NEW"
+      "EXERCISE",
+      "SLEEP",
+      "CONTINUOUS_HEART_RATE",
+      "SLEEP_WISE_CIRCADIAN_BEDTIME",
+      "SLEEP_WISE_ALERTNESS",
+      "ACTIVITY_SUMMARY",
+      "PHYSICAL_INFORMATION",
+      "PING",
+      "BRAND_NEW"
     };
     Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put("event", "\"" + types[random.nextInt(types.length)] + "\"");
@@ -171,7 +218,8 @@ class WebhookVerifierPropertyTest {
     }
     if (random.nextInt(3) > 0) {
       headers.put(
-          randomCase(random, "Polar-Webhook-Event"), List.of(EVENT_HEADERS[random.nextInt(EVENT_HEADERS.length)]));
+          randomCase(random, "Polar-Webhook-Event"),
+          List.of(EVENT_HEADERS[random.nextInt(EVENT_HEADERS.length)]));
     }
     if (random.nextInt(4) == 0) {
       headers.put(null, List.of("HTTP/1.1 200 OK"));

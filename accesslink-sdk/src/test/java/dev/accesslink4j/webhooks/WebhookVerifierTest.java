@@ -32,26 +32,28 @@ class WebhookVerifierTest extends WebhookTestSupport {
   @Test
   void keyAndBodyAreUtf8Bytes() {
     // $ printf '%s' '{"event":"SLEEP","note":"Yö – 睡眠"}' | openssl dgst -sha256 -hmac 'sécret-ключ'
-    // SHA2-256(stdin)= 0fed170b69ee43d8056f05e57c185417d379f297fff87c65763107997f9f6ed5   (LANG=C.UTF-8)
+    // SHA2-256(stdin)= 0fed170b69ee43d8056f05e57c185417d379f297fff87c65763107997f9f6ed5
+    // (LANG=C.UTF-8)
     String body = "{\"event\":\"SLEEP\",\"note\":\"Yö – 睡眠\"}";
     String expected = "0fed170b69ee43d8056f05e57c185417d379f297fff87c65763107997f9f6ed5";
     assertThat(WebhookSigner.of("sécret-ключ").sign(bytes(body))).isEqualTo(expected);
-    assertThat(WebhookVerifier.of("sécret-ключ").signatureMatches(bytes(body), expected)).isTrue();
+    assertThat(WebhookVerifier.of("sécret-ключ").signatureMatches(bytes(body), expected))
+        .isTrue();
   }
 
   // --- verification outcomes
 
   @Test
   void verifiesAndParsesAnExercise() {
-    WebhookEvent event = verifier.verifyAndParse(bytes(EXERCISE), headers("EXERCISE", EXERCISE_SIGNATURE));
+    WebhookEvent event =
+        verifier.verifyAndParse(bytes(EXERCISE), headers("EXERCISE", EXERCISE_SIGNATURE));
 
     assertThat(event)
-        .isEqualTo(
-            new ExerciseEvent(
-                475,
-                "aQlC83",
-                Instant.parse("2018-05-15T14:22:24Z"),
-                URI.create("https://www.polaraccesslink.com/v3/exercises/aQlC83")));
+        .isEqualTo(new ExerciseEvent(
+            475,
+            "aQlC83",
+            Instant.parse("2018-05-15T14:22:24Z"),
+            URI.create("https://www.polaraccesslink.com/v3/exercises/aQlC83")));
     ExerciseEvent exercise = (ExerciseEvent) event;
     assertThat(exercise.type()).isEqualTo("EXERCISE");
     assertThat(exercise.webhookType()).isEqualTo(WebhookType.EXERCISE);
@@ -62,7 +64,8 @@ class WebhookVerifierTest extends WebhookTestSupport {
   void tamperedBodyIsRejected() {
     String tampered = EXERCISE.replace("475", "476");
 
-    assertThatThrownBy(() -> verifier.verifyAndParse(bytes(tampered), headers("EXERCISE", EXERCISE_SIGNATURE)))
+    assertThatThrownBy(
+            () -> verifier.verifyAndParse(bytes(tampered), headers("EXERCISE", EXERCISE_SIGNATURE)))
         .isInstanceOf(WebhookSignatureException.class)
         .isInstanceOf(AccessLinkException.class)
         .hasMessageContaining("does not match")
@@ -72,10 +75,12 @@ class WebhookVerifierTest extends WebhookTestSupport {
 
   @Test
   void reEncodedBodyIsRejected() {
-    // What a framework that parses and re-serializes the JSON would hand over: same data, other bytes.
+    // What a framework that parses and re-serializes the JSON would hand over: same data, other
+    // bytes.
     String reEncoded = EXERCISE.replace(",", ", ");
 
-    assertThatThrownBy(() -> verifier.verifyAndParse(bytes(reEncoded), headers("EXERCISE", EXERCISE_SIGNATURE)))
+    assertThatThrownBy(() ->
+            verifier.verifyAndParse(bytes(reEncoded), headers("EXERCISE", EXERCISE_SIGNATURE)))
         .isInstanceOf(WebhookSignatureException.class);
   }
 
@@ -83,12 +88,14 @@ class WebhookVerifierTest extends WebhookTestSupport {
   void wrongKeyIsRejected() {
     WebhookVerifier other = WebhookVerifier.of("abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd2");
 
-    assertThatThrownBy(() -> other.verifyAndParse(bytes(EXERCISE), headers("EXERCISE", EXERCISE_SIGNATURE)))
+    assertThatThrownBy(
+            () -> other.verifyAndParse(bytes(EXERCISE), headers("EXERCISE", EXERCISE_SIGNATURE)))
         .isInstanceOf(WebhookSignatureException.class)
         .hasMessageNotContaining(KEY)
         .hasMessageNotContaining("abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd2")
         .hasMessageNotContaining(EXERCISE_SIGNATURE)
-        .hasMessageNotContaining(WebhookSigner.of("abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd2").sign(bytes(EXERCISE)));
+        .hasMessageNotContaining(
+            WebhookSigner.of("abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd2").sign(bytes(EXERCISE)));
   }
 
   @Test
@@ -123,7 +130,8 @@ class WebhookVerifierTest extends WebhookTestSupport {
 
   @Test
   void xPrefixedHeaderIsAccepted() {
-    Map<String, List<String>> headers = Map.of("x-polar-webhook-signature", List.of(EXERCISE_SIGNATURE));
+    Map<String, List<String>> headers =
+        Map.of("x-polar-webhook-signature", List.of(EXERCISE_SIGNATURE));
 
     assertThat(verifier.verifyAndParse(bytes(EXERCISE), headers)).isInstanceOf(ExerciseEvent.class);
   }
@@ -178,8 +186,8 @@ class WebhookVerifierTest extends WebhookTestSupport {
 
   @Test
   void pingRecognisedByBodyAloneIsAccepted() {
-    assertThat(verifier.verifyAndParse(bytes(PING), Map.of())).isEqualTo(PingEvent.of(
-        Instant.parse("2019-01-11T08:25:10.020Z"), false));
+    assertThat(verifier.verifyAndParse(bytes(PING), Map.of()))
+        .isEqualTo(PingEvent.of(Instant.parse("2019-01-11T08:25:10.020Z"), false));
   }
 
   @Test
@@ -198,8 +206,10 @@ class WebhookVerifierTest extends WebhookTestSupport {
 
   @Test
   void unsignedDataClaimingToBeAPingIsNeverData() {
-    // An attacker labels a forged SLEEP delivery as a PING to skip verification: it comes back as a ping.
-    WebhookEvent event = verifier.verifyAndParse(bytes(SLEEP), Map.of("Polar-Webhook-Event", List.of("PING")));
+    // An attacker labels a forged SLEEP delivery as a PING to skip verification: it comes back as a
+    // ping.
+    WebhookEvent event =
+        verifier.verifyAndParse(bytes(SLEEP), Map.of("Polar-Webhook-Event", List.of("PING")));
 
     assertThat(event).isInstanceOf(PingEvent.class);
     assertThat(((PingEvent) event).signatureVerified()).isFalse();
@@ -221,5 +231,4 @@ class WebhookVerifierTest extends WebhookTestSupport {
     assertThatThrownBy(() -> verifier.verifyAndParse(bytes(body), Map.of()))
         .isInstanceOf(WebhookSignatureException.class);
   }
-
 }

@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhooksServiceTest {
-  private static final String BASIC =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(
-                  (MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+  private static final String BASIC = "Basic "
+      + Base64.getEncoder()
+          .encodeToString((MockAccessLink.CLIENT_ID + ":" + MockAccessLink.CLIENT_SECRET)
+              .getBytes(StandardCharsets.UTF_8));
   private static final String KEY = "example-abe1f3ae-fd33-11e8-8eb2-f2801f1b9fd1";
   private static final URI URL = URI.create("https://myapp.example.com/acl_webhook");
   private static final URI URL_V2 = URI.create("https://myapp.example.com/acl_webhook_v2");
@@ -40,7 +39,8 @@ class WebhooksServiceTest {
       "{\"timestamp\":\"2025-08-18T10:15:30.123Z\",\"status\":409,\"errorType\":\"CONFLICT\","
           + "\"message\":\"Webhook already exists\",\"corrId\":\"5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d\"}";
 
-  @RegisterExtension final MockAccessLink mock = MockAccessLink.withoutRetries();
+  @RegisterExtension
+  final MockAccessLink mock = MockAccessLink.withoutRetries();
 
   private WebhooksService webhooks() {
     return mock.client().webhooks();
@@ -64,12 +64,14 @@ class WebhooksServiceTest {
   void createPostsEventsAndUrlAndReturnsTheSecret() {
     mock.enqueueFixture(201, "createWebhook.json");
 
-    CreatedWebhook created = webhooks().create(URL, Set.of(WebhookType.SLEEP, WebhookType.EXERCISE));
+    CreatedWebhook created =
+        webhooks().create(URL, Set.of(WebhookType.SLEEP, WebhookType.EXERCISE));
 
     RecordedRequest request = take("POST", "/v3/webhooks");
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
     assertThat(body(request))
-        .isEqualTo("{\"events\":[\"EXERCISE\",\"SLEEP\"],\"url\":\"https://myapp.example.com/acl_webhook\"}");
+        .isEqualTo(
+            "{\"events\":[\"EXERCISE\",\"SLEEP\"],\"url\":\"https://myapp.example.com/acl_webhook\"}");
     assertThat(created.id()).isEqualTo("abdf33");
     assertThat(created.events()).containsExactly(WebhookType.EXERCISE);
     assertThat(created.url()).isEqualTo(URL);
@@ -81,11 +83,13 @@ class WebhooksServiceTest {
 
   @Test
   void createWithoutTheKeyInTheResponseIsAnInvalidResponse() {
-    mock.enqueueJson(201, "{\"data\":{\"id\":\"abdf33\",\"events\":[\"EXERCISE\"],\"url\":\"" + URL + "\"}}");
+    mock.enqueueJson(
+        201, "{\"data\":{\"id\":\"abdf33\",\"events\":[\"EXERCISE\"],\"url\":\"" + URL + "\"}}");
 
     assertThatThrownBy(() -> webhooks().create(URL, Set.of(WebhookType.EXERCISE)))
         .isInstanceOf(InvalidResponseException.class)
-        .hasMessageContaining("created webhook abdf33 but answered without its signature secret key")
+        .hasMessageContaining(
+            "created webhook abdf33 but answered without its signature secret key")
         .hasMessageContaining("delete it");
   }
 
@@ -105,14 +109,14 @@ class WebhooksServiceTest {
 
     assertThatThrownBy(() -> webhooks().create(URL, Set.of(WebhookType.EXERCISE)))
         .isInstanceOf(BadRequestException.class)
-        .satisfies(
-            e ->
-                assertThat(((BadRequestException) e).errorType()).contains("WebhookPingFailedException"));
+        .satisfies(e -> assertThat(((BadRequestException) e).errorType())
+            .contains("WebhookPingFailedException"));
   }
 
   @Test
   void createRejectsUselessArgumentsBeforeSendingAnything() {
-    assertThatThrownBy(() -> webhooks().create(URL, Set.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> webhooks().create(URL, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> webhooks().create(URL, Set.of(WebhookType.UNKNOWN_DEFAULT_OPEN_API)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> webhooks().create(URI.create("/relative"), Set.of(WebhookType.SLEEP)))
@@ -168,12 +172,14 @@ class WebhooksServiceTest {
     Webhook webhook = webhooks().get().orElseThrow();
 
     assertThat(webhook.active()).isFalse();
-    assertThat(webhook.events()).containsExactly(WebhookType.SLEEP, WebhookType.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(webhook.events())
+        .containsExactly(WebhookType.SLEEP, WebhookType.UNKNOWN_DEFAULT_OPEN_API);
   }
 
   @Test
   void aWebhookWithoutTheActiveFieldCountsAsActive() {
-    mock.enqueueJson(200, "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"SLEEP\"],\"url\":\"" + URL + "\"}]}");
+    mock.enqueueJson(
+        200, "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"SLEEP\"],\"url\":\"" + URL + "\"}]}");
 
     assertThat(webhooks().get().orElseThrow().active()).isTrue();
   }
@@ -194,15 +200,15 @@ class WebhooksServiceTest {
   void updatePatchesUrlAndEvents() {
     mock.enqueueFixture(200, "updateWebhook.json");
 
-    Webhook webhook =
-        webhooks().update("abdf33", URL_V2, EnumSet.of(WebhookType.EXERCISE, WebhookType.ACTIVITY_SUMMARY));
+    Webhook webhook = webhooks()
+        .update("abdf33", URL_V2, EnumSet.of(WebhookType.EXERCISE, WebhookType.ACTIVITY_SUMMARY));
 
     RecordedRequest request = take("PATCH", "/v3/webhooks/abdf33");
     assertThat(body(request))
         .isEqualTo("{\"events\":[\"EXERCISE\",\"ACTIVITY_SUMMARY\"],\"url\":\"" + URL_V2 + "\"}");
     assertThat(webhook)
-        .isEqualTo(
-            Webhook.of("abdf33", Set.of(WebhookType.EXERCISE, WebhookType.ACTIVITY_SUMMARY), URL_V2, true));
+        .isEqualTo(Webhook.of(
+            "abdf33", Set.of(WebhookType.EXERCISE, WebhookType.ACTIVITY_SUMMARY), URL_V2, true));
   }
 
   @Test
@@ -211,7 +217,8 @@ class WebhooksServiceTest {
 
     webhooks().updateUrl("abdf33", URL_V2);
 
-    assertThat(body(take("PATCH", "/v3/webhooks/abdf33"))).isEqualTo("{\"url\":\"" + URL_V2 + "\"}");
+    assertThat(body(take("PATCH", "/v3/webhooks/abdf33")))
+        .isEqualTo("{\"url\":\"" + URL_V2 + "\"}");
   }
 
   @Test
@@ -225,7 +232,8 @@ class WebhooksServiceTest {
 
   @Test
   void updateOfAnUnknownIdIsNotFound() {
-    mock.enqueueJson(404, "{\"status\":404,\"errorType\":\"NOT_FOUND\",\"message\":\"Webhook not found\"}");
+    mock.enqueueJson(
+        404, "{\"status\":404,\"errorType\":\"NOT_FOUND\",\"message\":\"Webhook not found\"}");
 
     assertThatThrownBy(() -> webhooks().updateEvents("nope", Set.of(WebhookType.SLEEP)))
         .isInstanceOf(NotFoundException.class)
@@ -306,19 +314,20 @@ class WebhooksServiceTest {
     assertThat(result.unchanged()).isTrue();
     assertThat(result.created()).isFalse();
     assertThat(result.secret()).isEmpty();
-    assertThat(result.webhook()).isEqualTo(Webhook.of("abdf33", Set.of(WebhookType.EXERCISE), URL, true));
+    assertThat(result.webhook())
+        .isEqualTo(Webhook.of("abdf33", Set.of(WebhookType.EXERCISE), URL, true));
   }
 
   @Test
   void ensureUpdatesWhatDiffersAndReactivates() {
     mock.enqueueJson(
             200,
-            "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"EXERCISE\",\"ACTIVITY_SUMMARY\"],\"url\":\"" + URL
-                + "\",\"active\":false}]}")
+            "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"EXERCISE\",\"ACTIVITY_SUMMARY\"],\"url\":\""
+                + URL + "\",\"active\":false}]}")
         .enqueueJson(
             200,
-            "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"EXERCISE\",\"ACTIVITY_SUMMARY\"],\"url\":\"" + URL_V2
-                + "\",\"active\":false}]}")
+            "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"EXERCISE\",\"ACTIVITY_SUMMARY\"],\"url\":\""
+                + URL_V2 + "\",\"active\":false}]}")
         .enqueueStatus(200);
 
     EnsuredWebhook result =
@@ -326,15 +335,16 @@ class WebhooksServiceTest {
 
     take("GET", "/v3/webhooks");
     // Only the URL differs, so only the URL is sent.
-    assertThat(body(take("PATCH", "/v3/webhooks/abdf33"))).isEqualTo("{\"url\":\"" + URL_V2 + "\"}");
+    assertThat(body(take("PATCH", "/v3/webhooks/abdf33")))
+        .isEqualTo("{\"url\":\"" + URL_V2 + "\"}");
     take("POST", "/v3/webhooks/activate");
     assertThat(result.updated()).isTrue();
     assertThat(result.reactivated()).isTrue();
     assertThat(result.created()).isFalse();
     assertThat(result.secret()).isEmpty();
     assertThat(result.webhook())
-        .isEqualTo(
-            Webhook.of("abdf33", Set.of(WebhookType.EXERCISE, WebhookType.ACTIVITY_SUMMARY), URL_V2, true));
+        .isEqualTo(Webhook.of(
+            "abdf33", Set.of(WebhookType.EXERCISE, WebhookType.ACTIVITY_SUMMARY), URL_V2, true));
   }
 
   @Test
@@ -348,7 +358,8 @@ class WebhooksServiceTest {
     EnsuredWebhook result = webhooks().ensure(URL, Set.of(WebhookType.SLEEP, WebhookType.EXERCISE));
 
     take("GET", "/v3/webhooks");
-    assertThat(body(take("PATCH", "/v3/webhooks/abdf33"))).isEqualTo("{\"events\":[\"EXERCISE\",\"SLEEP\"]}");
+    assertThat(body(take("PATCH", "/v3/webhooks/abdf33")))
+        .isEqualTo("{\"events\":[\"EXERCISE\",\"SLEEP\"]}");
     assertThat(mock.server().getRequestCount()).isEqualTo(2);
     assertThat(result.updated()).isTrue();
     assertThat(result.reactivated()).isFalse();
@@ -358,7 +369,8 @@ class WebhooksServiceTest {
   void ensureOnlyReactivatesWhenOnlyInactive() {
     mock.enqueueJson(
             200,
-            "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"EXERCISE\"],\"url\":\"" + URL + "\",\"active\":false}]}")
+            "{\"data\":[{\"id\":\"abdf33\",\"events\":[\"EXERCISE\"],\"url\":\"" + URL
+                + "\",\"active\":false}]}")
         .enqueueStatus(200);
 
     EnsuredWebhook result = webhooks().ensure(URL, Set.of(WebhookType.EXERCISE));

@@ -46,7 +46,10 @@ final class ExampleFinder {
     each(components.path("parameters"), "/components/parameters", this::parameterOrHeader);
     each(components.path("headers"), "/components/headers", this::parameterOrHeader);
     each(components.path("responses"), "/components/responses", this::response);
-    each(components.path("requestBodies"), "/components/requestBodies", (node, at) -> content(node, at));
+    each(
+        components.path("requestBodies"),
+        "/components/requestBodies",
+        (node, at) -> content(node, at));
     each(components.path("callbacks"), "/components/callbacks", this::callback);
   }
 

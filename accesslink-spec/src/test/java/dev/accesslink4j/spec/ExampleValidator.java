@@ -43,27 +43,25 @@ final class ExampleValidator {
       SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
   ExampleValidator(JsonNode document) {
-    JsonMetaSchema dialect =
-        JsonMetaSchema.builder(OpenApi30.getInstance())
-            .format(javaTime("duration", Duration::parse))
-            .format(javaTime("local-date-time", LocalDateTime::parse))
-            .format(javaTime("local-time", LocalTime::parse))
-            .build();
-    Map<String, String> documents = Map.of(DOCUMENT_IRI, closeObjects(document.deepCopy()).toString());
-    this.factory =
-        JsonSchemaFactory.getInstance(
-            SpecVersion.VersionFlag.V4,
-            builder ->
-                builder
-                    .metaSchema(dialect)
-                    .defaultMetaSchemaIri(dialect.getIri())
-                    .schemaLoaders(loaders -> loaders.schemas(documents)));
+    JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
+        .format(javaTime("duration", Duration::parse))
+        .format(javaTime("local-date-time", LocalDateTime::parse))
+        .format(javaTime("local-time", LocalTime::parse))
+        .build();
+    Map<String, String> documents =
+        Map.of(DOCUMENT_IRI, closeObjects(document.deepCopy()).toString());
+    this.factory = JsonSchemaFactory.getInstance(
+        SpecVersion.VersionFlag.V4,
+        builder -> builder
+            .metaSchema(dialect)
+            .defaultMetaSchemaIri(dialect.getIri())
+            .schemaLoaders(loaders -> loaders.schemas(documents)));
   }
 
   /** The messages of validating {@code value} against {@code schema}, a schema node of the document. */
   Set<ValidationMessage> validate(JsonNode schema, JsonNode value) {
-    JsonSchema compiled =
-        factory.getSchema(SchemaLocation.of(FRAGMENT_IRI), closeObjects(absoluteRefs(schema)), config);
+    JsonSchema compiled = factory.getSchema(
+        SchemaLocation.of(FRAGMENT_IRI), closeObjects(absoluteRefs(schema)), config);
     return compiled.validate(value);
   }
 
@@ -96,7 +94,8 @@ final class ExampleValidator {
       for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
         boolean alternatives = !combinator.equals("allOf") && !node.has("properties");
         if (node.path(combinator).isArray() && !alternatives) {
-          throw new IllegalStateException("closing objects is unsound with " + combinator + ": " + node);
+          throw new IllegalStateException(
+              "closing objects is unsound with " + combinator + ": " + node);
         }
       }
       if (node.path("properties").isObject()

@@ -33,7 +33,9 @@ class ExamplesTest {
   }
 
   private void assertValid(Example example) {
-    assertThat(example.schema().isObject()).as("%s has a schema", example.where()).isTrue();
+    assertThat(example.schema().isObject())
+        .as("%s has a schema", example.where())
+        .isTrue();
     assertThat(validator.validate(example.schema(), example.value()))
         .as("%s against its schema", example.where())
         .isEmpty();
@@ -59,16 +61,26 @@ class ExamplesTest {
 
   @Test
   void everyFormatIsKnown() {
-    Set<String> known =
-        Set.of("int32", "int64", "float", "double", "date", "date-time", "uri", "binary", "duration",
-            "local-date-time", "local-time");
-    List<String> unknown =
-        document.findValues("format").stream()
-            .filter(JsonNode::isTextual)
-            .map(JsonNode::asText)
-            .filter(format -> !known.contains(format))
-            .toList();
-    assertThat(unknown).as("formats neither standard nor one of our custom ones").isEmpty();
+    Set<String> known = Set.of(
+        "int32",
+        "int64",
+        "float",
+        "double",
+        "date",
+        "date-time",
+        "uri",
+        "binary",
+        "duration",
+        "local-date-time",
+        "local-time");
+    List<String> unknown = document.findValues("format").stream()
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .filter(format -> !known.contains(format))
+        .toList();
+    assertThat(unknown)
+        .as("formats neither standard nor one of our custom ones")
+        .isEmpty();
   }
 
   @Test
@@ -79,7 +91,9 @@ class ExamplesTest {
 
     example.put("sleep_score", "eighty");
     Set<ValidationMessage> messages = validator.validate(sleep, example);
-    assertThat(messages).extracting(ValidationMessage::getInstanceLocation).extracting(Object::toString)
+    assertThat(messages)
+        .extracting(ValidationMessage::getInstanceLocation)
+        .extracting(Object::toString)
         .containsExactly("/sleep_score");
   }
 
@@ -89,11 +103,11 @@ class ExamplesTest {
     ((ObjectNode) broken.at(GET_SLEEP_EXAMPLE)).put("sleep_score", "eighty");
     ExampleValidator brokenValidator = new ExampleValidator(broken);
 
-    List<String> failing =
-        ExampleFinder.find(broken).stream()
-            .filter(example -> !brokenValidator.validate(example.schema(), example.value()).isEmpty())
-            .map(Example::where)
-            .toList();
+    List<String> failing = ExampleFinder.find(broken).stream()
+        .filter(example ->
+            !brokenValidator.validate(example.schema(), example.value()).isEmpty())
+        .map(Example::where)
+        .toList();
 
     assertThat(failing).containsExactly(GET_SLEEP_EXAMPLE);
   }
@@ -117,35 +131,54 @@ class ExamplesTest {
     assertThat(validator.validate(nightsSchema, nights)).isNotEmpty();
 
     ((ObjectNode) nights.at("/nights/0")).removeAll().put("sleep-score", 80);
-    assertThat(validator.validate(nightsSchema, nights)).as("undeclared field below a $ref").isNotEmpty();
+    assertThat(validator.validate(nightsSchema, nights))
+        .as("undeclared field below a $ref")
+        .isNotEmpty();
   }
 
   @Test
   void theContinuousHeartRateRangeTakesADayAnArrayOfDaysAndTheHeartRatesWrapper() {
     JsonNode range = document.at("/components/schemas/continuous-heartrate-range");
     ObjectNode day = JSON.objectNode().put("date", "2022-09-12");
-    day.putArray("heart_rate_samples").addObject().put("heart_rate", 63).put("sample_time", "00:02:08");
+    day.putArray("heart_rate_samples")
+        .addObject()
+        .put("heart_rate", 63)
+        .put("sample_time", "00:02:08");
     ObjectNode wrapper = JSON.objectNode();
-    wrapper.putArray("heart_rates").add(day.deepCopy()).add(day.deepCopy().put("date", "2022-09-13"));
+    wrapper
+        .putArray("heart_rates")
+        .add(day.deepCopy())
+        .add(day.deepCopy().put("date", "2022-09-13"));
 
     assertThat(validator.validate(range, day)).as("one day").isEmpty();
-    assertThat(validator.validate(range, wrapper.get("heart_rates"))).as("an array of days").isEmpty();
+    assertThat(validator.validate(range, wrapper.get("heart_rates")))
+        .as("an array of days")
+        .isEmpty();
     assertThat(validator.validate(range, wrapper)).as("the heart_rates wrapper").isEmpty();
     assertThat(validator.validate(range, JSON.arrayNode())).as("an empty array").isEmpty();
 
-    assertThat(validator.validate(range, JSON.textNode("no samples"))).as("a string").isNotEmpty();
+    assertThat(validator.validate(range, JSON.textNode("no samples")))
+        .as("a string")
+        .isNotEmpty();
     ObjectNode misspelled = JSON.objectNode().set("heart_rate", wrapper.get("heart_rates"));
-    assertThat(validator.validate(range, misspelled)).as("a misspelled wrapper (branches stay closed)").isNotEmpty();
+    assertThat(validator.validate(range, misspelled))
+        .as("a misspelled wrapper (branches stay closed)")
+        .isNotEmpty();
     ObjectNode badDay = wrapper.deepCopy();
     ((ObjectNode) badDay.at("/heart_rates/1")).put("date", "13.09.2022");
-    assertThat(validator.validate(range, badDay)).as("a wrapped day with a malformed date").isNotEmpty();
+    assertThat(validator.validate(range, badDay))
+        .as("a wrapped day with a malformed date")
+        .isNotEmpty();
   }
 
   @Test
   void stillRefusesToCloseObjectsUnderAllOf() {
     ObjectNode broken = document.deepCopy();
-    ((ObjectNode) broken.at("/components/schemas")).putObject("combined").putArray("allOf")
-        .addObject().put("$ref", "#/components/schemas/sleep");
+    ((ObjectNode) broken.at("/components/schemas"))
+        .putObject("combined")
+        .putArray("allOf")
+        .addObject()
+        .put("$ref", "#/components/schemas/sleep");
     assertThatThrownBy(() -> new ExampleValidator(broken))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closing objects is unsound with allOf");
@@ -157,7 +190,8 @@ class ExamplesTest {
     assertThat(validator.validate(zones, JSON.objectNode().putNull("zone"))).isEmpty();
 
     JsonNode sleep = document.at("/components/schemas/sleep");
-    assertThat(validator.validate(sleep, JSON.objectNode().putNull("sleep_score"))).isNotEmpty();
+    assertThat(validator.validate(sleep, JSON.objectNode().putNull("sleep_score")))
+        .isNotEmpty();
   }
 
   @Test
@@ -166,15 +200,19 @@ class ExamplesTest {
     assertThat(validator.validate(duration, JSON.textNode("PT14295.773S"))).isEmpty();
     assertThat(validator.validate(duration, JSON.textNode("14295.773 s"))).isNotEmpty();
 
-    JsonNode localDateTime = JSON.objectNode().put("type", "string").put("format", "local-date-time");
-    assertThat(validator.validate(localDateTime, JSON.textNode("2019-01-01T10:00:00.000"))).isEmpty();
-    assertThat(validator.validate(localDateTime, JSON.textNode("2019-01-01T10:00:00Z"))).isNotEmpty();
+    JsonNode localDateTime =
+        JSON.objectNode().put("type", "string").put("format", "local-date-time");
+    assertThat(validator.validate(localDateTime, JSON.textNode("2019-01-01T10:00:00.000")))
+        .isEmpty();
+    assertThat(validator.validate(localDateTime, JSON.textNode("2019-01-01T10:00:00Z")))
+        .isNotEmpty();
 
     JsonNode localTime = JSON.objectNode().put("type", "string").put("format", "local-time");
     assertThat(validator.validate(localTime, JSON.textNode("23:15"))).isEmpty();
     assertThat(validator.validate(localTime, JSON.textNode("25:00"))).isNotEmpty();
 
     JsonNode dateTime = JSON.objectNode().put("type", "string").put("format", "date-time");
-    assertThat(validator.validate(dateTime, JSON.textNode("2019-01-01T10:00:00"))).isNotEmpty();
+    assertThat(validator.validate(dateTime, JSON.textNode("2019-01-01T10:00:00")))
+        .isNotEmpty();
   }
 }

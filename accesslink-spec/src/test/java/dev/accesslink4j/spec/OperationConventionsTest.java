@@ -62,7 +62,8 @@ class OperationConventionsTest {
       if (o.getSecurity() == null || o.getSecurity().isEmpty()) {
         problems.add(op + ": no security of its own");
       }
-      if (o.getResponses() == null || o.getResponses().keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+      if (o.getResponses() == null
+          || o.getResponses().keySet().stream().noneMatch(s -> s.startsWith("2"))) {
         problems.add(op + ": no 2xx response");
       }
     }
@@ -71,11 +72,15 @@ class OperationConventionsTest {
 
   @Test
   void operationIdsAreUniqueAndCamelCase() {
-    Map<String, List<Op>> byId = operations.stream().collect(groupingBy(op -> String.valueOf(op.id())));
-    assertThat(byId.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getValue))
+    Map<String, List<Op>> byId =
+        operations.stream().collect(groupingBy(op -> String.valueOf(op.id())));
+    assertThat(
+            byId.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getValue))
         .as("duplicate operationIds")
         .isEmpty();
-    assertThat(operations.stream().map(Op::id).filter(id -> id == null || !CAMEL_CASE.matcher(id).matches()))
+    assertThat(operations.stream()
+            .map(Op::id)
+            .filter(id -> id == null || !CAMEL_CASE.matcher(id).matches()))
         .as("operationIds that are not lowerCamelCase")
         .isEmpty();
   }
@@ -88,7 +93,8 @@ class OperationConventionsTest {
     operations.forEach(op -> used.addAll(op.operation().getTags()));
     assertThat(used).as("tags used by operations").isEqualTo(declared);
     assertThat(declared).hasSize(16);
-    assertThat(operations).allSatisfy(op -> assertThat(op.operation().getTags()).as(op.toString()).hasSize(1));
+    assertThat(operations)
+        .allSatisfy(op -> assertThat(op.operation().getTags()).as(op.toString()).hasSize(1));
   }
 
   @Test
@@ -99,17 +105,20 @@ class OperationConventionsTest {
         expected.add(line.strip());
       }
     }
-    Set<String> actual =
-        operations.stream()
-            .map(op -> op.method() + "\t" + op.path() + "\t" + op.id())
-            .collect(toCollection(TreeSet::new));
+    Set<String> actual = operations.stream()
+        .map(op -> op.method() + "\t" + op.path() + "\t" + op.id())
+        .collect(toCollection(TreeSet::new));
 
     Set<String> missing = new TreeSet<>(expected);
     missing.removeAll(actual);
     Set<String> unexpected = new TreeSet<>(actual);
     unexpected.removeAll(expected);
-    assertThat(missing).as("operations in expected-operations.tsv that the spec lacks").isEmpty();
-    assertThat(unexpected).as("operations in the spec that expected-operations.tsv does not list").isEmpty();
+    assertThat(missing)
+        .as("operations in expected-operations.tsv that the spec lacks")
+        .isEmpty();
+    assertThat(unexpected)
+        .as("operations in the spec that expected-operations.tsv does not list")
+        .isEmpty();
     assertThat(actual).hasSize(62);
   }
 
@@ -146,10 +155,14 @@ class OperationConventionsTest {
   }
 
   private static SecurityRequirement expectedSecurity(String path) {
-    if (path.startsWith("/v3/users/") || path.equals("/v3/users") || path.startsWith("/v3/exercises")) {
+    if (path.startsWith("/v3/users/")
+        || path.equals("/v3/users")
+        || path.startsWith("/v3/exercises")) {
       return BEARER;
     }
-    if (path.equals("/v3/notifications") || path.startsWith("/v3/webhooks") || path.equals("/oauth2/token")) {
+    if (path.equals("/v3/notifications")
+        || path.startsWith("/v3/webhooks")
+        || path.equals("/oauth2/token")) {
       return BASIC;
     }
     return null;
@@ -163,7 +176,8 @@ class OperationConventionsTest {
     assertThat(spec.openApi().getPaths().get("/oauth2/token").getServers())
         .extracting(Server::getUrl)
         .containsExactly("https://polarremote.com/v2");
-    assertThat(operations.stream().filter(op -> op.pathItem().getServers() != null).map(Op::id))
+    assertThat(
+            operations.stream().filter(op -> op.pathItem().getServers() != null).map(Op::id))
         .containsExactly("requestToken");
   }
 
@@ -173,9 +187,11 @@ class OperationConventionsTest {
         operations.stream().filter(op -> op.path().contains("-transactions")).collect(toList());
     assertThat(transactional).hasSize(20);
     assertThat(transactional)
-        .allSatisfy(op -> assertThat(op.operation().getDeprecated()).as(op + " deprecated").isTrue());
+        .allSatisfy(op ->
+            assertThat(op.operation().getDeprecated()).as(op + " deprecated").isTrue());
     assertThat(operations.stream().filter(op -> !transactional.contains(op)))
-        .allSatisfy(op -> assertThat(op.operation().getDeprecated()).as(op + " deprecated").isNotEqualTo(true));
+        .allSatisfy(op ->
+            assertThat(op.operation().getDeprecated()).as(op + " deprecated").isNotEqualTo(true));
   }
 
   @Test
@@ -187,7 +203,8 @@ class OperationConventionsTest {
           return;
         }
         ApiResponse response = spec.resolve(raw);
-        Map<String, Header> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        Map<String, Header> headers =
+            response.getHeaders() == null ? Map.of() : response.getHeaders();
         for (String name : RATE_LIMIT_HEADERS) {
           Header header = headers.get(name);
           if (header == null) {
@@ -219,8 +236,10 @@ class OperationConventionsTest {
         if (json == null || json.getSchema() == null) {
           problems.add(op + " " + status + ": no application/json body");
         } else if (!("#/components/schemas/" + expected).equals(json.getSchema().get$ref())) {
-          problems.add(op + " " + status + ": body " + json.getSchema().get$ref() + ", expected " + expected);
-        } else if (json.getExample() == null && (json.getExamples() == null || json.getExamples().isEmpty())) {
+          problems.add(op + " " + status + ": body " + json.getSchema().get$ref() + ", expected "
+              + expected);
+        } else if (json.getExample() == null
+            && (json.getExamples() == null || json.getExamples().isEmpty())) {
           problems.add(op + " " + status + ": no example");
         }
       }
@@ -242,10 +261,12 @@ class OperationConventionsTest {
         for (Map.Entry<String, MediaType> e : content.entrySet()) {
           Schema<?> schema = e.getValue().getSchema();
           boolean json = e.getKey().equals("application/json") || e.getKey().endsWith("+json");
-          boolean binary =
-              schema != null && "string".equals(schema.getType()) && "binary".equals(schema.getFormat());
+          boolean binary = schema != null
+              && "string".equals(schema.getType())
+              && "binary".equals(schema.getFormat());
           if (!json && !binary) {
-            problems.add(op + " " + status + " " + e.getKey() + ": not {type: string, format: binary}");
+            problems.add(
+                op + " " + status + " " + e.getKey() + ": not {type: string, format: binary}");
           }
           if (json && schema != null && "binary".equals(schema.getFormat())) {
             problems.add(op + " " + status + " " + e.getKey() + ": JSON declared as binary");

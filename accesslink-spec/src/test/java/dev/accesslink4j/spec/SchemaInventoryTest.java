@@ -21,21 +21,26 @@ class SchemaInventoryTest {
   @Test
   void inventoryHoldsPolarsSchemasAndOurAdditions() {
     assertThat(expected.values().stream().filter("polar-docs"::equals)).hasSize(74);
-    assertThat(expected.values()).allMatch(origin -> origin.equals("polar-docs") || origin.equals("accesslink4j"));
+    assertThat(expected.values())
+        .allMatch(origin -> origin.equals("polar-docs") || origin.equals("accesslink4j"));
   }
 
   @Test
   void everyListedSchemaExists() {
     Set<String> missing = new TreeSet<>(expected.keySet());
     missing.removeAll(actual);
-    assertThat(missing).as("schemas listed in expected-schemas.tsv but missing from the spec").isEmpty();
+    assertThat(missing)
+        .as("schemas listed in expected-schemas.tsv but missing from the spec")
+        .isEmpty();
   }
 
   @Test
   void everySchemaIsListed() {
     Set<String> unlisted = new TreeSet<>(actual);
     unlisted.removeAll(expected.keySet());
-    assertThat(unlisted).as("schemas in the spec that expected-schemas.tsv does not list").isEmpty();
+    assertThat(unlisted)
+        .as("schemas in the spec that expected-schemas.tsv does not list")
+        .isEmpty();
   }
 
   private static Map<String, String> readInventory() {

@@ -55,7 +55,8 @@ final class SpecDocument {
     for (Map.Entry<String, PathItem> path : openApi().getPaths().entrySet()) {
       path.getValue()
           .readOperationsMap()
-          .forEach((method, op) -> ops.add(new Op(method.name(), path.getKey(), path.getValue(), op)));
+          .forEach(
+              (method, op) -> ops.add(new Op(method.name(), path.getKey(), path.getValue(), op)));
     }
     return ops;
   }

@@ -167,8 +167,8 @@ public final class ExerciseSpec {
 
   @Override
   public String toString() {
-    return "ExerciseSpec[sport=" + sport + ", start=" + start + ", duration=" + duration + ", heartRate="
-        + heartRate + ", route=" + route + "]";
+    return "ExerciseSpec[sport=" + sport + ", start=" + start + ", duration=" + duration
+        + ", heartRate=" + heartRate + ", route=" + route + "]";
   }
 
   /** Builds an {@link ExerciseSpec}. Not thread-safe. */
@@ -211,8 +211,10 @@ public final class ExerciseSpec {
      */
     public Builder duration(Duration duration) {
       Objects.requireNonNull(duration, "duration");
-      if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(Duration.ofHours(12)) > 0) {
-        throw new IllegalArgumentException("duration must be between 1 minute and 12 hours: " + duration);
+      if (duration.compareTo(Duration.ofMinutes(1)) < 0
+          || duration.compareTo(Duration.ofHours(12)) > 0) {
+        throw new IllegalArgumentException(
+            "duration must be between 1 minute and 12 hours: " + duration);
       }
       this.duration = duration;
       return this;

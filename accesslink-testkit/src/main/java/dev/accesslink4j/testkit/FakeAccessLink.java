@@ -56,8 +56,12 @@ public final class FakeAccessLink implements AutoCloseable {
   private final String baseUrl;
   private final Map<Account, FakeUser> users = new IdentityHashMap<>();
 
-  private FakeAccessLink(MockWebServer server, Engine engine, FakeDispatcher dispatcher,
-      FakeAccessLinkOptions options, String baseUrl) {
+  private FakeAccessLink(
+      MockWebServer server,
+      Engine engine,
+      FakeDispatcher dispatcher,
+      FakeAccessLinkOptions options,
+      String baseUrl) {
     this.server = server;
     this.engine = engine;
     this.dispatcher = dispatcher;
@@ -79,9 +83,18 @@ public final class FakeAccessLink implements AutoCloseable {
    */
   public static FakeAccessLink start(FakeAccessLinkOptions options) {
     Objects.requireNonNull(options, "options");
-    Engine engine = new Engine(new EngineConfig(options.seed(), options.clientId(), options.clientSecret(),
-        options.redirectUris(), options.clock(), options.zone(), options.demoUserDays(), options.shortRateLimit(),
-        options.longRateLimit(), options.autoDeliverWebhooks(), options.webhookTimeout()));
+    Engine engine = new Engine(new EngineConfig(
+        options.seed(),
+        options.clientId(),
+        options.clientSecret(),
+        options.redirectUris(),
+        options.clock(),
+        options.zone(),
+        options.demoUserDays(),
+        options.shortRateLimit(),
+        options.longRateLimit(),
+        options.autoDeliverWebhooks(),
+        options.webhookTimeout()));
     FakeDispatcher dispatcher = new FakeDispatcher(engine);
     MockWebServer server = new MockWebServer();
     server.setDispatcher(dispatcher);
@@ -92,8 +105,12 @@ public final class FakeAccessLink implements AutoCloseable {
       server.close();
       throw new UncheckedIOException("cannot start the fake AccessLink server", e);
     }
-    String base = new HttpUrl.Builder().scheme("http").host(loopback.getHostAddress()).port(server.getPort())
-        .build().toString();
+    String base = new HttpUrl.Builder()
+        .scheme("http")
+        .host(loopback.getHostAddress())
+        .port(server.getPort())
+        .build()
+        .toString();
     engine.baseUrl(base);
     return new FakeAccessLink(server, engine, dispatcher, options, base);
   }
@@ -244,7 +261,8 @@ public final class FakeAccessLink implements AutoCloseable {
    */
   public AccessToken issueToken(FakeUser user) {
     Account a = own(user);
-    return AccessToken.of(engine.issueToken(a), "bearer", TOKEN_LIFETIME, engine.clock().instant(), a.id);
+    return AccessToken.of(
+        engine.issueToken(a), "bearer", TOKEN_LIFETIME, engine.clock().instant(), a.id);
   }
 
   /**

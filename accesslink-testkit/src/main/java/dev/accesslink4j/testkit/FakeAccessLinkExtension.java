@@ -4,13 +4,13 @@ import dev.accesslink4j.AccessLink;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.jspecify.annotations.Nullable;
 
 /**
  * JUnit 5 extension that gives every test a fresh {@link FakeAccessLink} (new server, new state) and closes it
@@ -48,15 +48,15 @@ import org.jspecify.annotations.Nullable;
  * <p>The instance is safe to share between sequential tests. With parallel execution use parameter injection:
  * {@link #fake()} reports the fake of the test that started last.
  */
-public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class FakeAccessLinkExtension
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeAccessLinkExtension.class);
   private static final String FAKE = "fake";
 
   /** What a test can ask for, and how each is made from the test's fake. */
-  private static final Map<Class<?>, Function<FakeAccessLink, ?>> INJECTABLE = Map.of(
-      FakeAccessLink.class, fake -> fake,
-      AccessLink.class, FakeAccessLink::newClient);
+  private static final Map<Class<?>, Function<FakeAccessLink, ?>> INJECTABLE =
+      Map.of(FakeAccessLink.class, fake -> fake, AccessLink.class, FakeAccessLink::newClient);
 
   private final FakeAccessLinkOptions options;
   private volatile @Nullable FakeAccessLink current;
@@ -84,7 +84,8 @@ public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterE
   public FakeAccessLink fake() {
     FakeAccessLink f = current;
     if (f == null) {
-      throw new IllegalStateException("No test is running: the fake exists from beforeEach to afterEach");
+      throw new IllegalStateException(
+          "No test is running: the fake exists from beforeEach to afterEach");
     }
     return f;
   }
@@ -139,7 +140,8 @@ public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterE
    * @return true for {@link FakeAccessLink}
    */
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return INJECTABLE.containsKey(parameterContext.getParameter().getType());
   }
 
@@ -151,14 +153,15 @@ public final class FakeAccessLinkExtension implements BeforeEachCallback, AfterE
    * @return the value
    */
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     ExtensionContext.Store store = store(extensionContext);
     FakeAccessLink fake = store.get(FAKE, FakeAccessLink.class);
     Function<FakeAccessLink, ?> factory = INJECTABLE.get(type);
     if (fake == null || factory == null) {
-      throw new ParameterResolutionException(type.getSimpleName()
-          + " is available in test and @BeforeEach/@AfterEach methods only");
+      throw new ParameterResolutionException(
+          type.getSimpleName() + " is available in test and @BeforeEach/@AfterEach methods only");
     }
     Object value = store.get(type, Object.class);
     if (value == null) {

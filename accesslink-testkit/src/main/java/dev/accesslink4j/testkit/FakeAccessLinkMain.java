@@ -35,10 +35,13 @@ public final class FakeAccessLinkMain {
   public static void main(String[] args) throws InterruptedException {
     FakeAccessLink fake = start(args, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      fake.close();
-      stopped.countDown();
-    }, "fake-accesslink-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(
+            () -> {
+              fake.close();
+              stopped.countDown();
+            },
+            "fake-accesslink-shutdown"));
     stopped.await();
   }
 
@@ -72,9 +75,12 @@ public final class FakeAccessLinkMain {
     out.println("  redirect URIs:     " + String.join(", ", fake.redirectUris()));
     out.println("  demo user:         " + demo.polarUserId() + ", registered, 14 days of data");
     out.println("  demo access token: " + token);
-    out.println("  try: curl -H 'Authorization: Bearer " + token + "' " + fake.baseUrl() + "v3/exercises");
-    out.println("  or:  accesslink link --client-id " + fake.clientId() + " --client-secret " + fake.clientSecret()
-        + " --api-url " + fake.baseUrl() + " --auth-url " + fake.authorizationUrl() + " --token-url "
+    out.println(
+        "  try: curl -H 'Authorization: Bearer " + token + "' " + fake.baseUrl() + "v3/exercises");
+    out.println("  or:  accesslink link --client-id " + fake.clientId() + " --client-secret "
+        + fake.clientSecret()
+        + " --api-url " + fake.baseUrl() + " --auth-url " + fake.authorizationUrl()
+        + " --token-url "
         + fake.tokenUrl());
     out.flush();
     return fake;

@@ -163,12 +163,14 @@ public final class FakeAccessLinkOptions {
   }
 
   /** The fixed 15-minute budget, or null for Polar's formula. */
-  @Nullable Integer shortRateLimit() {
+  @Nullable
+  Integer shortRateLimit() {
     return shortLimit;
   }
 
   /** The fixed 24-hour budget, or null for Polar's formula. */
-  @Nullable Integer longRateLimit() {
+  @Nullable
+  Integer longRateLimit() {
     return longLimit;
   }
 

@@ -37,8 +37,13 @@ public final class FakeWebhookEvent {
   private final @Nullable LocalDate from;
   private final @Nullable LocalDate to;
 
-  private FakeWebhookEvent(Type type, long userId, @Nullable String entityId, @Nullable LocalDate date,
-      @Nullable LocalDate from, @Nullable LocalDate to) {
+  private FakeWebhookEvent(
+      Type type,
+      long userId,
+      @Nullable String entityId,
+      @Nullable LocalDate date,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to) {
     this.type = type;
     this.userId = userId;
     this.entityId = entityId;
@@ -55,8 +60,13 @@ public final class FakeWebhookEvent {
    * @return the event
    */
   public static FakeWebhookEvent exercise(FakeUser user, String hashedExerciseId) {
-    return new FakeWebhookEvent(Type.EXERCISE, user.polarUserId(),
-        Objects.requireNonNull(hashedExerciseId, "hashedExerciseId"), null, null, null);
+    return new FakeWebhookEvent(
+        Type.EXERCISE,
+        user.polarUserId(),
+        Objects.requireNonNull(hashedExerciseId, "hashedExerciseId"),
+        null,
+        null,
+        null);
   }
 
   /**
@@ -112,7 +122,8 @@ public final class FakeWebhookEvent {
    * @param to last date of the period
    * @return the event
    */
-  public static FakeWebhookEvent sleepWiseCircadianBedtime(FakeUser user, LocalDate from, LocalDate to) {
+  public static FakeWebhookEvent sleepWiseCircadianBedtime(
+      FakeUser user, LocalDate from, LocalDate to) {
     return ranged(Type.SLEEP_WISE_CIRCADIAN_BEDTIME, user, from, to);
   }
 
@@ -123,11 +134,13 @@ public final class FakeWebhookEvent {
    * @return the event
    */
   public static FakeWebhookEvent physicalInformation(FakeUser user) {
-    return new FakeWebhookEvent(Type.PHYSICAL_INFORMATION, user.polarUserId(), null, null, null, null);
+    return new FakeWebhookEvent(
+        Type.PHYSICAL_INFORMATION, user.polarUserId(), null, null, null, null);
   }
 
   private static FakeWebhookEvent dated(Type type, FakeUser user, LocalDate date) {
-    return new FakeWebhookEvent(type, user.polarUserId(), null, Objects.requireNonNull(date, "date"), null, null);
+    return new FakeWebhookEvent(
+        type, user.polarUserId(), null, Objects.requireNonNull(date, "date"), null, null);
   }
 
   private static FakeWebhookEvent ranged(Type type, FakeUser user, LocalDate from, LocalDate to) {

@@ -37,8 +37,14 @@ public final class ReceivedRequest {
    * @param route the operation the path matched, or null when it matched none
    * @param receivedAt the fake clock's time at arrival
    */
-  public ReceivedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
-      @Nullable Route route, Instant receivedAt) {
+  public ReceivedRequest(
+      String method,
+      String path,
+      String query,
+      Map<String, List<String>> headers,
+      byte[] body,
+      @Nullable Route route,
+      Instant receivedAt) {
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");
     this.query = Objects.requireNonNull(query, "query");
@@ -157,9 +163,11 @@ public final class ReceivedRequest {
   @Override
   public String toString() {
     List<String> shown = new ArrayList<>();
-    headers.forEach((name, values) -> shown.add(
-        name + ": " + (name.toLowerCase(Locale.ROOT).equals("authorization") ? "██" : String.join(", ", values))));
-    return "ReceivedRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + query) + ", headers=" + shown
-        + ", body=" + body.length + " bytes]";
+    headers.forEach((name, values) -> shown.add(name + ": "
+        + (name.toLowerCase(Locale.ROOT).equals("authorization")
+            ? "██"
+            : String.join(", ", values))));
+    return "ReceivedRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + query)
+        + ", headers=" + shown + ", body=" + body.length + " bytes]";
   }
 }

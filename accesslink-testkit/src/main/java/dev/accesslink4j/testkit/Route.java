@@ -51,9 +51,11 @@ public enum Route {
   /** {@code GET /v3/users/cardio-load/date?from&to}: one entry per day. */
   LIST_CARDIO_LOAD_BY_DATE_RANGE(RouteGroup.DAILY_DATA, "GET", "/v3/users/cardio-load/date"),
   /** {@code GET /v3/users/cardio-load/period/days/{days}}. */
-  LIST_CARDIO_LOAD_BY_DAYS(RouteGroup.DAILY_DATA, "GET", "/v3/users/cardio-load/period/days/{days}"),
+  LIST_CARDIO_LOAD_BY_DAYS(
+      RouteGroup.DAILY_DATA, "GET", "/v3/users/cardio-load/period/days/{days}"),
   /** {@code GET /v3/users/cardio-load/period/months/{months}}. */
-  LIST_CARDIO_LOAD_BY_MONTHS(RouteGroup.DAILY_DATA, "GET", "/v3/users/cardio-load/period/months/{months}"),
+  LIST_CARDIO_LOAD_BY_MONTHS(
+      RouteGroup.DAILY_DATA, "GET", "/v3/users/cardio-load/period/months/{months}"),
   /** {@code GET /v3/users/sleepwise/alertness}. */
   LIST_ALERTNESS(RouteGroup.DAILY_DATA, "GET", "/v3/users/sleepwise/alertness"),
   /** {@code GET /v3/users/sleepwise/alertness/date?from&to}. */
@@ -61,7 +63,8 @@ public enum Route {
   /** {@code GET /v3/users/sleepwise/circadian-bedtime}. */
   LIST_CIRCADIAN_BEDTIME(RouteGroup.DAILY_DATA, "GET", "/v3/users/sleepwise/circadian-bedtime"),
   /** {@code GET /v3/users/sleepwise/circadian-bedtime/date?from&to}. */
-  LIST_CIRCADIAN_BEDTIME_BY_DATE_RANGE(RouteGroup.DAILY_DATA, "GET", "/v3/users/sleepwise/circadian-bedtime/date"),
+  LIST_CIRCADIAN_BEDTIME_BY_DATE_RANGE(
+      RouteGroup.DAILY_DATA, "GET", "/v3/users/sleepwise/circadian-bedtime/date"),
   /** {@code GET /v3/users/biosensing/bodytemperature}. */
   LIST_BODY_TEMPERATURE(RouteGroup.DAILY_DATA, "GET", "/v3/users/biosensing/bodytemperature"),
   /** {@code GET /v3/users/biosensing/skintemperature}. */
@@ -97,62 +100,90 @@ public enum Route {
   /** {@code POST /v3/webhooks/deactivate}. */
   DEACTIVATE_WEBHOOK(RouteGroup.WEBHOOKS, "POST", "/v3/webhooks/deactivate"),
   /** {@code POST /v3/users/{user-id}/exercise-transactions}. */
-  CREATE_EXERCISE_TRANSACTION(RouteGroup.TRANSACTIONS, "POST", "/v3/users/{user-id}/exercise-transactions"),
+  CREATE_EXERCISE_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "POST", "/v3/users/{user-id}/exercise-transactions"),
   /** {@code GET /v3/users/{user-id}/exercise-transactions/{transaction-id}}. */
-  GET_EXERCISE_TRANSACTION(RouteGroup.TRANSACTIONS, "GET",
-      "/v3/users/{user-id}/exercise-transactions/{transaction-id}"),
+  GET_EXERCISE_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "GET", "/v3/users/{user-id}/exercise-transactions/{transaction-id}"),
   /** {@code PUT /v3/users/{user-id}/exercise-transactions/{transaction-id}}: commit. */
-  COMMIT_EXERCISE_TRANSACTION(RouteGroup.TRANSACTIONS, "PUT",
-      "/v3/users/{user-id}/exercise-transactions/{transaction-id}"),
+  COMMIT_EXERCISE_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "PUT", "/v3/users/{user-id}/exercise-transactions/{transaction-id}"),
   /** {@code GET .../exercise-transactions/{transaction-id}/exercises/{exercise-id}}. */
-  GET_TRANSACTION_EXERCISE(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}"),
   /** {@code GET .../exercises/{exercise-id}/fit}: 204 when no FIT. */
-  GET_TRANSACTION_EXERCISE_FIT(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE_FIT(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}/fit"),
   /** {@code GET .../exercises/{exercise-id}/tcx}: gzip-compressed bytes. */
-  GET_TRANSACTION_EXERCISE_TCX(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE_TCX(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}/tcx"),
   /** {@code GET .../exercises/{exercise-id}/gpx?includePauseTimes}: 204 without a route. */
-  GET_TRANSACTION_EXERCISE_GPX(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE_GPX(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}/gpx"),
   /** {@code GET .../exercises/{exercise-id}/heart-rate-zones}: 204 without heart rate. */
-  GET_TRANSACTION_EXERCISE_HEART_RATE_ZONES(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE_HEART_RATE_ZONES(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}/heart-rate-zones"),
   /** {@code GET .../exercises/{exercise-id}/samples}: URLs of the available sample types. */
-  GET_TRANSACTION_EXERCISE_SAMPLES(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE_SAMPLES(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}/samples"),
   /** {@code GET .../exercises/{exercise-id}/samples/{type-id}}: 204 for a type not recorded. */
-  GET_TRANSACTION_EXERCISE_SAMPLE(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_EXERCISE_SAMPLE(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/exercise-transactions/{transaction-id}/exercises/{exercise-id}/samples/{type-id}"),
   /** {@code POST /v3/users/{user-id}/activity-transactions}. */
-  CREATE_ACTIVITY_TRANSACTION(RouteGroup.TRANSACTIONS, "POST", "/v3/users/{user-id}/activity-transactions"),
+  CREATE_ACTIVITY_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "POST", "/v3/users/{user-id}/activity-transactions"),
   /** {@code GET /v3/users/{user-id}/activity-transactions/{transaction-id}}. */
-  GET_ACTIVITY_TRANSACTION(RouteGroup.TRANSACTIONS, "GET",
-      "/v3/users/{user-id}/activity-transactions/{transaction-id}"),
+  GET_ACTIVITY_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "GET", "/v3/users/{user-id}/activity-transactions/{transaction-id}"),
   /** {@code PUT /v3/users/{user-id}/activity-transactions/{transaction-id}}: commit. */
-  COMMIT_ACTIVITY_TRANSACTION(RouteGroup.TRANSACTIONS, "PUT",
-      "/v3/users/{user-id}/activity-transactions/{transaction-id}"),
+  COMMIT_ACTIVITY_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "PUT", "/v3/users/{user-id}/activity-transactions/{transaction-id}"),
   /** {@code GET .../activity-transactions/{transaction-id}/activities/{activity-id}}. */
-  GET_TRANSACTION_ACTIVITY(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_ACTIVITY(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/activity-transactions/{transaction-id}/activities/{activity-id}"),
   /** {@code GET .../activities/{activity-id}/step-samples}. */
-  GET_TRANSACTION_ACTIVITY_STEP_SAMPLES(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_ACTIVITY_STEP_SAMPLES(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/activity-transactions/{transaction-id}/activities/{activity-id}/step-samples"),
   /** {@code GET .../activities/{activity-id}/zone-samples}. */
-  GET_TRANSACTION_ACTIVITY_ZONE_SAMPLES(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_ACTIVITY_ZONE_SAMPLES(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/activity-transactions/{transaction-id}/activities/{activity-id}/zone-samples"),
   /** {@code POST /v3/users/{user-id}/physical-information-transactions}. */
-  CREATE_PHYSICAL_INFO_TRANSACTION(RouteGroup.TRANSACTIONS, "POST",
-      "/v3/users/{user-id}/physical-information-transactions"),
+  CREATE_PHYSICAL_INFO_TRANSACTION(
+      RouteGroup.TRANSACTIONS, "POST", "/v3/users/{user-id}/physical-information-transactions"),
   /** {@code GET /v3/users/{user-id}/physical-information-transactions/{transaction-id}}. */
-  GET_PHYSICAL_INFO_TRANSACTION(RouteGroup.TRANSACTIONS, "GET",
+  GET_PHYSICAL_INFO_TRANSACTION(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/physical-information-transactions/{transaction-id}"),
   /** {@code PUT /v3/users/{user-id}/physical-information-transactions/{transaction-id}}: commit. */
-  COMMIT_PHYSICAL_INFO_TRANSACTION(RouteGroup.TRANSACTIONS, "PUT",
+  COMMIT_PHYSICAL_INFO_TRANSACTION(
+      RouteGroup.TRANSACTIONS,
+      "PUT",
       "/v3/users/{user-id}/physical-information-transactions/{transaction-id}"),
   /** {@code GET .../physical-information-transactions/{transaction-id}/physical-informations/{id}}. */
-  GET_TRANSACTION_PHYSICAL_INFO(RouteGroup.TRANSACTIONS, "GET",
+  GET_TRANSACTION_PHYSICAL_INFO(
+      RouteGroup.TRANSACTIONS,
+      "GET",
       "/v3/users/{user-id}/physical-information-transactions/{transaction-id}/physical-informations/"
           + "{physical-info-id}");
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param signature the {@code Polar-Webhook-Signature} header: HMAC-SHA256 of the body, lower-case hex
  * @param responseCode the receiver's HTTP status, or {@code -1} when the connection failed or timed out
  */
-public record WebhookDelivery(String event, String url, String payload, String signature, int responseCode) {
+public record WebhookDelivery(
+    String event, String url, String payload, String signature, int responseCode) {
   /**
    * Checks the values.
    *

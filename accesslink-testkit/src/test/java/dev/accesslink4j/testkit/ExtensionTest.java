@@ -55,14 +55,17 @@ class ExtensionTest {
     @Test
     void aClientPointedAtTheFakeIsInjected(FakeAccessLink fake, AccessLink client) {
       FakeUser polarUser = fake.users().stream()
-          .filter(u -> u.memberId().filter("from-before-each"::equals).isPresent()).findFirst().orElseThrow();
+          .filter(u -> u.memberId().filter("from-before-each"::equals).isPresent())
+          .findFirst()
+          .orElseThrow();
       polarUser.seedDays(3);
 
       UserClient user = client.user(fake.issueToken(polarUser));
 
       assertThat(client.apiUrl()).isEqualTo(URI.create(fake.baseUrl()));
       assertThat(user.sleep().list()).isNotEmpty();
-      assertThat(fake.lastRequest()).hasValueSatisfying(r -> assertThat(r.path()).isEqualTo("/v3/users/sleep"));
+      assertThat(fake.lastRequest())
+          .hasValueSatisfying(r -> assertThat(r.path()).isEqualTo("/v3/users/sleep"));
     }
   }
 

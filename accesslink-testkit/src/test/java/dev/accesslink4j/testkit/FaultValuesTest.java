@@ -23,22 +23,27 @@ class FaultValuesTest {
 
   @Test
   void equalFaultsAreEqualValues() {
-    assertThat(Fault.status(503)).isEqualTo(Fault.status(503)).isNotEqualTo(Fault.status(500))
+    assertThat(Fault.status(503))
+        .isEqualTo(Fault.status(503))
+        .isNotEqualTo(Fault.status(500))
         .isNotEqualTo(Fault.htmlError(503));
     assertThat(Fault.drop()).isEqualTo(Fault.drop(DropPoint.BEFORE_RESPONSE));
-    assertThat(Fault.status(503)).isInstanceOfSatisfying(Fault.Status.class, s -> assertThat(s.status())
-        .isEqualTo(503));
+    assertThat(Fault.status(503))
+        .isInstanceOfSatisfying(Fault.Status.class, s -> assertThat(s.status()).isEqualTo(503));
   }
 
   @Test
   void nonsenseIsRefusedWhenTheFaultIsMadeOrQueued() {
-    assertThatThrownBy(() -> Fault.status(99)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Fault.status(99))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not an HTTP status: 99");
     assertThatThrownBy(() -> Fault.htmlError(600)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.delay(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.delay(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     try (FakeAccessLink fake = FakeAccessLink.start(Fixtures.options().build())) {
       assertThatThrownBy(() -> fake.inject(Route.GET_EXERCISE, Fault.truncate(), 0))
-          .isInstanceOf(IllegalArgumentException.class).hasMessage("times must be at least 1: 0");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("times must be at least 1: 0");
       assertThatThrownBy(() -> fake.inject("(", Fault.truncate()))
           .isInstanceOf(java.util.regex.PatternSyntaxException.class);
     }

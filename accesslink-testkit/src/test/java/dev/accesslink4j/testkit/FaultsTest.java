@@ -45,7 +45,8 @@ class FaultsTest {
     fake.inject(Route.GET_EXERCISE, Fault.status(503), 2);
     Http.Result first = Http.get(exercise, token);
     assertThat(first.code()).isEqualTo(503);
-    assertThat(first.json().getAsJsonObject().get("errorType").getAsString()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(first.json().getAsJsonObject().get("errorType").getAsString())
+        .isEqualTo("SERVICE_UNAVAILABLE");
     assertThat(first.json().getAsJsonObject().get("corrId").getAsString()).hasSize(36);
     assertThat(Http.get(exercise, token).code()).isEqualTo(503);
     assertThat(Http.get(exercise, token).code()).isEqualTo(200);
@@ -78,9 +79,11 @@ class FaultsTest {
 
   @Test
   void aDelayTriggersAReadTimeout() {
-    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(150)).build();
+    OkHttpClient impatient =
+        Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(150)).build();
     fake.inject(Route.GET_EXERCISE, Fault.delay(Duration.ofMillis(600)));
-    assertThatThrownBy(() -> impatient.newCall(Http.bearer(exercise, token).build()).execute().close())
+    assertThatThrownBy(() ->
+            impatient.newCall(Http.bearer(exercise, token).build()).execute().close())
         .isInstanceOf(InterruptedIOException.class);
     assertThat(Http.get(exercise, token).code()).isEqualTo(200);
   }
@@ -88,8 +91,12 @@ class FaultsTest {
   @Test
   void dropBeforeResponseLeavesTheStateUntouched() {
     String create = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions";
-    String tx = create + "/" + Http.postEmpty(create, token).json().getAsJsonObject().get("transaction-id")
-        .getAsLong();
+    String tx = create + "/"
+        + Http.postEmpty(create, token)
+            .json()
+            .getAsJsonObject()
+            .get("transaction-id")
+            .getAsLong();
     fake.inject(Route.COMMIT_EXERCISE_TRANSACTION, Fault.drop());
     assertThatThrownBy(() -> Http.put(tx, token)).isInstanceOf(UncheckedIOException.class);
     assertThat(Http.put(tx, token).code()).isEqualTo(200); // not committed by the dropped request
@@ -98,7 +105,8 @@ class FaultsTest {
   @Test
   void dropMidBodyBreaksADownloadAfterTheHeaders() throws IOException {
     fake.inject("/v3/exercises/.*/fit", Fault.drop(DropPoint.MID_BODY));
-    try (Response response = Http.CLIENT.newCall(Http.bearer(exercise + "/fit", token).build()).execute()) {
+    try (Response response =
+        Http.CLIENT.newCall(Http.bearer(exercise + "/fit", token).build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
       long declared = Long.parseLong(response.header("Content-Length"));
       assertThat(declared).isGreaterThan(10_000);
@@ -120,15 +128,19 @@ class FaultsTest {
   @Test
   void truncateOnEveryFileRouteIsACompleteMessageCarryingACutFile() {
     String tx = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions";
-    long tid = Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
+    long tid =
+        Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
     String item = tx + "/" + tid + "/exercises/" + run.transactionalId();
-    for (String file : new String[] {exercise + "/fit", exercise + "/gpx", item + "/fit", item + "/tcx",
-        item + "/gpx"}) {
+    for (String file : new String[] {
+      exercise + "/fit", exercise + "/gpx", item + "/fit", item + "/tcx", item + "/gpx"
+    }) {
       byte[] whole = Http.get(file, token).body();
       fake.inject(".*/(fit|tcx|gpx)", Fault.truncate());
       Http.Result cut = Http.get(file, token); // no I/O error: the transfer is complete
       assertThat(cut.code()).as(file).isEqualTo(200);
-      assertThat(cut.header("Content-Length")).as(file).isEqualTo(Integer.toString(whole.length / 2));
+      assertThat(cut.header("Content-Length"))
+          .as(file)
+          .isEqualTo(Integer.toString(whole.length / 2));
       assertThat(cut.body()).as(file).isEqualTo(Arrays.copyOf(whole, whole.length / 2));
     }
   }
@@ -143,7 +155,8 @@ class FaultsTest {
     assertThat(corrupted.header("Content-Length")).isEqualTo(Integer.toString(whole.length));
     byte[] bytes = corrupted.body().clone();
     assertThat(bytes).hasSameSizeAs(whole);
-    // The FIT protocol's CRC-16 over the whole file, trailing CRC included, is 0 for an intact file.
+    // The FIT protocol's CRC-16 over the whole file, trailing CRC included, is 0 for an intact
+    // file.
     assertThat(fitCrc(whole)).isZero();
     assertThat(fitCrc(bytes)).isNotZero();
     assertThat(new Decode().checkFileIntegrity(new ByteArrayInputStream(bytes))).isFalse();
@@ -168,8 +181,10 @@ class FaultsTest {
     Http.Result r = Http.get(fake.baseUrl() + "v3/exercises", token);
     assertThat(r.code()).isEqualTo(200);
     assertThat(r.header("Content-Type")).startsWith("application/json");
-    assertThatThrownBy(() -> JsonParser.parseString(r.text())).isInstanceOf(JsonSyntaxException.class);
-    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).json().getAsJsonArray()).hasSize(1);
+    assertThatThrownBy(() -> JsonParser.parseString(r.text()))
+        .isInstanceOf(JsonSyntaxException.class);
+    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).json().getAsJsonArray())
+        .hasSize(1);
   }
 
   @Test
@@ -192,8 +207,8 @@ class FaultsTest {
     assertThat(r.header("authorization")).contains("Bearer " + token);
     assertThat(r.bodyUtf8()).isEqualTo("{\"member-id\":\"x\"}");
     assertThat(r.toString()).doesNotContain(token).contains("██");
-    assertThatThrownBy(() -> r.headers().put("x", java.util.List.of())).isInstanceOf(
-        UnsupportedOperationException.class);
+    assertThatThrownBy(() -> r.headers().put("x", java.util.List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
     Http.get(fake.baseUrl() + "v3/users/activities?from=2025-08-01&to=2025-08-02", token);
     assertThat(fake.lastRequest().orElseThrow().queryParameter("from")).contains("2025-08-01");
     fake.clearRequests();

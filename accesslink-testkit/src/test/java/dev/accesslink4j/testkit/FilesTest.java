@@ -49,7 +49,8 @@ class FilesTest {
     assertThat(fit.code()).isEqualTo(200);
     assertThat(fit.header("Content-Type")).isEqualTo("application/octet-stream");
     byte[] bytes = fit.body();
-    assertThat(new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(".FIT");
+    assertThat(new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo(".FIT");
 
     Decode decode = new Decode();
     assertThat(decode.checkFileIntegrity(new ByteArrayInputStream(bytes))).isTrue();
@@ -75,8 +76,10 @@ class FilesTest {
 
     // the transactional download is the same file
     String tx = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions";
-    long tid = Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    assertThat(Http.get(tx + "/" + tid + "/exercises/" + run.transactionalId() + "/fit", token).body())
+    long tid =
+        Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
+    assertThat(Http.get(tx + "/" + tid + "/exercises/" + run.transactionalId() + "/fit", token)
+            .body())
         .isEqualTo(bytes);
   }
 
@@ -88,12 +91,18 @@ class FilesTest {
     Document tcx = xml(plain.body());
     assertThat(tcx.getDocumentElement().getLocalName()).isEqualTo("TrainingCenterDatabase");
     assertThat(tcx.getElementsByTagNameNS("*", "Trackpoint").getLength()).isGreaterThan(300);
-    assertThat(tcx.getElementsByTagNameNS("*", "Activity").item(0).getAttributes().getNamedItem("Sport")
-        .getNodeValue()).isEqualTo("Running");
+    assertThat(tcx.getElementsByTagNameNS("*", "Activity")
+            .item(0)
+            .getAttributes()
+            .getNamedItem("Sport")
+            .getNodeValue())
+        .isEqualTo("Running");
 
     String tx = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions";
-    long tid = Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    Http.Result gz = Http.get(tx + "/" + tid + "/exercises/" + run.transactionalId() + "/tcx", token);
+    long tid =
+        Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
+    Http.Result gz =
+        Http.get(tx + "/" + tid + "/exercises/" + run.transactionalId() + "/tcx", token);
     byte[] raw = gz.body();
     assertThat(raw[0]).isEqualTo((byte) 0x1f);
     assertThat(raw[1]).isEqualTo((byte) 0x8b);
@@ -103,22 +112,27 @@ class FilesTest {
 
   @Test
   void gpxSplitsAtThePauseUnlessPauseTimesAreIncluded() throws Exception {
-    Document gpx = xml(Http.get(fake.baseUrl() + "v3/exercises/" + run.hashedId() + "/gpx", token).body());
+    Document gpx = xml(Http.get(fake.baseUrl() + "v3/exercises/" + run.hashedId() + "/gpx", token)
+        .body());
     assertThat(gpx.getDocumentElement().getAttribute("version")).isEqualTo("1.1");
     assertThat(gpx.getElementsByTagNameNS("*", "trkseg").getLength()).isEqualTo(2);
     int moving = gpx.getElementsByTagNameNS("*", "trkpt").getLength();
 
     String tx = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions";
-    long tid = Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
+    long tid =
+        Http.postEmpty(tx, token).json().getAsJsonObject().get("transaction-id").getAsLong();
     String item = tx + "/" + tid + "/exercises/" + run.transactionalId();
     Document all = xml(Http.get(item + "/gpx?includePauseTimes=true", token).body());
     assertThat(all.getElementsByTagNameNS("*", "trkseg").getLength()).isEqualTo(1);
     assertThat(all.getElementsByTagNameNS("*", "trkpt").getLength()).isGreaterThan(moving);
     assertThat(Http.get(item + "/gpx", token).text())
-        .isEqualTo(Http.get(fake.baseUrl() + "v3/exercises/" + run.hashedId() + "/gpx", token).text());
+        .isEqualTo(Http.get(fake.baseUrl() + "v3/exercises/" + run.hashedId() + "/gpx", token)
+            .text());
 
     ExerciseIds gym = user.addExercise(ExerciseSpec.of(ExerciseSpec.Sport.STRENGTH_TRAINING));
-    assertThat(Http.get(fake.baseUrl() + "v3/exercises/" + gym.hashedId() + "/gpx", token).code()).isEqualTo(404);
+    assertThat(Http.get(fake.baseUrl() + "v3/exercises/" + gym.hashedId() + "/gpx", token)
+            .code())
+        .isEqualTo(404);
   }
 
   private static byte[] gunzip(byte[] bytes) throws IOException {

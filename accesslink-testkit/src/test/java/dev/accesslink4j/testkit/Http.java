@@ -31,7 +31,8 @@ final class Http {
       return JsonParser.parseString(text());
     }
 
-    @Nullable String header(String name) {
+    @Nullable
+    String header(String name) {
       return headers.get(name);
     }
   }
@@ -54,13 +55,16 @@ final class Http {
   }
 
   static Request.Builder bearer(String url, String token) {
-    return new Request.Builder().url(url).header("Authorization", "Bearer " + token)
+    return new Request.Builder()
+        .url(url)
+        .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
   }
 
   static Request.Builder basic(FakeAccessLink fake, String url) {
-    return new Request.Builder().url(url).header("Authorization", Credentials.basic(fake.clientId(),
-        fake.clientSecret()));
+    return new Request.Builder()
+        .url(url)
+        .header("Authorization", Credentials.basic(fake.clientId(), fake.clientSecret()));
   }
 
   static Result get(String url, String token) {
@@ -84,11 +88,14 @@ final class Http {
   }
 
   static Result token(FakeAccessLink fake, String code, @Nullable String redirectUri) {
-    FormBody.Builder form = new FormBody.Builder().add("grant_type", "authorization_code").add("code", code);
+    FormBody.Builder form =
+        new FormBody.Builder().add("grant_type", "authorization_code").add("code", code);
     if (redirectUri != null) {
       form.add("redirect_uri", redirectUri);
     }
-    return send(basic(fake, fake.tokenUrl()).header("Accept", "application/json;charset=UTF-8")
-        .post(form.build()).build());
+    return send(basic(fake, fake.tokenUrl())
+        .header("Accept", "application/json;charset=UTF-8")
+        .post(form.build())
+        .build());
   }
 }

@@ -18,7 +18,8 @@ class OAuthTest {
   private static final String REDIRECT = FakeAccessLinkOptions.DEFAULT_REDIRECT_URI;
 
   private static HttpUrl.Builder authorize(FakeAccessLink fake) {
-    return HttpUrl.get(fake.authorizationUrl()).newBuilder()
+    return HttpUrl.get(fake.authorizationUrl())
+        .newBuilder()
         .addQueryParameter("response_type", "code")
         .addQueryParameter("client_id", fake.clientId());
   }
@@ -35,7 +36,8 @@ class OAuthTest {
     HttpUrl location = redirect(authorize(fake)
         .addQueryParameter("redirect_uri", REDIRECT)
         .addQueryParameter("scope", "accesslink.read_all")
-        .addQueryParameter("state", "csrf-123").build());
+        .addQueryParameter("state", "csrf-123")
+        .build());
 
     assertThat(location.toString()).startsWith(REDIRECT + "?");
     assertThat(location.queryParameter("state")).isEqualTo("csrf-123");
@@ -47,13 +49,17 @@ class OAuthTest {
     JsonObject json = token.json().getAsJsonObject();
     assertThat(json.get("token_type").getAsString()).isEqualTo("bearer");
     assertThat(json.get("expires_in").getAsLong()).isEqualTo(31535999L);
-    assertThat(json.get("x_user_id").getAsLong()).isEqualTo(fake.demoUser().polarUserId()).isEqualTo(2278512L);
+    assertThat(json.get("x_user_id").getAsLong())
+        .isEqualTo(fake.demoUser().polarUserId())
+        .isEqualTo(2278512L);
     assertThat(token.header("Cache-Control")).isEqualTo("no-store");
 
     String accessToken = json.get("access_token").getAsString();
-    Http.Result registered = Http.post(fake.baseUrl() + "v3/users", accessToken, "{\"member-id\":\"m-1\"}");
+    Http.Result registered =
+        Http.post(fake.baseUrl() + "v3/users", accessToken, "{\"member-id\":\"m-1\"}");
     assertThat(registered.code()).isEqualTo(200);
-    assertThat(registered.json().getAsJsonObject().get("polar-user-id").getAsLong()).isEqualTo(2278512L);
+    assertThat(registered.json().getAsJsonObject().get("polar-user-id").getAsLong())
+        .isEqualTo(2278512L);
   }
 
   @Test
@@ -72,11 +78,19 @@ class OAuthTest {
     FakeUser other = fake.addUnregisteredUser();
     fake.nextAuthorizationFor(other);
     String code = redirect(authorize(fake).build()).queryParameter("code");
-    assertThat(Http.token(fake, code, null).json().getAsJsonObject().get("x_user_id").getAsLong())
+    assertThat(Http.token(fake, code, null)
+            .json()
+            .getAsJsonObject()
+            .get("x_user_id")
+            .getAsLong())
         .isEqualTo(other.polarUserId());
     // once only: then the demo account again
     String next = redirect(authorize(fake).build()).queryParameter("code");
-    assertThat(Http.token(fake, next, null).json().getAsJsonObject().get("x_user_id").getAsLong())
+    assertThat(Http.token(fake, next, null)
+            .json()
+            .getAsJsonObject()
+            .get("x_user_id")
+            .getAsLong())
         .isEqualTo(2278512L);
   }
 
@@ -84,7 +98,10 @@ class OAuthTest {
   void anUnregisteredRedirectUriAnswers400WithoutRedirecting() {
     FakeAccessLink fake = accessLink.fake();
     Http.Result r = Http.send(new Request.Builder()
-        .url(authorize(fake).addQueryParameter("redirect_uri", "https://evil.example/cb").build()).build());
+        .url(authorize(fake)
+            .addQueryParameter("redirect_uri", "https://evil.example/cb")
+            .build())
+        .build());
     assertThat(r.code()).isEqualTo(400);
     assertThat(r.header("Location")).isNull();
   }
@@ -92,24 +109,33 @@ class OAuthTest {
   @Test
   void protocolErrorsComeBackOnTheRedirect() {
     FakeAccessLink fake = accessLink.fake();
-    HttpUrl wrongType = redirect(HttpUrl.get(fake.authorizationUrl()).newBuilder()
+    HttpUrl wrongType = redirect(HttpUrl.get(fake.authorizationUrl())
+        .newBuilder()
         .addQueryParameter("response_type", "token")
         .addQueryParameter("client_id", fake.clientId())
-        .addQueryParameter("state", "s").build());
+        .addQueryParameter("state", "s")
+        .build());
     assertThat(wrongType.queryParameter("error")).isEqualTo("unsupported_response_type");
     assertThat(wrongType.queryParameter("state")).isEqualTo("s");
 
     fake.denyNextAuthorization();
-    assertThat(redirect(authorize(fake).build()).queryParameter("error")).isEqualTo("access_denied");
+    assertThat(redirect(authorize(fake).build()).queryParameter("error"))
+        .isEqualTo("access_denied");
   }
 
   @Test
   void theTokenEndpointNeedsBasicClientAuthentication() {
     FakeAccessLink fake = accessLink.fake();
     String code = redirect(authorize(fake).build()).queryParameter("code");
-    Http.Result r = Http.send(new Request.Builder().url(fake.tokenUrl())
-        .post(new FormBody.Builder().add("grant_type", "authorization_code").add("code", code).build()).build());
-    assertThat(r.code()).isEqualTo(401); // the spec: wrong client credentials are 401 invalid_client (RFC 6749 5.2)
+    Http.Result r = Http.send(new Request.Builder()
+        .url(fake.tokenUrl())
+        .post(new FormBody.Builder()
+            .add("grant_type", "authorization_code")
+            .add("code", code)
+            .build())
+        .build());
+    assertThat(r.code())
+        .isEqualTo(401); // the spec: wrong client credentials are 401 invalid_client (RFC 6749 5.2)
     assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
     assertThat(r.text()).isEqualTo("{\"error\":\"invalid_client\"}");
     // the failed attempt did not use the code up
@@ -121,9 +147,14 @@ class OAuthTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser user = fake.addUnregisteredUser();
     fake.nextAuthorizationFor(user);
-    String code = redirect(authorize(fake).addQueryParameter("redirect_uri", REDIRECT).build())
+    String code = redirect(
+            authorize(fake).addQueryParameter("redirect_uri", REDIRECT).build())
         .queryParameter("code");
-    String token = Http.token(fake, code, REDIRECT).json().getAsJsonObject().get("access_token").getAsString();
+    String token = Http.token(fake, code, REDIRECT)
+        .json()
+        .getAsJsonObject()
+        .get("access_token")
+        .getAsString();
     String userUrl = fake.baseUrl() + "v3/users/" + user.polarUserId();
     assertThat(Http.get(userUrl, token).code()).isEqualTo(204); // valid token, not registered yet
 
@@ -143,23 +174,31 @@ class OAuthTest {
     fake.advanceTime(Duration.ofSeconds(1));
     Http.Result expired = Http.token(fake, stale, null);
     assertThat(expired.code()).isEqualTo(400);
-    assertThat(expired.json().getAsJsonObject().get("error").getAsString()).isEqualTo("invalid_grant");
+    assertThat(expired.json().getAsJsonObject().get("error").getAsString())
+        .isEqualTo("invalid_grant");
   }
 
   @Test
   void theRedirectUriMustMatchTheOneSentToAuthorize() {
-    FakeAccessLink fake = FakeAccessLink.start(Fixtures.options()
-        .redirectUris(REDIRECT, "http://localhost:9090/other").build());
+    FakeAccessLink fake = FakeAccessLink.start(
+        Fixtures.options().redirectUris(REDIRECT, "http://localhost:9090/other").build());
     try (fake) {
-      String code = redirect(authorize(fake).addQueryParameter("redirect_uri", REDIRECT).build())
+      String code = redirect(
+              authorize(fake).addQueryParameter("redirect_uri", REDIRECT).build())
           .queryParameter("code");
-      assertThat(Http.token(fake, code, null).json().getAsJsonObject().get("error").getAsString())
+      assertThat(
+              Http.token(fake, code, null).json().getAsJsonObject().get("error").getAsString())
           .isEqualTo("invalid_request");
-      assertThat(Http.token(fake, code, "http://localhost:9090/other").json().getAsJsonObject().get("error")
-          .getAsString()).isEqualTo("invalid_grant");
+      assertThat(Http.token(fake, code, "http://localhost:9090/other")
+              .json()
+              .getAsJsonObject()
+              .get("error")
+              .getAsString())
+          .isEqualTo("invalid_grant");
       assertThat(Http.token(fake, code, REDIRECT).code()).isEqualTo(200);
 
-      HttpUrl second = redirect(authorize(fake).addQueryParameter("redirect_uri", "http://localhost:9090/other")
+      HttpUrl second = redirect(authorize(fake)
+          .addQueryParameter("redirect_uri", "http://localhost:9090/other")
           .build());
       assertThat(second.toString()).startsWith("http://localhost:9090/other?code=");
     }
@@ -169,7 +208,11 @@ class OAuthTest {
   void wrongGrantTypeIsUnsupported() {
     FakeAccessLink fake = accessLink.fake();
     Http.Result r = Http.send(Http.basic(fake, fake.tokenUrl())
-        .post(new FormBody.Builder().add("grant_type", "refresh_token").add("refresh_token", "x").build()).build());
+        .post(new FormBody.Builder()
+            .add("grant_type", "refresh_token")
+            .add("refresh_token", "x")
+            .build())
+        .build());
     assertThat(r.code()).isEqualTo(400);
     assertThat(r.text()).isEqualTo("{\"error\":\"unsupported_grant_type\"}");
   }
@@ -184,7 +227,9 @@ class OAuthTest {
     assertThat(token.expiresIn()).contains(Duration.ofSeconds(31_535_999L));
     assertThat(token.issuedAt()).contains(fake.clock().instant());
     assertThat(token.toString()).doesNotContain(token.reveal());
-    assertThat(Http.get(fake.baseUrl() + "v3/users/" + user.polarUserId(), token.reveal()).code()).isEqualTo(200);
+    assertThat(Http.get(fake.baseUrl() + "v3/users/" + user.polarUserId(), token.reveal())
+            .code())
+        .isEqualTo(200);
     assertThat(user.issueToken().userId()).hasValue(user.polarUserId());
   }
 }

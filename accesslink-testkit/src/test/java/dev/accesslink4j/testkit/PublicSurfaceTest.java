@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * a user sees of the testkit is the {@code dev.accesslink4j.testkit} package and nothing behind it.
  */
 class PublicSurfaceTest {
-  private static final Path SOURCES = Path.of(System.getProperty("basedir", "."), "src", "main", "java");
+  private static final Path SOURCES =
+      Path.of(System.getProperty("basedir", "."), "src", "main", "java");
 
   @Test
   void noSourceImportsAnInternalPackageOfTheSdk() throws IOException {
@@ -41,8 +42,8 @@ class PublicSurfaceTest {
 
   @Test
   void noPublicSignatureShowsAnInternalType() throws IOException {
-    Path classes = Path.of(System.getProperty("basedir", "."), "target", "classes", "dev", "accesslink4j",
-        "testkit");
+    Path classes = Path.of(
+        System.getProperty("basedir", "."), "target", "classes", "dev", "accesslink4j", "testkit");
     List<String> leaks = new ArrayList<>();
     int checked = 0;
     try (Stream<Path> files = Files.list(classes)) {
@@ -61,7 +62,8 @@ class PublicSurfaceTest {
         List<Executable> members = new ArrayList<>(List.of(type.getDeclaredMethods()));
         members.addAll(List.of(type.getDeclaredConstructors()));
         for (Executable member : members) {
-          if (!Modifier.isPublic(member.getModifiers()) && !Modifier.isProtected(member.getModifiers())) {
+          if (!Modifier.isPublic(member.getModifiers())
+              && !Modifier.isProtected(member.getModifiers())) {
             continue;
           }
           List<Type> types = new ArrayList<>(List.of(member.getGenericParameterTypes()));

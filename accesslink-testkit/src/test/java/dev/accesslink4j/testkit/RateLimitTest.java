@@ -41,7 +41,8 @@ class RateLimitTest {
     assertThat(limited.code()).isEqualTo(429);
     assertThat(limited.header("RateLimit-Usage")).isEqualTo("3, 4");
     assertThat(limited.header("RateLimit-Limit")).isEqualTo("3, 10");
-    assertThat(limited.json().getAsJsonObject().get("errorType").getAsString()).isEqualTo("TOO_MANY_REQUESTS");
+    assertThat(limited.json().getAsJsonObject().get("errorType").getAsString())
+        .isEqualTo("TOO_MANY_REQUESTS");
     assertThat(Http.get(url, token).header("RateLimit-Usage")).isEqualTo("3, 5");
 
     fake.advanceTime(Duration.ofMinutes(15));
@@ -61,8 +62,9 @@ class RateLimitTest {
   void oauthIsOnAnotherHostAndIsNotRateLimited() {
     FakeAccessLink fake = accessLink.fake();
     fake.rateLimit(0, 0);
-    Http.Result r = Http.send(new okhttp3.Request.Builder().url(fake.authorizationUrl()
-        + "?response_type=code&client_id=" + fake.clientId()).build());
+    Http.Result r = Http.send(new okhttp3.Request.Builder()
+        .url(fake.authorizationUrl() + "?response_type=code&client_id=" + fake.clientId())
+        .build());
     assertThat(r.code()).isEqualTo(302);
     assertThat(r.header("RateLimit-Usage")).isNull();
   }

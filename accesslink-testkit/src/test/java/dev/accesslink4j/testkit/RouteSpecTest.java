@@ -28,11 +28,12 @@ import org.junit.jupiter.api.Test;
  * here line by line (the testkit has no YAML parser).
  */
 class RouteSpecTest {
-  private static final Path SPEC =
-      Path.of(System.getProperty("basedir", "."), "..", "accesslink-spec", "openapi", "accesslink.yaml");
+  private static final Path SPEC = Path.of(
+      System.getProperty("basedir", "."), "..", "accesslink-spec", "openapi", "accesslink.yaml");
   private static final Pattern PATH = Pattern.compile("^  (/\\S*):$");
   private static final Pattern SERVER_URL = Pattern.compile("^ {6,8}- url: (\\S+)$");
-  private static final Pattern METHOD = Pattern.compile("^    (get|put|post|delete|patch|head|options):$");
+  private static final Pattern METHOD =
+      Pattern.compile("^    (get|put|post|delete|patch|head|options):$");
   private static final Pattern TAG = Pattern.compile("^        - (.+)$");
   private static final Pattern AUTHORIZATION_URL = Pattern.compile("^ +authorizationUrl: (\\S+)$");
 
@@ -72,7 +73,8 @@ class RouteSpecTest {
       } else if (line.equals("    servers:")) {
         inServers = true;
       } else if (inServers && (m = SERVER_URL.matcher(line)).matches()) {
-        prefix = URI.create(m.group(1)).getPath(); // the token endpoint lives under https://polarremote.com/v2
+        prefix = URI.create(m.group(1))
+            .getPath(); // the token endpoint lives under https://polarremote.com/v2
         inServers = false;
       } else if ((m = METHOD.matcher(line)).matches()) {
         operation = m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + normalize(prefix + path);
@@ -101,9 +103,12 @@ class RouteSpecTest {
 
   @Test
   void theSpecWasRead() {
-    assertThat(OPERATIONS).hasSizeGreaterThan(60).containsEntry("POST /v2/oauth2/token", "OAuth")
+    assertThat(OPERATIONS)
+        .hasSizeGreaterThan(60)
+        .containsEntry("POST /v2/oauth2/token", "OAuth")
         .containsEntry("GET /oauth2/authorization", "OAuth")
-        .containsEntry("GET /v3/users/{}/exercise-transactions/{}/exercises/{}/fit", "Exercise transactions");
+        .containsEntry(
+            "GET /v3/users/{}/exercise-transactions/{}/exercises/{}/fit", "Exercise transactions");
   }
 
   @Test
@@ -139,7 +144,7 @@ class RouteSpecTest {
         case "Notifications" -> RouteGroup.NOTIFICATIONS;
         case "Exercises" -> RouteGroup.EXERCISES;
         case "Exercise transactions", "Activity transactions", "Physical info transactions" ->
-            RouteGroup.TRANSACTIONS;
+          RouteGroup.TRANSACTIONS;
         case "Webhooks" -> RouteGroup.WEBHOOKS;
         default -> RouteGroup.DAILY_DATA;
       };

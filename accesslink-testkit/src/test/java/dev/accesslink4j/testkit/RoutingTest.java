@@ -29,8 +29,9 @@ class RoutingTest {
 
   @Test
   void literalSegmentsWinOverTemplates() {
-    Http.Result range = Http.get(v3 + "users/cardio-load/date?from=" + fake.today().minusDays(4) + "&to="
-        + fake.today(), token);
+    Http.Result range = Http.get(
+        v3 + "users/cardio-load/date?from=" + fake.today().minusDays(4) + "&to=" + fake.today(),
+        token);
     assertThat(range.code()).isEqualTo(200);
     JsonArray days = range.json().getAsJsonArray();
     assertThat(days).hasSize(5); // one per day, missing days NOT_AVAILABLE
@@ -42,40 +43,62 @@ class RoutingTest {
 
     Http.Result oneDay = Http.get(v3 + "users/cardio-load/" + fake.today(), token);
     assertThat(oneDay.json().getAsJsonArray()).hasSize(1);
-    JsonObject level = oneDay.json().getAsJsonArray().get(0).getAsJsonObject()
+    JsonObject level = oneDay
+        .json()
+        .getAsJsonArray()
+        .get(0)
+        .getAsJsonObject()
         .getAsJsonObject("cardio_load_level");
     assertThat(level.keySet()).containsExactly("very_low", "low", "medium", "high", "very-high");
-    assertThat(Http.get(v3 + "users/cardio-load/period/days/2", token).json().getAsJsonArray()).hasSize(2);
-    assertThat(Http.get(v3 + "users/cardio-load/period/months/1", token).json().getAsJsonArray()).hasSize(3);
+    assertThat(Http.get(v3 + "users/cardio-load/period/days/2", token).json().getAsJsonArray())
+        .hasSize(2);
+    assertThat(Http.get(v3 + "users/cardio-load/period/months/1", token).json().getAsJsonArray())
+        .hasSize(3);
 
     Http.Result available = Http.get(v3 + "users/sleep/available", token);
     assertThat(available.json().getAsJsonObject().getAsJsonArray("available")).hasSize(3);
     assertThat(fake.lastRequest().orElseThrow().route()).contains(Route.LIST_AVAILABLE_SLEEP);
-    assertThat(Http.get(v3 + "users/sleep/" + fake.today(), token).json().getAsJsonObject().get("date")
-        .getAsString()).isEqualTo(fake.today().toString());
-    assertThat(Http.get(v3 + "users/physical-info", token).json().getAsJsonObject().has("vo2_max")).isTrue();
-    assertThat(Http.get(v3 + "users/sleepwise/alertness/date?from=" + fake.today() + "&to=" + fake.today(), token)
-        .json().getAsJsonArray()).hasSize(1);
+    assertThat(Http.get(v3 + "users/sleep/" + fake.today(), token)
+            .json()
+            .getAsJsonObject()
+            .get("date")
+            .getAsString())
+        .isEqualTo(fake.today().toString());
+    assertThat(
+            Http.get(v3 + "users/physical-info", token).json().getAsJsonObject().has("vo2_max"))
+        .isTrue();
+    assertThat(Http.get(
+                v3 + "users/sleepwise/alertness/date?from=" + fake.today() + "&to=" + fake.today(),
+                token)
+            .json()
+            .getAsJsonArray())
+        .hasSize(1);
   }
 
   @Test
   void trailingSlashFormsAreAccepted() {
     String from = fake.today().minusDays(2).toString();
-    Http.Result withSlash = Http.get(v3 + "users/activities/?from=" + from + "&to=" + fake.today(), token);
-    Http.Result without = Http.get(v3 + "users/activities?from=" + from + "&to=" + fake.today(), token);
+    Http.Result withSlash =
+        Http.get(v3 + "users/activities/?from=" + from + "&to=" + fake.today(), token);
+    Http.Result without =
+        Http.get(v3 + "users/activities?from=" + from + "&to=" + fake.today(), token);
     assertThat(withSlash.code()).isEqualTo(200);
     assertThat(withSlash.text()).isEqualTo(without.text());
     assertThat(withSlash.json().getAsJsonArray()).hasSize(3);
     assertThat(Http.get(v3 + "users/cardio-load/", token).text())
         .isEqualTo(Http.get(v3 + "users/cardio-load", token).text());
-    assertThat(Http.get(v3 + "users/activities/samples/?from=" + from, token).json().getAsJsonArray()).hasSize(3);
+    assertThat(Http.get(v3 + "users/activities/samples/?from=" + from, token)
+            .json()
+            .getAsJsonArray())
+        .hasSize(3);
   }
 
   @Test
   void unknownPathsAre404AndWrongMethodsAre405() {
     assertThat(Http.get(v3 + "nope", token).code()).isEqualTo(404);
     Http.Result wrong = Http.send(Http.bearer(v3 + "users/sleep/available", token)
-        .put(RequestBody.create(new byte[0])).build());
+        .put(RequestBody.create(new byte[0]))
+        .build());
     assertThat(wrong.code()).isEqualTo(405);
     assertThat(wrong.header("Allow")).isEqualTo("GET");
   }
@@ -85,7 +108,8 @@ class RoutingTest {
     String old = fake.today().minusDays(20).toString();
     assertThat(Http.get(v3 + "users/sleep/" + old, token).code()).isEqualTo(404);
     assertThat(Http.get(v3 + "users/nightly-recharge/" + old, token).code()).isEqualTo(404);
-    assertThat(Http.get(v3 + "users/continuous-heart-rate/" + old, token).code()).isEqualTo(404);
+    assertThat(Http.get(v3 + "users/continuous-heart-rate/" + old, token).code())
+        .isEqualTo(404);
     assertThat(Http.get(v3 + "users/activities/" + old, token).code()).isEqualTo(204);
     assertThat(Http.get(v3 + "users/activities/samples/" + old, token).code()).isEqualTo(204);
     assertThat(Http.get(v3 + "exercises/doesNotExist", token).code()).isEqualTo(404);
@@ -93,38 +117,68 @@ class RoutingTest {
 
     FakeUser empty = fake.addUser();
     String emptyToken = empty.issueToken().reveal();
-    assertThat(Http.get(v3 + "users/biosensing/skintemperature", emptyToken).code()).isEqualTo(204);
+    assertThat(Http.get(v3 + "users/biosensing/skintemperature", emptyToken).code())
+        .isEqualTo(204);
     assertThat(Http.get(v3 + "users/sleepwise/alertness", emptyToken).code()).isEqualTo(204);
-    assertThat(Http.get(v3 + "users/sleepwise/circadian-bedtime", emptyToken).code()).isEqualTo(204);
+    assertThat(Http.get(v3 + "users/sleepwise/circadian-bedtime", emptyToken).code())
+        .isEqualTo(204);
     assertThat(Http.get(v3 + "users/sleep", emptyToken).text()).isEqualTo("{\"nights\":[]}");
-    assertThat(Http.get(v3 + "users/nightly-recharge", emptyToken).text()).isEqualTo("{\"recharges\":[]}");
+    assertThat(Http.get(v3 + "users/nightly-recharge", emptyToken).text())
+        .isEqualTo("{\"recharges\":[]}");
     assertThat(Http.get(v3 + "users/activities", emptyToken).text()).isEqualTo("[]");
     assertThat(Http.get(v3 + "exercises", emptyToken).text()).isEqualTo("[]");
   }
 
   @Test
   void datesAndRangesAreValidated() {
-    assertThat(Http.get(v3 + "users/activities/" + fake.today().minusDays(366), token).code()).isEqualTo(400);
-    assertThat(Http.get(v3 + "users/activities/" + fake.today().minusDays(365), token).code()).isEqualTo(204);
+    assertThat(Http.get(v3 + "users/activities/" + fake.today().minusDays(366), token)
+            .code())
+        .isEqualTo(400);
+    assertThat(Http.get(v3 + "users/activities/" + fake.today().minusDays(365), token)
+            .code())
+        .isEqualTo(204);
     assertThat(Http.get(v3 + "users/activities/2025-02-30", token).code()).isEqualTo(400);
-    assertThat(Http.get(v3 + "users/activities?from=" + fake.today().minusDays(29) + "&to=" + fake.today(), token)
-        .code()).isEqualTo(400);
-    assertThat(Http.get(v3 + "users/activities?from=" + fake.today().minusDays(28) + "&to=" + fake.today(), token)
-        .code()).isEqualTo(200);
-    assertThat(Http.get(v3 + "users/activities?from=" + fake.today() + "&to=" + fake.today().minusDays(1), token)
-        .code()).isEqualTo(400);
+    assertThat(Http.get(
+                v3 + "users/activities?from=" + fake.today().minusDays(29) + "&to=" + fake.today(),
+                token)
+            .code())
+        .isEqualTo(400);
+    assertThat(Http.get(
+                v3 + "users/activities?from=" + fake.today().minusDays(28) + "&to=" + fake.today(),
+                token)
+            .code())
+        .isEqualTo(200);
+    assertThat(Http.get(
+                v3 + "users/activities?from=" + fake.today() + "&to="
+                    + fake.today().minusDays(1),
+                token)
+            .code())
+        .isEqualTo(400);
     assertThat(Http.get(v3 + "users/continuous-heart-rate", token).code()).isEqualTo(400);
-    assertThat(Http.get(v3 + "users/sleepwise/alertness/date?from=" + fake.today().minusDays(40) + "&to="
-        + fake.today(), token).code()).isEqualTo(400);
-    assertThat(Http.get(v3 + "users/biosensing/ecg?from=" + fake.today().minusDays(30) + "&to=" + fake.today(),
-        token).code()).isEqualTo(400);
-    assertThat(Http.get(v3 + "users/cardio-load/period/days/zero", token).code()).isEqualTo(400);
+    assertThat(Http.get(
+                v3 + "users/sleepwise/alertness/date?from=" + fake.today().minusDays(40) + "&to="
+                    + fake.today(),
+                token)
+            .code())
+        .isEqualTo(400);
+    assertThat(Http.get(
+                v3 + "users/biosensing/ecg?from=" + fake.today().minusDays(30) + "&to="
+                    + fake.today(),
+                token)
+            .code())
+        .isEqualTo(400);
+    assertThat(Http.get(v3 + "users/cardio-load/period/days/zero", token).code())
+        .isEqualTo(400);
   }
 
   @Test
   void continuousHeartRateRangeIsOneObjectPerDay() {
-    JsonObject range = Http.get(v3 + "users/continuous-heart-rate?from=" + fake.today().minusDays(5) + "&to="
-        + fake.today(), token).json().getAsJsonObject();
+    JsonObject range = Http.get(
+            v3 + "users/continuous-heart-rate?from=" + fake.today().minusDays(5) + "&to="
+                + fake.today(),
+            token)
+        .json()
+        .getAsJsonObject();
     JsonArray days = range.getAsJsonArray("heart_rates");
     assertThat(days).hasSize(3);
     JsonObject day = days.get(2).getAsJsonObject();

@@ -40,7 +40,8 @@ class StatusLineTest {
     Http.Result ok = Http.get(fake.baseUrl() + "v3/exercises", token);
     assertThat(ok.message()).isEqualTo("OK");
     Http.Result redirect = Http.send(new Request.Builder()
-        .url(fake.authorizationUrl() + "?response_type=code&client_id=" + fake.clientId()).build());
+        .url(fake.authorizationUrl() + "?response_type=code&client_id=" + fake.clientId())
+        .build());
     assertThat(redirect.code()).isEqualTo(302);
     assertThat(redirect.message()).isEqualTo("Found");
   }
@@ -50,7 +51,8 @@ class StatusLineTest {
     Http.Result notFound = Http.get(fake.baseUrl() + "v3/exercises/nope", token);
     assertThat(notFound.code()).isEqualTo(404);
     assertThat(notFound.message()).isEqualTo("Not Found");
-    assertThat(Http.get(fake.baseUrl() + "v3/exercises", "wrong").message()).isEqualTo("Unauthorized");
+    assertThat(Http.get(fake.baseUrl() + "v3/exercises", "wrong").message())
+        .isEqualTo("Unauthorized");
 
     fake.rateLimit(1, 100);
     assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).code()).isEqualTo(200);
@@ -64,7 +66,8 @@ class StatusLineTest {
     fake.inject(Route.LIST_EXERCISES, Fault.status(503));
     fake.inject(Route.LIST_EXERCISES, Fault.htmlError(502));
     fake.inject(Route.LIST_EXERCISES, Fault.status(599));
-    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).message()).isEqualTo("Service Unavailable");
+    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).message())
+        .isEqualTo("Service Unavailable");
     assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).message()).isEqualTo("Bad Gateway");
     Http.Result unregistered = Http.get(fake.baseUrl() + "v3/exercises", token);
     assertThat(unregistered.code()).isEqualTo(599);

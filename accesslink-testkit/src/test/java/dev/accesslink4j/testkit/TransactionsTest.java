@@ -40,30 +40,48 @@ class TransactionsTest {
     Http.Result listed = Http.get(base + "/" + tid, token);
     assertThat(listed.code()).isEqualTo(200);
     List<String> urls = strings(listed.json().getAsJsonObject().getAsJsonArray("exercises"));
-    assertThat(urls).containsExactly(
-        base + "/" + tid + "/exercises/" + run.transactionalId(),
-        base + "/" + tid + "/exercises/" + lift.transactionalId());
+    assertThat(urls)
+        .containsExactly(
+            base + "/" + tid + "/exercises/" + run.transactionalId(),
+            base + "/" + tid + "/exercises/" + lift.transactionalId());
 
     JsonObject exercise = Http.get(urls.get(0), token).json().getAsJsonObject();
     assertThat(exercise.get("id").getAsLong()).isEqualTo(run.transactionalId());
     assertThat(exercise.get("transaction-id").getAsLong()).isEqualTo(tid);
     assertThat(exercise.get("polar-user").getAsString())
         .isEqualTo("https://www.polaraccesslink.com/v3/users/" + user.polarUserId());
-    assertThat(exercise.keySet()).contains("upload-time", "start-time", "start-time-utc-offset", "heart-rate",
-        "has-route", "detailed-sport-info", "training-load-pro");
+    assertThat(exercise.keySet())
+        .contains(
+            "upload-time",
+            "start-time",
+            "start-time-utc-offset",
+            "heart-rate",
+            "has-route",
+            "detailed-sport-info",
+            "training-load-pro");
     assertThat(exercise.get("start-time-utc-offset").getAsInt()).isEqualTo(180);
 
-    assertThat(Http.get(urls.get(0) + "/heart-rate-zones", token).json().getAsJsonObject().getAsJsonArray("zone"))
+    assertThat(Http.get(urls.get(0) + "/heart-rate-zones", token)
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("zone"))
         .hasSize(5);
-    List<String> samples = strings(Http.get(urls.get(0) + "/samples", token).json().getAsJsonObject()
+    List<String> samples = strings(Http.get(urls.get(0) + "/samples", token)
+        .json()
+        .getAsJsonObject()
         .getAsJsonArray("samples"));
     assertThat(samples).contains(urls.get(0) + "/samples/0", urls.get(0) + "/samples/11");
     JsonObject hr = Http.get(urls.get(0) + "/samples/0", token).json().getAsJsonObject();
     assertThat(hr.get("recording-rate").getAsInt()).isEqualTo(5);
     assertThat(hr.get("sample-type").getAsString()).isEqualTo("0");
-    assertThat(Http.get(urls.get(0) + "/samples/11", token).json().getAsJsonObject().get("recording-rate")
-        .isJsonNull()).isTrue();
-    assertThat(Http.get(urls.get(1) + "/gpx", token).code()).isEqualTo(204); // strength training: no route
+    assertThat(Http.get(urls.get(0) + "/samples/11", token)
+            .json()
+            .getAsJsonObject()
+            .get("recording-rate")
+            .isJsonNull())
+        .isTrue();
+    assertThat(Http.get(urls.get(1) + "/gpx", token).code())
+        .isEqualTo(204); // strength training: no route
     assertThat(Http.get(urls.get(1) + "/samples/4", token).code()).isEqualTo(204);
 
     assertThat(Http.put(base + "/" + tid, token).code()).isEqualTo(200);
@@ -73,7 +91,8 @@ class TransactionsTest {
     assertThat(Http.postEmpty(base, token).code()).isEqualTo(204);
 
     // the non-transactional API still has both exercises
-    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).json().getAsJsonArray()).hasSize(2);
+    assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).json().getAsJsonArray())
+        .hasSize(2);
   }
 
   @Test
@@ -84,25 +103,50 @@ class TransactionsTest {
     String token = user.issueToken().reveal();
     String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/activity-transactions";
 
-    long first = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    List<String> firstItems = strings(Http.get(base + "/" + first, token).json().getAsJsonObject()
+    long first = Http.postEmpty(base, token)
+        .json()
+        .getAsJsonObject()
+        .get("transaction-id")
+        .getAsLong();
+    List<String> firstItems = strings(Http.get(base + "/" + first, token)
+        .json()
+        .getAsJsonObject()
         .getAsJsonArray("activity-log"));
     assertThat(firstItems).hasSize(2);
     JsonObject activity = Http.get(firstItems.get(1), token).json().getAsJsonObject();
     assertThat(activity.get("date").getAsString()).isEqualTo("2025-08-14");
-    assertThat(activity.keySet()).containsExactly("id", "polar-user", "transaction-id", "date", "created",
-        "calories", "active-calories", "duration", "active-steps");
-    JsonObject steps = Http.get(firstItems.get(1) + "/step-samples", token).json().getAsJsonObject();
+    assertThat(activity.keySet())
+        .containsExactly(
+            "id",
+            "polar-user",
+            "transaction-id",
+            "date",
+            "created",
+            "calories",
+            "active-calories",
+            "duration",
+            "active-steps");
+    JsonObject steps =
+        Http.get(firstItems.get(1) + "/step-samples", token).json().getAsJsonObject();
     assertThat(steps.get("interval").getAsInt()).isEqualTo(60);
     assertThat(steps.getAsJsonArray("samples")).hasSize(24);
-    assertThat(Http.get(firstItems.get(1) + "/zone-samples", token).json().getAsJsonObject()
-        .getAsJsonArray("samples")).hasSize(24);
+    assertThat(Http.get(firstItems.get(1) + "/zone-samples", token)
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("samples"))
+        .hasSize(24);
 
     // not committed: a new transaction offers the same two items, the old one answers 404
-    long second = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
+    long second = Http.postEmpty(base, token)
+        .json()
+        .getAsJsonObject()
+        .get("transaction-id")
+        .getAsLong();
     assertThat(second).isNotEqualTo(first);
     assertThat(Http.get(base + "/" + first, token).code()).isEqualTo(404);
-    List<String> secondItems = strings(Http.get(base + "/" + second, token).json().getAsJsonObject()
+    List<String> secondItems = strings(Http.get(base + "/" + second, token)
+        .json()
+        .getAsJsonObject()
         .getAsJsonArray("activity-log"));
     assertThat(secondItems).hasSize(2);
     assertThat(secondItems.get(0).substring(secondItems.get(0).lastIndexOf('/')))
@@ -122,12 +166,26 @@ class TransactionsTest {
     }
     String token = user.issueToken().reveal();
     String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/activity-transactions";
-    long t1 = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    assertThat(Http.get(base + "/" + t1, token).json().getAsJsonObject().getAsJsonArray("activity-log"))
+    long t1 = Http.postEmpty(base, token)
+        .json()
+        .getAsJsonObject()
+        .get("transaction-id")
+        .getAsLong();
+    assertThat(Http.get(base + "/" + t1, token)
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("activity-log"))
         .hasSize(50);
     Http.put(base + "/" + t1, token);
-    long t2 = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    assertThat(Http.get(base + "/" + t2, token).json().getAsJsonObject().getAsJsonArray("activity-log"))
+    long t2 = Http.postEmpty(base, token)
+        .json()
+        .getAsJsonObject()
+        .get("transaction-id")
+        .getAsLong();
+    assertThat(Http.get(base + "/" + t2, token)
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("activity-log"))
         .hasSize(3);
   }
 
@@ -137,18 +195,28 @@ class TransactionsTest {
     FakeUser user = fake.addUser();
     user.addPhysicalInfo().addPhysicalInfo();
     String token = user.issueToken().reveal();
-    String base = fake.baseUrl() + "v3/users/" + user.polarUserId() + "/physical-information-transactions";
-    long tid = Http.postEmpty(base, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    List<String> urls = strings(Http.get(base + "/" + tid, token).json().getAsJsonObject()
+    String base =
+        fake.baseUrl() + "v3/users/" + user.polarUserId() + "/physical-information-transactions";
+    long tid = Http.postEmpty(base, token)
+        .json()
+        .getAsJsonObject()
+        .get("transaction-id")
+        .getAsLong();
+    List<String> urls = strings(Http.get(base + "/" + tid, token)
+        .json()
+        .getAsJsonObject()
         .getAsJsonArray("physical-informations"));
     assertThat(urls).hasSize(2).allMatch(u -> u.contains("/physical-informations/"));
     JsonObject info = Http.get(urls.get(1), token).json().getAsJsonObject();
-    assertThat(info.keySet()).contains("maximum-heart-rate", "resting-heart-rate", "vo2-max", "weight-source");
+    assertThat(info.keySet())
+        .contains("maximum-heart-rate", "resting-heart-rate", "vo2-max", "weight-source");
     assertThat(Http.put(base + "/" + tid, token).code()).isEqualTo(200);
 
-    JsonObject latest = Http.get(fake.baseUrl() + "v3/users/physical-info", token).json().getAsJsonObject();
+    JsonObject latest =
+        Http.get(fake.baseUrl() + "v3/users/physical-info", token).json().getAsJsonObject();
     assertThat(latest.get("weight").getAsDouble()).isEqualTo(info.get("weight").getAsDouble());
-    assertThat(latest.keySet()).contains("maximum_heart_rate", "training_background", "typical_day", "sleep_goal");
+    assertThat(latest.keySet())
+        .contains("maximum_heart_rate", "training_background", "typical_day", "sleep_goal");
   }
 
   @Test
@@ -178,13 +246,23 @@ class TransactionsTest {
 
     String token = user.issueToken().reveal();
     String url = entry.get("url").getAsString();
-    long tid = Http.postEmpty(url, token).json().getAsJsonObject().get("transaction-id").getAsLong();
-    assertThat(Http.send(Http.basic(fake, notifications).build()).json().getAsJsonObject()
-        .getAsJsonArray("available-user-data")).hasSize(2); // created, not committed
+    long tid = Http.postEmpty(url, token)
+        .json()
+        .getAsJsonObject()
+        .get("transaction-id")
+        .getAsLong();
+    assertThat(Http.send(Http.basic(fake, notifications).build())
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("available-user-data"))
+        .hasSize(2); // created, not committed
     Http.put(url + "/" + tid, token);
-    JsonArray left = Http.send(Http.basic(fake, notifications).build()).json().getAsJsonObject()
+    JsonArray left = Http.send(Http.basic(fake, notifications).build())
+        .json()
+        .getAsJsonObject()
         .getAsJsonArray("available-user-data");
     assertThat(left).hasSize(1);
-    assertThat(left.get(0).getAsJsonObject().get("data-type").getAsString()).isEqualTo("ACTIVITY_SUMMARY");
+    assertThat(left.get(0).getAsJsonObject().get("data-type").getAsString())
+        .isEqualTo("ACTIVITY_SUMMARY");
   }
 }

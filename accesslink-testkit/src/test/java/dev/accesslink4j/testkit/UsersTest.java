@@ -23,17 +23,29 @@ class UsersTest {
     Http.Result r = Http.post(fake.baseUrl() + "v3/users", token, "{\"member-id\":\"partner-7\"}");
     assertThat(r.code()).isEqualTo(200);
     JsonObject json = r.json().getAsJsonObject();
-    assertThat(json.keySet()).containsExactly("polar-user-id", "member-id", "registration-date", "first-name",
-        "last-name", "birthdate", "gender", "weight", "height", "extra-info");
+    assertThat(json.keySet())
+        .containsExactly(
+            "polar-user-id",
+            "member-id",
+            "registration-date",
+            "first-name",
+            "last-name",
+            "birthdate",
+            "gender",
+            "weight",
+            "height",
+            "extra-info");
     assertThat(json.get("member-id").getAsString()).isEqualTo("partner-7");
     assertThat(json.get("registration-date").getAsString()).isEqualTo("2025-08-14T09:00:00.000Z");
     assertThat(json.get("extra-info").isJsonNull()).isTrue();
     assertThat(user.registered()).isTrue();
 
-    Http.Result again = Http.post(fake.baseUrl() + "v3/users", token, "{\"member-id\":\"partner-7\"}");
+    Http.Result again =
+        Http.post(fake.baseUrl() + "v3/users", token, "{\"member-id\":\"partner-7\"}");
     assertThat(again.code()).isEqualTo(409);
     assertThat(again.json().getAsJsonObject().get("errorType").getAsString()).isEqualTo("CONFLICT");
-    assertThat(Http.get(url, token).json().getAsJsonObject().get("polar-user-id").getAsLong())
+    assertThat(
+            Http.get(url, token).json().getAsJsonObject().get("polar-user-id").getAsLong())
         .isEqualTo(user.polarUserId());
   }
 
@@ -43,10 +55,13 @@ class UsersTest {
     fake.addUser("taken");
     FakeUser user = fake.addUnregisteredUser();
     String token = user.issueToken().reveal();
-    assertThat(Http.post(fake.baseUrl() + "v3/users", token, "{\"member-id\":\"taken\"}").code()).isEqualTo(409);
+    assertThat(Http.post(fake.baseUrl() + "v3/users", token, "{\"member-id\":\"taken\"}")
+            .code())
+        .isEqualTo(409);
     Http.Result xml = Http.send(Http.bearer(fake.baseUrl() + "v3/users", token)
-        .post(RequestBody.create("<register><member-id>free</member-id></register>",
-            MediaType.get("application/xml"))).build());
+        .post(RequestBody.create(
+            "<register><member-id>free</member-id></register>", MediaType.get("application/xml")))
+        .build());
     assertThat(xml.code()).isEqualTo(200);
     assertThat(user.memberId()).contains("free");
   }
@@ -62,7 +77,8 @@ class UsersTest {
     assertThat(user.registered()).isFalse();
     Http.Result after = Http.get(url, token);
     assertThat(after.code()).isEqualTo(401);
-    assertThat(after.json().getAsJsonObject().get("errorType").getAsString()).isEqualTo("UNAUTHORIZED");
+    assertThat(after.json().getAsJsonObject().get("errorType").getAsString())
+        .isEqualTo("UNAUTHORIZED");
     assertThat(after.header("WWW-Authenticate")).startsWith("Bearer");
   }
 
@@ -79,9 +95,12 @@ class UsersTest {
     Http.Result forbidden = Http.get(fake.baseUrl() + "v3/users/sleep", token);
     assertThat(forbidden.code()).isEqualTo(403);
     JsonObject error = forbidden.json().getAsJsonObject();
-    assertThat(error.keySet()).containsExactly("timestamp", "status", "errorType", "message", "corrId");
-    assertThat(Http.postEmpty(fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions", token)
-        .code()).isEqualTo(403);
+    assertThat(error.keySet())
+        .containsExactly("timestamp", "status", "errorType", "message", "corrId");
+    assertThat(Http.postEmpty(
+                fake.baseUrl() + "v3/users/" + user.polarUserId() + "/exercise-transactions", token)
+            .code())
+        .isEqualTo(403);
 
     user.grantConsent();
     assertThat(Http.get(fake.baseUrl() + "v3/users/sleep", token).code()).isEqualTo(200);
@@ -94,12 +113,18 @@ class UsersTest {
     user.seedDays(3);
     String token = user.issueToken().reveal();
     assertThat(Http.get(fake.baseUrl() + "v3/exercises", token).text()).isEqualTo("[]");
-    assertThat(Http.get(fake.baseUrl() + "v3/users/sleep", token).text()).isEqualTo("{\"nights\":[]}");
-    assertThat(Http.postEmpty(fake.baseUrl() + "v3/users/" + user.polarUserId() + "/activity-transactions", token)
-        .code()).isEqualTo(204);
+    assertThat(Http.get(fake.baseUrl() + "v3/users/sleep", token).text())
+        .isEqualTo("{\"nights\":[]}");
+    assertThat(Http.postEmpty(
+                fake.baseUrl() + "v3/users/" + user.polarUserId() + "/activity-transactions", token)
+            .code())
+        .isEqualTo(204);
     user.register("late");
-    assertThat(Http.get(fake.baseUrl() + "v3/users/sleep", token).json().getAsJsonObject()
-        .getAsJsonArray("nights")).hasSize(3);
+    assertThat(Http.get(fake.baseUrl() + "v3/users/sleep", token)
+            .json()
+            .getAsJsonObject()
+            .getAsJsonArray("nights"))
+        .hasSize(3);
   }
 
   @Test
@@ -107,6 +132,9 @@ class UsersTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser a = fake.addUser();
     FakeUser b = fake.addUser();
-    assertThat(Http.get(fake.baseUrl() + "v3/users/" + b.polarUserId(), a.issueToken().reveal()).code()).isEqualTo(404);
+    assertThat(Http.get(
+                fake.baseUrl() + "v3/users/" + b.polarUserId(), a.issueToken().reveal())
+            .code())
+        .isEqualTo(404);
   }
 }

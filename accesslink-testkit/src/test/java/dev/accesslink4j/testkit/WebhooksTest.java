@@ -33,7 +33,9 @@ class WebhooksTest {
     receiver.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(request.getTarget().startsWith("/fail") ? 500 : 200).build();
+        return new MockResponse.Builder()
+            .code(request.getTarget().startsWith("/fail") ? 500 : 200)
+            .build();
       }
     });
     receiver.start();
@@ -52,7 +54,8 @@ class WebhooksTest {
 
   private Http.Result create(FakeAccessLink fake, String events, String url) {
     return Http.send(Http.basic(fake, fake.baseUrl() + "v3/webhooks")
-        .post(RequestBody.create("{\"events\":" + events + ",\"url\":\"" + url + "\"}", Http.JSON)).build());
+        .post(RequestBody.create("{\"events\":" + events + ",\"url\":\"" + url + "\"}", Http.JSON))
+        .build());
   }
 
   private RecordedRequest next() throws InterruptedException {
@@ -92,23 +95,32 @@ class WebhooksTest {
     String body = event.getBody().utf8();
     assertThat(body).isEqualTo(delivery.payload());
     assertThat(event.getHeaders().get("Polar-Webhook-Event")).isEqualTo("EXERCISE");
-    assertThat(event.getHeaders().get("Polar-Webhook-Signature")).isEqualTo(hmac(body, secret))
+    assertThat(event.getHeaders().get("Polar-Webhook-Signature"))
+        .isEqualTo(hmac(body, secret))
         .matches("[0-9a-f]{64}");
     JsonObject payload = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
-    assertThat(payload.keySet()).containsExactly("event", "user_id", "entity_id", "timestamp", "url");
+    assertThat(payload.keySet())
+        .containsExactly("event", "user_id", "entity_id", "timestamp", "url");
     assertThat(payload.get("user_id").getAsLong()).isEqualTo(user.polarUserId());
     assertThat(payload.get("timestamp").getAsString()).isEqualTo("2025-08-14T09:00:00Z");
-    assertThat(payload.get("url").getAsString()).isEqualTo(fake.baseUrl() + "v3/exercises/" + run.hashedId());
-    assertThat(Http.get(payload.get("url").getAsString(), user.issueToken().reveal()).code()).isEqualTo(200);
+    assertThat(payload.get("url").getAsString())
+        .isEqualTo(fake.baseUrl() + "v3/exercises/" + run.hashedId());
+    assertThat(Http.get(payload.get("url").getAsString(), user.issueToken().reveal())
+            .code())
+        .isEqualTo(200);
 
     fake.deliver(FakeWebhookEvent.sleep(user, Fixtures.TODAY));
-    JsonObject sleep = com.google.gson.JsonParser.parseString(next().getBody().utf8()).getAsJsonObject();
+    JsonObject sleep =
+        com.google.gson.JsonParser.parseString(next().getBody().utf8()).getAsJsonObject();
     assertThat(sleep.get("date").getAsString()).isEqualTo("2025-08-14");
     assertThat(sleep.get("url").getAsString()).endsWith("/v3/users/sleep/2025-08-14");
 
-    assertThatThrownBy(() -> fake.deliver(FakeWebhookEvent.continuousHeartRate(user, Fixtures.TODAY)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not subscribed");
-    assertThat(fake.webhookDeliveries()).extracting(WebhookDelivery::event)
+    assertThatThrownBy(
+            () -> fake.deliver(FakeWebhookEvent.continuousHeartRate(user, Fixtures.TODAY)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not subscribed");
+    assertThat(fake.webhookDeliveries())
+        .extracting(WebhookDelivery::event)
         .containsExactly("PING", "EXERCISE", "SLEEP");
   }
 
@@ -118,11 +130,15 @@ class WebhooksTest {
     Http.Result r = create(fake, "[\"EXERCISE\"]", receiver.url("/fail").toString());
     assertThat(r.code()).isEqualTo(400);
     assertThat(r.json().getAsJsonObject().keySet()).contains("errorType", "corrId");
-    assertThat(create(fake, "[\"EXERCISE\"]", "http://127.0.0.1:1/closed").code()).isEqualTo(400);
-    assertThat(create(fake, "[\"NOT_AN_EVENT\"]", receiver.url("/").toString()).code()).isEqualTo(400);
-    assertThat(Http.send(Http.basic(fake, fake.baseUrl() + "v3/webhooks").build()).text())
+    assertThat(create(fake, "[\"EXERCISE\"]", "http://127.0.0.1:1/closed").code())
+        .isEqualTo(400);
+    assertThat(create(fake, "[\"NOT_AN_EVENT\"]", receiver.url("/").toString()).code())
+        .isEqualTo(400);
+    assertThat(
+            Http.send(Http.basic(fake, fake.baseUrl() + "v3/webhooks").build()).text())
         .isEqualTo("{\"data\":[]}");
-    assertThat(Http.get(fake.baseUrl() + "v3/webhooks", "a-bearer-token").code()).isEqualTo(401);
+    assertThat(Http.get(fake.baseUrl() + "v3/webhooks", "a-bearer-token").code())
+        .isEqualTo(401);
   }
 
   @Test
@@ -130,56 +146,87 @@ class WebhooksTest {
     FakeAccessLink fake = accessLink.fake();
     FakeUser user = fake.addUser();
     String webhooks = fake.baseUrl() + "v3/webhooks";
-    assertThat(Http.send(Http.basic(fake, webhooks + "/activate").post(RequestBody.create(new byte[0])).build())
-        .code()).isEqualTo(204);
-    assertThat(Http.send(Http.basic(fake, webhooks + "/deactivate").post(RequestBody.create(new byte[0])).build())
-        .code()).isEqualTo(204);
+    assertThat(Http.send(Http.basic(fake, webhooks + "/activate")
+                .post(RequestBody.create(new byte[0]))
+                .build())
+            .code())
+        .isEqualTo(204);
+    assertThat(Http.send(Http.basic(fake, webhooks + "/deactivate")
+                .post(RequestBody.create(new byte[0]))
+                .build())
+            .code())
+        .isEqualTo(204);
 
-    String id = create(fake, "[\"ACTIVITY_SUMMARY\"]", receiver.url("/one").toString()).json().getAsJsonObject()
-        .getAsJsonObject("data").get("id").getAsString();
+    String id = create(fake, "[\"ACTIVITY_SUMMARY\"]", receiver.url("/one").toString())
+        .json()
+        .getAsJsonObject()
+        .getAsJsonObject("data")
+        .get("id")
+        .getAsString();
     next();
 
-    JsonObject info = Http.send(Http.basic(fake, webhooks).build()).json().getAsJsonObject().getAsJsonArray("data")
-        .get(0).getAsJsonObject();
+    JsonObject info = Http.send(Http.basic(fake, webhooks).build())
+        .json()
+        .getAsJsonObject()
+        .getAsJsonArray("data")
+        .get(0)
+        .getAsJsonObject();
     assertThat(info.keySet()).containsExactly("id", "events", "url", "active");
     assertThat(info.get("active").getAsBoolean()).isTrue();
 
-    Http.Result badPatch = Http.send(Http.basic(fake, webhooks + "/" + id).patch(RequestBody.create(
-        "{\"url\":\"" + receiver.url("/fail") + "\"}", Http.JSON)).build());
+    Http.Result badPatch = Http.send(Http.basic(fake, webhooks + "/" + id)
+        .patch(RequestBody.create("{\"url\":\"" + receiver.url("/fail") + "\"}", Http.JSON))
+        .build());
     assertThat(badPatch.code()).isEqualTo(400);
     next();
-    Http.Result patched = Http.send(Http.basic(fake, webhooks + "/" + id).patch(RequestBody.create(
-        "{\"url\":\"" + receiver.url("/two") + "\",\"events\":[\"ACTIVITY_SUMMARY\",\"SLEEP_WISE_ALERTNESS\"]}",
-        Http.JSON)).build());
+    Http.Result patched = Http.send(Http.basic(fake, webhooks + "/" + id)
+        .patch(RequestBody.create(
+            "{\"url\":\"" + receiver.url("/two")
+                + "\",\"events\":[\"ACTIVITY_SUMMARY\",\"SLEEP_WISE_ALERTNESS\"]}",
+            Http.JSON))
+        .build());
     assertThat(patched.code()).isEqualTo(200);
     assertThat(next().getTarget()).isEqualTo("/two");
-    JsonObject now = patched.json().getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject();
+    JsonObject now =
+        patched.json().getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject();
     assertThat(now.get("url").getAsString()).endsWith("/two");
     assertThat(now.getAsJsonArray("events")).hasSize(2);
 
-    assertThat(Http.send(Http.basic(fake, webhooks + "/deactivate").post(RequestBody.create(new byte[0])).build())
-        .code()).isEqualTo(200);
+    assertThat(Http.send(Http.basic(fake, webhooks + "/deactivate")
+                .post(RequestBody.create(new byte[0]))
+                .build())
+            .code())
+        .isEqualTo(200);
     assertThatThrownBy(() -> fake.deliver(FakeWebhookEvent.activitySummary(user, Fixtures.TODAY)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("deactivated");
-    assertThat(Http.send(Http.basic(fake, webhooks + "/activate").post(RequestBody.create(new byte[0])).build())
-        .code()).isEqualTo(200);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("deactivated");
+    assertThat(Http.send(Http.basic(fake, webhooks + "/activate")
+                .post(RequestBody.create(new byte[0]))
+                .build())
+            .code())
+        .isEqualTo(200);
     assertThat(next().getHeaders().get("Polar-Webhook-Event")).isEqualTo("PING");
 
-    WebhookDelivery alertness = fake.deliver(FakeWebhookEvent.sleepWiseAlertness(user, Fixtures.TODAY.minusDays(1),
-        Fixtures.TODAY));
-    assertThat(alertness.payload()).contains("\"from\":\"2025-08-13\",\"to\":\"2025-08-14\"")
+    WebhookDelivery alertness = fake.deliver(
+        FakeWebhookEvent.sleepWiseAlertness(user, Fixtures.TODAY.minusDays(1), Fixtures.TODAY));
+    assertThat(alertness.payload())
+        .contains("\"from\":\"2025-08-13\",\"to\":\"2025-08-14\"")
         .contains("/v3/users/sleepwise/alertness/date?from=2025-08-13&to=2025-08-14");
     next();
 
-    assertThat(Http.send(Http.basic(fake, webhooks + "/nope").delete().build()).code()).isEqualTo(404);
-    assertThat(Http.send(Http.basic(fake, webhooks + "/" + id).delete().build()).code()).isEqualTo(204);
+    assertThat(Http.send(Http.basic(fake, webhooks + "/nope").delete().build()).code())
+        .isEqualTo(404);
+    assertThat(Http.send(Http.basic(fake, webhooks + "/" + id).delete().build()).code())
+        .isEqualTo(204);
     assertThat(Http.send(Http.basic(fake, webhooks).build()).text()).isEqualTo("{\"data\":[]}");
   }
 
   @Test
   void addingDataCanDeliverAutomatically() throws Exception {
-    try (FakeAccessLink fake = FakeAccessLink.start(Fixtures.options().autoDeliverWebhooks(true).build())) {
-      create(fake, "[\"EXERCISE\",\"PHYSICAL_INFORMATION\"]", receiver.url("/auto").toString());
+    try (FakeAccessLink fake =
+        FakeAccessLink.start(Fixtures.options().autoDeliverWebhooks(true).build())) {
+      create(
+          fake, "[\"EXERCISE\",\"PHYSICAL_INFORMATION\"]", receiver.url("/auto").toString());
       next();
       FakeUser user = fake.addUser();
       ExerciseIds ids = user.addExercise();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = AccessLinkCli.Version.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Links Polar users, syncs their AccessLink data to disk and receives AccessLink webhooks.",
+    description =
+        "Links Polar users, syncs their AccessLink data to disk and receives AccessLink webhooks.",
     subcommands = {SyncCommand.class, LinkCommand.class, WebhookCommand.class},
     footer = {
       "",
@@ -40,7 +41,8 @@ public final class AccessLinkCli implements Runnable {
   /** Exit code of a command line that could not be parsed or is inconsistent. */
   public static final int EXIT_USAGE = 2;
 
-  @Spec private @Nullable CommandSpec spec;
+  @Spec
+  private @Nullable CommandSpec spec;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -78,7 +80,8 @@ public final class AccessLinkCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(Objects.requireNonNull(spec).commandLine(), "Missing command: sync, link or webhook");
+    throw new ParameterException(
+        Objects.requireNonNull(spec).commandLine(), "Missing command: sync, link or webhook");
   }
 
   /** Prints the usage error, a suggestion for a mistyped option, and where to find help; answers exit code 2. */

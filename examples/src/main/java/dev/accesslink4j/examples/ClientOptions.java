@@ -17,33 +17,41 @@ final class ClientOptions {
   @Option(
       names = "--client-id",
       paramLabel = "ID",
-      description = "The AccessLink client id (default: env ACCESSLINK_CLIENT_ID, alias POLAR_CLIENT_ID).")
-  @Nullable String clientId;
+      description =
+          "The AccessLink client id (default: env ACCESSLINK_CLIENT_ID, alias POLAR_CLIENT_ID).")
+  @Nullable
+  String clientId;
 
   @Option(
       names = "--client-secret",
       paramLabel = "SECRET",
-      description = "The AccessLink client secret (default: env ACCESSLINK_CLIENT_SECRET, alias POLAR_CLIENT_SECRET;"
-          + " prefer the variable).")
-  @Nullable String clientSecret;
+      description =
+          "The AccessLink client secret (default: env ACCESSLINK_CLIENT_SECRET, alias POLAR_CLIENT_SECRET;"
+              + " prefer the variable).")
+  @Nullable
+  String clientSecret;
 
   @Option(
       names = "--api-url",
       paramLabel = "URL",
       description = "The AccessLink API base URL (default: https://www.polaraccesslink.com/).")
-  @Nullable URI apiUrl;
+  @Nullable
+  URI apiUrl;
 
   @Option(
       names = "--auth-url",
       paramLabel = "URL",
-      description = "The OAuth2 authorization URL (default: https://flow.polar.com/oauth2/authorization).")
-  @Nullable URI authUrl;
+      description =
+          "The OAuth2 authorization URL (default: https://flow.polar.com/oauth2/authorization).")
+  @Nullable
+  URI authUrl;
 
   @Option(
       names = "--token-url",
       paramLabel = "URL",
       description = "The OAuth2 token URL (default: https://polarremote.com/v2/oauth2/token).")
-  @Nullable URI tokenUrl;
+  @Nullable
+  URI tokenUrl;
 
   /** Whether a client id was given (option or environment): without one, {@code sync} runs offline. */
   boolean hasClientId() {
@@ -67,7 +75,8 @@ final class ClientOptions {
     }
     if (clientSecret == null || clientSecret.isBlank()) {
       throw new ParameterException(
-          spec.commandLine(), "--client-secret is required with --client-id (or set ACCESSLINK_CLIENT_SECRET)");
+          spec.commandLine(),
+          "--client-secret is required with --client-id (or set ACCESSLINK_CLIENT_SECRET)");
     }
     AccessLinkBuilder builder =
         AccessLink.builder().clientId(clientId).clientSecret(ClientSecret.of(clientSecret));

@@ -18,11 +18,10 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
   /** Option name to the environment variables that supply its default, the primary name first, then its alias. */
-  static final Map<String, List<String>> VARIABLES =
-      Map.of(
-          "--client-id", List.of("ACCESSLINK_CLIENT_ID", "POLAR_CLIENT_ID"),
-          "--client-secret", List.of("ACCESSLINK_CLIENT_SECRET", "POLAR_CLIENT_SECRET"),
-          "--secret", List.of("ACCESSLINK_WEBHOOK_SECRET", "POLAR_WEBHOOK_SECRET"));
+  static final Map<String, List<String>> VARIABLES = Map.of(
+      "--client-id", List.of("ACCESSLINK_CLIENT_ID", "POLAR_CLIENT_ID"),
+      "--client-secret", List.of("ACCESSLINK_CLIENT_SECRET", "POLAR_CLIENT_SECRET"),
+      "--secret", List.of("ACCESSLINK_WEBHOOK_SECRET", "POLAR_WEBHOOK_SECRET"));
 
   private final Function<String, @Nullable String> environment;
 

@@ -39,9 +39,14 @@ import picocli.CommandLine.Spec;
           + " client at https://admin.polaraccesslink.com."
     })
 final class LinkCommand implements Callable<Integer> {
-  @Spec private @Nullable CommandSpec spec;
-  @Mixin private ClientOptions client = new ClientOptions();
-  @Mixin private TokenStoreOption tokenStore = new TokenStoreOption();
+  @Spec
+  private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClientOptions client = new ClientOptions();
+
+  @Mixin
+  private TokenStoreOption tokenStore = new TokenStoreOption();
 
   @Option(
       names = "--callback-port",
@@ -53,55 +58,62 @@ final class LinkCommand implements Callable<Integer> {
   @Option(
       names = "--redirect-uri",
       paramLabel = "URI",
-      description = "The redirect URI registered for the client (default: http://localhost:PORT/oauth2_callback);"
-          + " the callback server listens on its path.")
+      description =
+          "The redirect URI registered for the client (default: http://localhost:PORT/oauth2_callback);"
+              + " the callback server listens on its path.")
   private @Nullable URI redirectUri;
 
   @Option(
       names = "--member-id",
       paramLabel = "ID",
-      description = "Your own id for the user, the token store key (default: polar-<Polar user id>).")
+      description =
+          "Your own id for the user, the token store key (default: polar-<Polar user id>).")
   private @Nullable String memberId;
 
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "600",
-      description = "How long to wait for the callback (default: ${DEFAULT-VALUE}; a code is valid 10 minutes).")
+      description =
+          "How long to wait for the callback (default: ${DEFAULT-VALUE}; a code is valid 10 minutes).")
   private long timeoutSeconds;
 
   @Override
   public Integer call() throws InterruptedException {
     CommandSpec command = Objects.requireNonNull(spec);
     if (callbackPort < 0 || callbackPort > 65535) {
-      throw new ParameterException(command.commandLine(), "--callback-port must be between 0 and 65535");
+      throw new ParameterException(
+          command.commandLine(), "--callback-port must be between 0 and 65535");
     }
     if (timeoutSeconds < 1) {
       throw new ParameterException(command.commandLine(), "--timeout must be at least 1 second");
     }
-    String path = redirectUri == null || redirectUri.getPath() == null || redirectUri.getPath().isEmpty()
+    String path = redirectUri == null
+            || redirectUri.getPath() == null
+            || redirectUri.getPath().isEmpty()
         ? CallbackServer.DEFAULT_PATH
         : redirectUri.getPath();
     PrintWriter out = command.commandLine().getOut();
-    // before the user is sent to Polar: a code works once, so a store found unusable after the exchange loses it
+    // before the user is sent to Polar: a code works once, so a store found unusable after the
+    // exchange loses it
     FileTokenStore tokens = tokenStore.openChecked();
     try (AccessLink accessLink = client.build(command);
         CallbackServer server = listen(path)) {
       URI redirect = redirectUri != null ? redirectUri : server.uri("localhost");
-      LinkResult linked =
-          new LinkFlow(accessLink, tokens)
-              .link(
-                  server,
-                  redirect,
-                  memberId,
-                  url -> {
-                    out.println("Open this URL in a browser and allow access (waiting on port " + server.port()
-                        + "):");
-                    out.println(url);
-                    out.flush();
-                  },
-                  Duration.ofSeconds(timeoutSeconds));
-      out.println(describe(linked) + "; token saved in " + TerminalText.clean(tokens.file().toString()));
+      LinkResult linked = new LinkFlow(accessLink, tokens)
+          .link(
+              server,
+              redirect,
+              memberId,
+              url -> {
+                out.println("Open this URL in a browser and allow access (waiting on port "
+                    + server.port() + "):");
+                out.println(url);
+                out.flush();
+              },
+              Duration.ofSeconds(timeoutSeconds));
+      out.println(describe(linked) + "; token saved in "
+          + TerminalText.clean(tokens.file().toString()));
       out.flush();
       return 0;
     }
@@ -109,10 +121,9 @@ final class LinkCommand implements Callable<Integer> {
 
   static String describe(LinkResult linked) {
     String how = linked.newlyRegistered() ? "registered" : "already registered";
-    String member =
-        linked.memberIdMatches()
-            ? " as " + linked.memberId()
-            : " (under another member id; stored as " + linked.memberId() + ")";
+    String member = linked.memberIdMatches()
+        ? " as " + linked.memberId()
+        : " (under another member id; stored as " + linked.memberId() + ")";
     return TerminalText.clean("linked Polar user " + linked.userId() + ", " + how + member);
   }
 
@@ -121,7 +132,9 @@ final class LinkCommand implements Callable<Integer> {
       return CallbackServer.start(InetAddress.getLoopbackAddress(), callbackPort, path);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot listen on port " + callbackPort + " for the callback (choose another with --callback-port)", e);
+          "cannot listen on port " + callbackPort
+              + " for the callback (choose another with --callback-port)",
+          e);
     }
   }
 }

@@ -60,12 +60,12 @@ public final class Messages {
   private static String firstLine(Throwable e) {
     String message = e.getMessage();
     if (e instanceof UncheckedIOException unchecked) {
-      // new UncheckedIOException(cause) repeats cause.toString(); keep the outer context and the cause's message
+      // new UncheckedIOException(cause) repeats cause.toString(); keep the outer context and the
+      // cause's message
       String cause = unchecked.getCause().getMessage();
-      message =
-          message == null || message.equals(unchecked.getCause().toString())
-              ? cause
-              : message + (cause == null || message.contains(cause) ? "" : ": " + cause);
+      message = message == null || message.equals(unchecked.getCause().toString())
+          ? cause
+          : message + (cause == null || message.contains(cause) ? "" : ": " + cause);
     }
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();

@@ -39,9 +39,14 @@ import picocli.CommandLine.Spec;
           + " through the OAuth redirect flow and syncs that user: an offline demo."
     })
 final class SyncCommand implements Callable<Integer> {
-  @Spec private @Nullable CommandSpec spec;
-  @Mixin private ClientOptions client = new ClientOptions();
-  @Mixin private TokenStoreOption tokenStore = new TokenStoreOption();
+  @Spec
+  private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClientOptions client = new ClientOptions();
+
+  @Mixin
+  private TokenStoreOption tokenStore = new TokenStoreOption();
 
   @Option(
       names = "--out",
@@ -54,8 +59,9 @@ final class SyncCommand implements Callable<Integer> {
       names = "--days",
       paramLabel = "N",
       defaultValue = "7",
-      description = "How many days of non-transactional data to read, today included (default: ${DEFAULT-VALUE},"
-          + " at most 365).")
+      description =
+          "How many days of non-transactional data to read, today included (default: ${DEFAULT-VALUE},"
+              + " at most 365).")
   private int days;
 
   @Override
@@ -63,7 +69,8 @@ final class SyncCommand implements Callable<Integer> {
     CommandSpec command = Objects.requireNonNull(spec);
     if (days < 1 || days > DateWindow.MAX_DAYS) {
       throw new ParameterException(
-          command.commandLine(), "--days must be between 1 and " + DateWindow.MAX_DAYS + ": " + days);
+          command.commandLine(),
+          "--days must be between 1 and " + DateWindow.MAX_DAYS + ": " + days);
     }
     PrintWriter stdout = command.commandLine().getOut();
     if (!client.hasClientId()) {
@@ -79,19 +86,21 @@ final class SyncCommand implements Callable<Integer> {
     try (AccessLink accessLink = client.build(command)) {
       LinkedUsers linked = LinkedUsers.of(tokens);
       if (linked.users().isEmpty() && linked.problems().isEmpty()) {
-        throw new IllegalStateException("no linked users in " + tokens.file() + ": run 'link' first");
+        throw new IllegalStateException(
+            "no linked users in " + tokens.file() + ": run 'link' first");
       }
       return sync(accessLink, linked);
     }
   }
 
   private int offline(PrintWriter stdout) throws InterruptedException {
-    stdout.println("No client credentials (--client-id or ACCESSLINK_CLIENT_ID): offline demo against an embedded fake"
-        + " AccessLink");
+    stdout.println(
+        "No client credentials (--client-id or ACCESSLINK_CLIENT_ID): offline demo against an embedded fake"
+            + " AccessLink");
     stdout.flush();
     try (OfflineDemo demo = OfflineDemo.start()) {
-      stdout.println("fake AccessLink at " + demo.baseUrl() + "; " + LinkCommand.describe(demo.linked())
-          + " through the OAuth redirect flow");
+      stdout.println("fake AccessLink at " + demo.baseUrl() + "; "
+          + LinkCommand.describe(demo.linked()) + " through the OAuth redirect flow");
       stdout.flush();
       return sync(demo.client(), LinkedUsers.of(demo.tokens()));
     }
@@ -104,10 +113,11 @@ final class SyncCommand implements Callable<Integer> {
     ProgressReporter progress = ProgressReporter.of(stdout, stderr, System.console() != null);
     DateWindow window = DateWindow.lastDays(LocalDate.now(), days);
     SyncReport report = new SyncEngine(accessLink, out, window, progress).syncAll(linked);
-    stdout.println("files in " + out + ": " + report.filesWritten() + " written, " + report.filesUnchanged()
-        + " unchanged");
+    stdout.println("files in " + out + ": " + report.filesWritten() + " written, "
+        + report.filesUnchanged() + " unchanged");
     if (!report.succeeded()) {
-      stderr.println("error: " + report.failures().size() + (report.failures().size() == 1 ? " step" : " steps")
+      stderr.println("error: " + report.failures().size()
+          + (report.failures().size() == 1 ? " step" : " steps")
           + " failed; run sync again to finish (uncommitted transactions are offered again)");
       stderr.flush();
     }

@@ -11,7 +11,8 @@ final class TokenStoreOption {
       names = "--token-store",
       paramLabel = "FILE",
       description = "The token store, owner-only (default: ~/.accesslink/tokens.json).")
-  @Nullable Path file;
+  @Nullable
+  Path file;
 
   /** The store on the given file, or on {@code ~/.accesslink/tokens.json}. */
   FileTokenStore open() {

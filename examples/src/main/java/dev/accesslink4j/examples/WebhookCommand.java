@@ -52,9 +52,14 @@ import picocli.CommandLine.Spec;
           + " 5 s is dropped; up to 256 connections are open at once, and a slow one holds no thread."
     })
 final class WebhookCommand implements Callable<Integer> {
-  @Spec private @Nullable CommandSpec spec;
-  @Mixin private ClientOptions client = new ClientOptions();
-  @Mixin private TokenStoreOption tokenStore = new TokenStoreOption();
+  @Spec
+  private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClientOptions client = new ClientOptions();
+
+  @Mixin
+  private TokenStoreOption tokenStore = new TokenStoreOption();
 
   @Option(
       names = "--port",
@@ -66,18 +71,22 @@ final class WebhookCommand implements Callable<Integer> {
   @Option(
       names = "--bind",
       paramLabel = "ADDRESS",
-      description = "The address to listen on (default: the loopback address; put a tunnel or reverse proxy in"
-          + " front, or pass 0.0.0.0).")
+      description =
+          "The address to listen on (default: the loopback address; put a tunnel or reverse proxy in"
+              + " front, or pass 0.0.0.0).")
   private @Nullable String bind;
 
   @Option(
       names = "--secret",
       paramLabel = "KEY",
-      description = "The webhook's signature_secret_key (default: env ACCESSLINK_WEBHOOK_SECRET, alias"
-          + " POLAR_WEBHOOK_SECRET; prefer the variable). Without it only PINGs are accepted.")
+      description =
+          "The webhook's signature_secret_key (default: env ACCESSLINK_WEBHOOK_SECRET, alias"
+              + " POLAR_WEBHOOK_SECRET; prefer the variable). Without it only PINGs are accepted.")
   private @Nullable String secret;
 
-  @Option(names = "--sync", description = "Sync the user of each data event (needs client credentials).")
+  @Option(
+      names = "--sync",
+      description = "Sync the user of each data event (needs client credentials).")
   private boolean sync;
 
   @Option(
@@ -101,13 +110,15 @@ final class WebhookCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(), "--port must be between 0 and 65535");
     }
     if (days < 1 || days > DateWindow.MAX_DAYS) {
-      throw new ParameterException(command.commandLine(), "--days must be between 1 and " + DateWindow.MAX_DAYS);
+      throw new ParameterException(
+          command.commandLine(), "--days must be between 1 and " + DateWindow.MAX_DAYS);
     }
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     if (secret == null || secret.isBlank()) {
-      stderr.println("warning: no --secret (or ACCESSLINK_WEBHOOK_SECRET): only PINGs are accepted, every other"
-          + " delivery is answered 401");
+      stderr.println(
+          "warning: no --secret (or ACCESSLINK_WEBHOOK_SECRET): only PINGs are accepted, every other"
+              + " delivery is answered 401");
       stderr.flush();
     }
     FileTokenStore tokens = tokenStore.open();
@@ -115,10 +126,11 @@ final class WebhookCommand implements Callable<Integer> {
       tokens.keys(); // a damaged store is an error now, not at the first event
     }
     try (AccessLink accessLink = sync ? client.build(command) : null;
-        WebhookReceiver receiver = listen(verifier(), new Printer(accessLink, tokens, stdout, stderr))) {
+        WebhookReceiver receiver =
+            listen(verifier(), new Printer(accessLink, tokens, stdout, stderr))) {
       String host = bind == null ? InetAddress.getLoopbackAddress().getHostAddress() : bind;
-      stdout.println("listening for AccessLink webhooks on http://" + host + ":" + receiver.port() + "/"
-          + (sync ? " (syncing each event's user into " + out + ")" : ""));
+      stdout.println("listening for AccessLink webhooks on http://" + host + ":" + receiver.port()
+          + "/" + (sync ? " (syncing each event's user into " + out + ")" : ""));
       stdout.flush();
       awaitShutdown(receiver);
       return 0;
@@ -135,7 +147,8 @@ final class WebhookCommand implements Callable<Integer> {
     }
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
-    return WebhookVerifier.of(HexFormat.of().formatHex(random)); // no delivery can match: PINGs only
+    return WebhookVerifier.of(
+        HexFormat.of().formatHex(random)); // no delivery can match: PINGs only
   }
 
   private WebhookReceiver listen(WebhookVerifier verifier, WebhookReceiver.Listener listener) {
@@ -144,7 +157,8 @@ final class WebhookCommand implements Callable<Integer> {
       address = bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind);
       return WebhookReceiver.start(new InetSocketAddress(address, port), verifier, listener);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + (bind == null ? "" : bind + ":") + port, e);
+      throw new UncheckedIOException(
+          "cannot listen on " + (bind == null ? "" : bind + ":") + port, e);
     }
   }
 
@@ -155,7 +169,11 @@ final class WebhookCommand implements Callable<Integer> {
     private final PrintWriter stdout;
     private final PrintWriter stderr;
 
-    Printer(@Nullable AccessLink accessLink, FileTokenStore tokens, PrintWriter stdout, PrintWriter stderr) {
+    Printer(
+        @Nullable AccessLink accessLink,
+        FileTokenStore tokens,
+        PrintWriter stdout,
+        PrintWriter stderr) {
       this.accessLink = accessLink;
       this.tokens = tokens;
       this.stdout = stdout;
@@ -165,9 +183,10 @@ final class WebhookCommand implements Callable<Integer> {
     @Override
     public void onEvent(WebhookEvent event, boolean duplicate) {
       synchronized (stdout) {
-        stdout.println(duplicate
-            ? "duplicate " + EventLines.describe(event) + " (already received; ignored)"
-            : "event " + EventLines.describe(event));
+        stdout.println(
+            duplicate
+                ? "duplicate " + EventLines.describe(event) + " (already received; ignored)"
+                : "event " + EventLines.describe(event));
         stdout.flush();
       }
       if (accessLink != null && !duplicate) {
@@ -178,7 +197,8 @@ final class WebhookCommand implements Callable<Integer> {
     @Override
     public void onRefused(WebhookReceiver.RefusedDelivery refused) {
       synchronized (stderr) {
-        stderr.println(TerminalText.clean(refused.line())); // ids and fixed words only: no body, header or key
+        stderr.println(
+            TerminalText.clean(refused.line())); // ids and fixed words only: no body, header or key
         stderr.flush();
       }
     }
@@ -186,21 +206,27 @@ final class WebhookCommand implements Callable<Integer> {
 
   /** Syncs the event's user for the last {@code --days} days, counted from the day the event arrived. */
   private void syncUser(
-      AccessLink accessLink, FileTokenStore tokens, WebhookEvent event, PrintWriter stdout, PrintWriter err) {
+      AccessLink accessLink,
+      FileTokenStore tokens,
+      WebhookEvent event,
+      PrintWriter stdout,
+      PrintWriter err) {
     if (!(event instanceof DataEvent<?> data)) {
       return;
     }
     try {
       Optional<AccessToken> token = tokens.findByUserId(data.userId());
       if (token.isEmpty()) {
-        stdout.println("user " + data.userId() + " has no token in " + TerminalText.clean(tokens.file().toString())
-            + ": link the user to sync");
+        stdout.println("user " + data.userId() + " has no token in "
+            + TerminalText.clean(tokens.file().toString()) + ": link the user to sync");
       } else {
         DateWindow window = DateWindow.lastDays(LocalDate.now(), days);
         // the store key is not needed to sync: the event names the user by Polar id
-        LinkedUsers.LinkedUser user = new LinkedUsers.LinkedUser("polar-" + data.userId(), data.userId(), token.get());
-        SyncReport report =
-            new SyncEngine(accessLink, out, window, ProgressReporter.of(stdout, err, false)).syncUser(user);
+        LinkedUsers.LinkedUser user =
+            new LinkedUsers.LinkedUser("polar-" + data.userId(), data.userId(), token.get());
+        SyncReport report = new SyncEngine(
+                accessLink, out, window, ProgressReporter.of(stdout, err, false))
+            .syncUser(user);
         stdout.println(report.summary());
       }
     } catch (RuntimeException e) {
@@ -213,13 +239,12 @@ final class WebhookCommand implements Callable<Integer> {
   /** Blocks until the JVM shuts down (Ctrl-C) or this thread is interrupted. */
   private static void awaitShutdown(WebhookReceiver receiver) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              receiver.close();
-              stopped.countDown();
-            },
-            "webhook-shutdown");
+    Thread hook = new Thread(
+        () -> {
+          receiver.close();
+          stopped.countDown();
+        },
+        "webhook-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       stopped.await();

@@ -95,7 +95,8 @@ final class Cli {
       return new ArrayList<>(text.toString().lines().toList());
     }
 
-    synchronized String await(Predicate<String> line, Duration timeout) throws InterruptedException {
+    synchronized String await(Predicate<String> line, Duration timeout)
+        throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         String complete = text.substring(0, text.lastIndexOf("\n") + 1);

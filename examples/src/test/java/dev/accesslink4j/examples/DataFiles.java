@@ -28,7 +28,9 @@ final class DataFiles {
   /** Asserts that the Garmin FIT SDK accepts the file (CRC and structure) and finds one session in it. */
   static void assertValidFit(Path fit) throws IOException {
     try (InputStream in = Files.newInputStream(fit)) {
-      assertThat(new Decode().checkFileIntegrity(in)).as("FIT integrity of %s", fit).isTrue();
+      assertThat(new Decode().checkFileIntegrity(in))
+          .as("FIT integrity of %s", fit)
+          .isTrue();
     }
     List<SessionMesg> sessions = new ArrayList<>();
     MesgBroadcaster broadcaster = new MesgBroadcaster(new Decode());
@@ -59,7 +61,9 @@ final class DataFiles {
   }
 
   static List<Path> files(Path dir, String suffix) throws IOException {
-    return files(dir).stream().filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+    return files(dir).stream()
+        .filter(p -> p.getFileName().toString().endsWith(suffix))
+        .toList();
   }
 
   /** Every file's modification time and content, to prove a rerun touched nothing. */
@@ -68,7 +72,9 @@ final class DataFiles {
     for (Path file : files(dir)) {
       try {
         FileTime modified = Files.getLastModifiedTime(file);
-        snapshot.put(dir.relativize(file), modified + " " + java.util.Arrays.hashCode(Files.readAllBytes(file)));
+        snapshot.put(
+            dir.relativize(file),
+            modified + " " + java.util.Arrays.hashCode(Files.readAllBytes(file)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

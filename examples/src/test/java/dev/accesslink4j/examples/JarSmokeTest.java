@@ -19,19 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("jar")
 class JarSmokeTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void theReadmeCommandPrintsTheSummaryAndWritesValidFiles() throws Exception {
-    Path jar = Path.of(System.getProperty("examples.jar", "target/accesslink-examples.jar")).toAbsolutePath();
+    Path jar = Path.of(System.getProperty("examples.jar", "target/accesslink-examples.jar"))
+        .toAbsolutePath();
     assertThat(jar).exists();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(java.toString(), "-Duser.home=" + dir.resolve("home"), "-jar", jar.toString(), "sync")
-            .directory(dir.toFile())
-            .redirectOutput(dir.resolve("stdout.txt").toFile())
-            .redirectError(dir.resolve("stderr.txt").toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("POLAR_") || name.startsWith("ACCESSLINK_"));
+    ProcessBuilder builder = new ProcessBuilder(
+            java.toString(), "-Duser.home=" + dir.resolve("home"), "-jar", jar.toString(), "sync")
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("POLAR_") || name.startsWith("ACCESSLINK_"));
 
     Process process = builder.start();
     boolean exited = process.waitFor(90, TimeUnit.SECONDS);

@@ -36,9 +36,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinkCommandTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
-  private final OkHttpClient browser = new OkHttpClient.Builder().followRedirects(true).build();
+  private final OkHttpClient browser =
+      new OkHttpClient.Builder().followRedirects(true).build();
   private FakeAccessLink fake;
   private int port;
   private Path tokens;
@@ -48,12 +50,10 @@ class LinkCommandTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    fake =
-        FakeAccessLink.start(
-            FakeAccessLinkOptions.builder()
-                .demoUserDays(0)
-                .redirectUris("http://localhost:" + port + "/oauth2_callback")
-                .build());
+    fake = FakeAccessLink.start(FakeAccessLinkOptions.builder()
+        .demoUserDays(0)
+        .redirectUris("http://localhost:" + port + "/oauth2_callback")
+        .build());
     tokens = dir.resolve("secrets").resolve("tokens.json");
   }
 
@@ -65,13 +65,20 @@ class LinkCommandTest {
   private Cli.Background link(String... extra) {
     String[] base = {
       "link",
-      "--client-id", fake.clientId(),
-      "--auth-url", fake.authorizationUrl(),
-      "--token-url", fake.tokenUrl(),
-      "--api-url", fake.baseUrl(),
-      "--callback-port", Integer.toString(port),
-      "--token-store", tokens.toString(),
-      "--timeout", "20"
+      "--client-id",
+      fake.clientId(),
+      "--auth-url",
+      fake.authorizationUrl(),
+      "--token-url",
+      fake.tokenUrl(),
+      "--api-url",
+      fake.baseUrl(),
+      "--callback-port",
+      Integer.toString(port),
+      "--token-store",
+      tokens.toString(),
+      "--timeout",
+      "20"
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
@@ -86,7 +93,8 @@ class LinkCommandTest {
     String url = run.out.await(l -> l.startsWith(fake.authorizationUrl()), WAIT);
 
     // a callback that does not answer this authorization is refused, and the command keeps waiting
-    try (Response forged = get("http://localhost:" + port + "/oauth2_callback?code=stolen&state=forged")) {
+    try (Response forged =
+        get("http://localhost:" + port + "/oauth2_callback?code=stolen&state=forged")) {
       assertThat(forged.code()).isEqualTo(400);
     }
     try (Response page = get(url)) {
@@ -99,16 +107,20 @@ class LinkCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out.lines())
-        .contains("linked Polar user " + demo.polarUserId() + ", registered as polar-" + demo.polarUserId()
-            + "; token saved in " + tokens);
+        .contains("linked Polar user " + demo.polarUserId() + ", registered as polar-"
+            + demo.polarUserId() + "; token saved in " + tokens);
     assertThat(demo.registered()).isTrue();
     assertThat(demo.memberId()).contains("polar-" + demo.polarUserId());
     assertThat(fake.requests(Route.OAUTH_TOKEN)).hasSize(1);
     assertThat(fake.requests(Route.REGISTER_USER)).hasSize(1);
-    AccessToken saved = FileTokenStore.of(tokens).load("polar-" + demo.polarUserId()).orElseThrow();
+    AccessToken saved =
+        FileTokenStore.of(tokens).load("polar-" + demo.polarUserId()).orElseThrow();
     assertThat(saved.userId()).hasValue(demo.polarUserId());
-    assertThat(Files.getPosixFilePermissions(tokens)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(run.out.text() + run.err.text()).doesNotContain(saved.reveal()).doesNotContain(fake.clientSecret());
+    assertThat(Files.getPosixFilePermissions(tokens))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(run.out.text() + run.err.text())
+        .doesNotContain(saved.reveal())
+        .doesNotContain(fake.clientSecret());
   }
 
   @Test
@@ -121,7 +133,8 @@ class LinkCommandTest {
     }
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out.text()).contains("linked Polar user " + member.polarUserId() + ", already registered as crm-7");
+    assertThat(run.out.text())
+        .contains("linked Polar user " + member.polarUserId() + ", already registered as crm-7");
     assertThat(FileTokenStore.of(tokens).load("crm-7")).isPresent();
   }
 
@@ -158,7 +171,8 @@ class LinkCommandTest {
     String callback = "http://localhost:" + port + "/oauth2_callback";
 
     // a forged "the user declined" link: without the state, or with another one, it ends nothing
-    try (Response forged = get(callback + "?error=access_denied&error_description=%1B%5B2Jgo+away")) {
+    try (Response forged =
+        get(callback + "?error=access_denied&error_description=%1B%5B2Jgo+away")) {
       assertThat(forged.code()).isEqualTo(400);
       assertThat(forged.body().string()).contains("carries no state").doesNotContain("\u001b");
     }
@@ -180,16 +194,19 @@ class LinkCommandTest {
     Cli.Background run = link();
     String url = run.out.await(l -> l.startsWith(fake.authorizationUrl()), WAIT);
     String state = url.replaceAll(".*[?&]state=([^&]*).*", "$1");
-    // clear screen and home, red, and a window title, as an error code and description with the right state
-    String query = "error=%1B%5B2J%1B%5BHaccess_denied%1B%5B31m&error_description=%1B%5D0%3Bpwned%07%C2%9B2J%E2%80%AE"
-        + "txt.exe&state=" + state;
+    // clear screen and home, red, and a window title, as an error code and description with the
+    // right state
+    String query =
+        "error=%1B%5B2J%1B%5BHaccess_denied%1B%5B31m&error_description=%1B%5D0%3Bpwned%07%C2%9B2J%E2%80%AE"
+            + "txt.exe&state=" + state;
     try (Response page = get("http://localhost:" + port + "/oauth2_callback?" + query)) {
       assertThat(page.code()).isEqualTo(400);
     }
 
     assertThat(run.exitCode()).isEqualTo(1);
     String printed = run.out.text() + run.err.text();
-    assertThat(printed.chars().filter(c -> c != '\n' && TerminalText.isUnsafe((char) c))).isEmpty();
+    assertThat(printed.chars().filter(c -> c != '\n' && TerminalText.isUnsafe((char) c)))
+        .isEmpty();
     assertThat(run.err.lines()).hasSize(1);
     assertThat(run.err.lines().get(0))
         .startsWith("error: Authorization failed (\\u001B[2J\\u001B[Haccess_denied\\u001B[31m)")
@@ -207,7 +224,8 @@ class LinkCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err.lines()).hasSize(1);
-    assertThat(run.err.lines().get(0)).startsWith("error: token store " + tokens + " is unusable: ");
+    assertThat(run.err.lines().get(0))
+        .startsWith("error: token store " + tokens + " is unusable: ");
     assertThat(run.out.text()).doesNotContain(fake.authorizationUrl());
     assertThat(fake.requests(Route.OAUTH_TOKEN)).isEmpty();
     assertThat(Files.readString(tokens)).isEqualTo(content);
@@ -218,13 +236,16 @@ class LinkCommandTest {
     Cli.Background run = link();
     String url = run.out.await(l -> l.startsWith(fake.authorizationUrl()), WAIT);
     try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      stalled.getOutputStream().write("GET /oauth2_callback?code=".getBytes(StandardCharsets.US_ASCII));
+      stalled
+          .getOutputStream()
+          .write("GET /oauth2_callback?code=".getBytes(StandardCharsets.US_ASCII));
       stalled.getOutputStream().flush();
 
       try (Response page = get(url)) {
         assertThat(page.code()).isEqualTo(200);
       }
-      // the real callback did not wait for the stalled one to be dropped (408 after 5 s): that has not happened yet
+      // the real callback did not wait for the stalled one to be dropped (408 after 5 s): that has
+      // not happened yet
       assertThat(stalled.getInputStream().available()).isZero();
       assertThat(stalled.isClosed()).isFalse();
     }

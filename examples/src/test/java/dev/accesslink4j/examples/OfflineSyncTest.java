@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OfflineSyncTest {
   private static final String DEMO_USER = "2278512";
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private String home;
 
@@ -42,8 +43,9 @@ class OfflineSyncTest {
     assertThat(first.err()).isEmpty();
     assertThat(first.exitCode()).isZero();
     assertThat(first.outLines().get(0)).startsWith("No client credentials");
-    assertThat(first.out()).contains("linked Polar user " + DEMO_USER + ", registered as "
-        + OfflineDemo.DEMO_MEMBER_ID + " through the OAuth redirect flow");
+    assertThat(first.out())
+        .contains("linked Polar user " + DEMO_USER + ", registered as " + OfflineDemo.DEMO_MEMBER_ID
+            + " through the OAuth redirect flow");
     assertThat(first.lastLine()).matches("synced \\d+ items for 1 users");
     Path user = out.resolve(DEMO_USER);
     List<Path> fits = DataFiles.files(user.resolve("exercises"), ".fit");
@@ -52,11 +54,23 @@ class OfflineSyncTest {
       DataFiles.assertValidFit(fit);
     }
     for (Path tcx : DataFiles.files(user.resolve("exercises"), ".tcx")) {
-      assertThat(DataFiles.xml(tcx).getDocumentElement().getLocalName()).isEqualTo("TrainingCenterDatabase");
+      assertThat(DataFiles.xml(tcx).getDocumentElement().getLocalName())
+          .isEqualTo("TrainingCenterDatabase");
     }
-    for (String kind : List.of("exercises", "activity-summaries", "physical-info", "activity", "sleep",
-        "nightly-recharge", "continuous-heart-rate", "cardio-load", "sleepwise-alertness",
-        "sleepwise-circadian-bedtime", "body-temperature", "skin-temperature", "skin-contacts")) {
+    for (String kind : List.of(
+        "exercises",
+        "activity-summaries",
+        "physical-info",
+        "activity",
+        "sleep",
+        "nightly-recharge",
+        "continuous-heart-rate",
+        "cardio-load",
+        "sleepwise-alertness",
+        "sleepwise-circadian-bedtime",
+        "body-temperature",
+        "skin-temperature",
+        "skin-contacts")) {
       assertThat(DataFiles.files(user.resolve(kind), ".json")).as(kind).isNotEmpty();
     }
     for (Path json : DataFiles.files(out, ".json")) {

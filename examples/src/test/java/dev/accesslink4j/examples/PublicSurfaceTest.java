@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class PublicSurfaceTest {
   private static final Path BASE = Path.of(System.getProperty("basedir", "."));
   /** An import (static or not) or a fully qualified use of any {@code internal} package of ours. */
-  private static final Pattern INTERNAL = Pattern.compile("\\bdev\\.accesslink4j\\.(?:[\\w.]*\\.)?internal\\.");
+  private static final Pattern INTERNAL =
+      Pattern.compile("\\bdev\\.accesslink4j\\.(?:[\\w.]*\\.)?internal\\.");
 
   @Test
   void noSourceOfTheExamplesReachesAnInternalPackage() throws IOException {
@@ -36,7 +37,8 @@ class PublicSurfaceTest {
           List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
           for (int i = 0; i < lines.size(); i++) {
             if (INTERNAL.matcher(lines.get(i)).find()) {
-              offenders.add(BASE.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+              offenders.add(
+                  BASE.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
             }
           }
         }
@@ -48,10 +50,23 @@ class PublicSurfaceTest {
 
   @Test
   void thePatternCatchesTheWaysInAndNothingElse() {
-    assertThat(INTERNAL.matcher("import dev.accesslink4j.internal.JavaTimeAdapters;").find()).isTrue();
-    assertThat(INTERNAL.matcher("import static dev.accesslink4j.internal.Calls.flag;").find()).isTrue();
-    assertThat(INTERNAL.matcher("var t = new dev.accesslink4j.testkit.internal.Store();").find()).isTrue();
-    assertThat(INTERNAL.matcher("import dev.accesslink4j.AccessLinkJson;").find()).isFalse();
-    assertThat(INTERNAL.matcher("import dev.accesslink4j.examples.internals.Thing;").find()).isFalse();
+    assertThat(INTERNAL
+            .matcher("import dev.accesslink4j.internal.JavaTimeAdapters;")
+            .find())
+        .isTrue();
+    assertThat(INTERNAL
+            .matcher("import static dev.accesslink4j.internal.Calls.flag;")
+            .find())
+        .isTrue();
+    assertThat(INTERNAL
+            .matcher("var t = new dev.accesslink4j.testkit.internal.Store();")
+            .find())
+        .isTrue();
+    assertThat(INTERNAL.matcher("import dev.accesslink4j.AccessLinkJson;").find())
+        .isFalse();
+    assertThat(INTERNAL
+            .matcher("import dev.accesslink4j.examples.internals.Thing;")
+            .find())
+        .isFalse();
   }
 }

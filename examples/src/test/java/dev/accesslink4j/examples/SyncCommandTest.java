@@ -36,10 +36,14 @@ class SyncCommandTest {
 
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
-      new FakeAccessLinkExtension(
-          FakeAccessLinkOptions.builder().zone(ZoneId.systemDefault()).demoUserDays(0).seed(7).build());
+      new FakeAccessLinkExtension(FakeAccessLinkOptions.builder()
+          .zone(ZoneId.systemDefault())
+          .demoUserDays(0)
+          .seed(7)
+          .build());
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private FakeAccessLink fake;
   private FakeUser user;
@@ -56,8 +60,7 @@ class SyncCommandTest {
   }
 
   private void link(FakeUser who, String key) {
-    FileTokenStore.of(tokens)
-        .save(key, who.issueToken());
+    FileTokenStore.of(tokens).save(key, who.issueToken());
   }
 
   /** The client secret comes from the environment, as a user would pass it. */
@@ -65,11 +68,16 @@ class SyncCommandTest {
     return Cli.run(
         Map.of("POLAR_CLIENT_SECRET", fake.clientSecret()),
         "sync",
-        "--client-id", fake.clientId(),
-        "--api-url", fake.baseUrl(),
-        "--token-store", tokens.toString(),
-        "--out", out.toString(),
-        "--days", Integer.toString(DAYS));
+        "--client-id",
+        fake.clientId(),
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        tokens.toString(),
+        "--out",
+        out.toString(),
+        "--days",
+        Integer.toString(DAYS));
   }
 
   private Path userDir(String kind) {
@@ -86,10 +94,14 @@ class SyncCommandTest {
     for (ExerciseIds exercise : user.exercises()) {
       Path exercises = userDir("exercises");
       long id = exercise.transactionalId();
-      assertThat(DataFiles.json(exercises.resolve(id + ".json")).getAsJsonObject().get("id").getAsLong())
+      assertThat(DataFiles.json(exercises.resolve(id + ".json"))
+              .getAsJsonObject()
+              .get("id")
+              .getAsLong())
           .isEqualTo(id);
       assertValidFit(exercises.resolve(id + ".fit"));
-      assertThat(DataFiles.xml(exercises.resolve(id + ".tcx")).getDocumentElement().getLocalName())
+      assertThat(
+              DataFiles.xml(exercises.resolve(id + ".tcx")).getDocumentElement().getLocalName())
           .isEqualTo("TrainingCenterDatabase");
     }
     assertThat(DataFiles.files(userDir("exercises"), ".gpx")).isNotEmpty();
@@ -98,10 +110,21 @@ class SyncCommandTest {
     }
     assertThat(DataFiles.files(userDir("activity-summaries"))).isNotEmpty();
     assertThat(DataFiles.files(userDir("physical-info"))).isNotEmpty();
-    for (String kind : List.of("activity", "sleep", "nightly-recharge", "continuous-heart-rate", "cardio-load",
-        "sleepwise-alertness", "sleepwise-circadian-bedtime", "body-temperature", "skin-temperature",
+    for (String kind : List.of(
+        "activity",
+        "sleep",
+        "nightly-recharge",
+        "continuous-heart-rate",
+        "cardio-load",
+        "sleepwise-alertness",
+        "sleepwise-circadian-bedtime",
+        "body-temperature",
+        "skin-temperature",
         "skin-contacts")) {
-      assertThat(DataFiles.files(userDir(kind))).as(kind).isNotEmpty().hasSizeLessThanOrEqualTo(DAYS + 1);
+      assertThat(DataFiles.files(userDir(kind)))
+          .as(kind)
+          .isNotEmpty()
+          .hasSizeLessThanOrEqualTo(DAYS + 1);
     }
     for (Path json : DataFiles.files(out, ".json")) {
       assertThat(DataFiles.json(json).isJsonObject()).as("%s", json).isTrue();
@@ -125,9 +148,11 @@ class SyncCommandTest {
 
   @Test
   void faultsLoseNoItemCommitNothingUnwrittenAndARerunFinishesTheJob() throws Exception {
-    fake.inject(Route.GET_TRANSACTION_EXERCISE, Fault.status(500)); // once: the SDK retries the read
+    fake.inject(
+        Route.GET_TRANSACTION_EXERCISE, Fault.status(500)); // once: the SDK retries the read
     fake.inject(Route.GET_TRANSACTION_EXERCISE_FIT, Fault.drop(DropPoint.MID_BODY));
-    fake.inject(Route.GET_TRANSACTION_ACTIVITY, Fault.status(500), 3); // more than the SDK's three attempts
+    fake.inject(
+        Route.GET_TRANSACTION_ACTIVITY, Fault.status(500), 3); // more than the SDK's three attempts
     fake.inject(Route.LIST_SLEEP, Fault.status(429));
 
     Cli.Result first = sync();
@@ -142,14 +167,19 @@ class SyncCommandTest {
     assertThat(fake.requests(Route.COMMIT_EXERCISE_TRANSACTION)).isEmpty();
     assertThat(fake.requests(Route.COMMIT_ACTIVITY_TRANSACTION)).isEmpty();
     assertThat(notifications())
-        .containsExactlyInAnyOrder(user.polarUserId() + ":EXERCISE", user.polarUserId() + ":ACTIVITY_SUMMARY");
+        .containsExactlyInAnyOrder(
+            user.polarUserId() + ":EXERCISE", user.polarUserId() + ":ACTIVITY_SUMMARY");
     // the committed transaction's items were on disk before the commit
     List<ReceivedRequest> commits = fake.requests(Route.COMMIT_PHYSICAL_INFO_TRANSACTION);
     assertThat(commits).hasSize(1);
-    assertWrittenBefore(itemIds(Route.GET_TRANSACTION_PHYSICAL_INFO), userDir("physical-info"), ".json",
+    assertWrittenBefore(
+        itemIds(Route.GET_TRANSACTION_PHYSICAL_INFO),
+        userDir("physical-info"),
+        ".json",
         commits.get(0).receivedAt());
     // the exercise whose FIT download broke off left no file behind, not even a temporary one
-    long broken = lastSegment(fake.requests(Route.GET_TRANSACTION_EXERCISE_FIT).get(0).path(), 1);
+    long broken =
+        lastSegment(fake.requests(Route.GET_TRANSACTION_EXERCISE_FIT).get(0).path(), 1);
     assertThat(userDir("exercises").resolve(broken + ".fit")).doesNotExist();
     assertThat(userDir("exercises").resolve(broken + ".json")).doesNotExist();
     assertThat(DataFiles.files(out, ".part")).isEmpty();
@@ -170,14 +200,17 @@ class SyncCommandTest {
     Set<Long> exerciseIds =
         user.exercises().stream().map(ExerciseIds::transactionalId).collect(Collectors.toSet());
     for (String ext : List.of(".json", ".fit", ".tcx")) {
-      assertWrittenBefore(exerciseIds, userDir("exercises"), ext, exerciseCommits.get(0).receivedAt());
+      assertWrittenBefore(
+          exerciseIds, userDir("exercises"), ext, exerciseCommits.get(0).receivedAt());
     }
     assertThat(fake.requests(Route.COMMIT_ACTIVITY_TRANSACTION)).hasSize(1);
     assertThat(DataFiles.files(userDir("activity-summaries")))
         .hasSize(itemIds(Route.GET_TRANSACTION_ACTIVITY).size());
     assertThat(notifications()).isEmpty();
     assertThat(DataFiles.files(userDir("sleep"))).isNotEmpty();
-    assertThat(DataFiles.files(userDir("spo2")).size() + DataFiles.files(userDir("ecg")).size()).isPositive();
+    assertThat(DataFiles.files(userDir("spo2")).size()
+            + DataFiles.files(userDir("ecg")).size())
+        .isPositive();
   }
 
   @Test
@@ -189,9 +222,11 @@ class SyncCommandTest {
     Cli.Result result = sync();
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err().lines().filter(l -> l.startsWith("error: user " + revoked.polarUserId())))
-        .containsExactly("error: user " + revoked.polarUserId()
-            + " exercises: the access token was revoked or has expired (HTTP 401): run 'link' again for this user");
+    assertThat(
+            result.err().lines().filter(l -> l.startsWith("error: user " + revoked.polarUserId())))
+        .containsExactly(
+            "error: user " + revoked.polarUserId()
+                + " exercises: the access token was revoked or has expired (HTTP 401): run 'link' again for this user");
     assertThat(result.lastLine()).matches("synced \\d+ items for 2 users");
     assertThat(DataFiles.files(userDir("sleep"))).isNotEmpty();
     assertThat(out.resolve(Long.toString(revoked.polarUserId()))).doesNotExist();
@@ -199,9 +234,17 @@ class SyncCommandTest {
 
   @Test
   void aWrongClientSecretIsReportedForTheNotificationsAndUserDataStillSyncs() throws Exception {
-    Cli.Result result =
-        Cli.run(Map.of("POLAR_CLIENT_SECRET", "wrong-secret-x9"), "sync", "--client-id", fake.clientId(),
-            "--api-url", fake.baseUrl(), "--token-store", tokens.toString(), "--out", out.toString());
+    Cli.Result result = Cli.run(
+        Map.of("POLAR_CLIENT_SECRET", "wrong-secret-x9"),
+        "sync",
+        "--client-id",
+        fake.clientId(),
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        tokens.toString(),
+        "--out",
+        out.toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err().lines().findFirst())
@@ -226,27 +269,35 @@ class SyncCommandTest {
 
   @Test
   void anEmptyTokenStoreIsAnErrorWithOneLine() {
-    Cli.Result result =
-        Cli.run(Map.of("POLAR_CLIENT_ID", fake.clientId(), "POLAR_CLIENT_SECRET", fake.clientSecret()),
-            "sync", "--api-url", fake.baseUrl(), "--token-store", dir.resolve("none.json").toString());
+    Cli.Result result = Cli.run(
+        Map.of("POLAR_CLIENT_ID", fake.clientId(), "POLAR_CLIENT_SECRET", fake.clientSecret()),
+        "sync",
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        dir.resolve("none.json").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err().lines()).containsExactly("error: no linked users in " + dir.resolve("none.json")
-        + ": run 'link' first");
+    assertThat(result.err().lines())
+        .containsExactly(
+            "error: no linked users in " + dir.resolve("none.json") + ": run 'link' first");
   }
 
   @Test
   void theStackTraceIsPrintedOnlyWithVerbose() throws Exception {
-    Map<String, String> env = Map.of("POLAR_CLIENT_ID", fake.clientId(), "POLAR_CLIENT_SECRET", fake.clientSecret());
+    Map<String, String> env =
+        Map.of("POLAR_CLIENT_ID", fake.clientId(), "POLAR_CLIENT_SECRET", fake.clientSecret());
     String store = Files.writeString(dir.resolve("broken.json"), "{ not json").toString();
 
     Cli.Result quiet = Cli.run(env, "sync", "--api-url", fake.baseUrl(), "--token-store", store);
-    Cli.Result verbose = Cli.run(env, "sync", "--verbose", "--api-url", fake.baseUrl(), "--token-store", store);
+    Cli.Result verbose =
+        Cli.run(env, "sync", "--verbose", "--api-url", fake.baseUrl(), "--token-store", store);
 
     assertThat(quiet.exitCode()).isEqualTo(1);
     assertThat(quiet.err().lines())
-        .containsExactly("error: token store " + store + " is unusable: it is not valid JSON; restore it from a"
-            + " backup, or move it away to start with no linked users");
+        .containsExactly(
+            "error: token store " + store + " is unusable: it is not valid JSON; restore it from a"
+                + " backup, or move it away to start with no linked users");
     assertThat(verbose.exitCode()).isEqualTo(1);
     assertThat(verbose.err().lines().findFirst()).contains(quiet.err().strip());
     assertThat(verbose.err()).contains("\tat dev.accesslink4j.");
@@ -254,23 +305,29 @@ class SyncCommandTest {
 
   @Test
   void helpExitsWithZeroAndNeverShowsTheSecretsFromTheEnvironment() {
-    Cli.Result help =
-        Cli.run(Map.of("POLAR_CLIENT_SECRET", "env-secret-1234", "POLAR_WEBHOOK_SECRET", "hook-secret-5678"),
-            "sync", "--help");
+    Cli.Result help = Cli.run(
+        Map.of(
+            "POLAR_CLIENT_SECRET", "env-secret-1234", "POLAR_WEBHOOK_SECRET", "hook-secret-5678"),
+        "sync",
+        "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--days=N", "--out=DIR", "--client-id=ID", "POLAR_CLIENT_ID");
     assertThat(help.out()).doesNotContain("env-secret-1234");
-    Cli.Result webhookHelp = Cli.run(Map.of("POLAR_WEBHOOK_SECRET", "hook-secret-5678"), "webhook", "--help");
+    Cli.Result webhookHelp =
+        Cli.run(Map.of("POLAR_WEBHOOK_SECRET", "hook-secret-5678"), "webhook", "--help");
     assertThat(webhookHelp.out()).contains("--secret=KEY").doesNotContain("hook-secret-5678");
   }
 
   /** Every file {@code <id><ext>} exists and was last modified before {@code commit}. */
-  private static void assertWrittenBefore(Set<Long> ids, Path folder, String ext, Instant commit) throws Exception {
+  private static void assertWrittenBefore(Set<Long> ids, Path folder, String ext, Instant commit)
+      throws Exception {
     assertThat(ids).isNotEmpty();
     for (long id : ids) {
       Path file = folder.resolve(id + ext);
       assertThat(file).exists();
-      assertThat(Files.getLastModifiedTime(file).toInstant()).as("%s", file).isBeforeOrEqualTo(commit);
+      assertThat(Files.getLastModifiedTime(file).toInstant())
+          .as("%s", file)
+          .isBeforeOrEqualTo(commit);
     }
   }
 
@@ -290,12 +347,11 @@ class SyncCommandTest {
 
   /** What AccessLink's pull notifications announce, as {@code userId:TYPE}. */
   private Set<String> notifications() {
-    try (AccessLink client =
-        AccessLink.builder()
-            .clientId(fake.clientId())
-            .clientSecret(ClientSecret.of(fake.clientSecret()))
-            .apiUrl(URI.create(fake.baseUrl()))
-            .build()) {
+    try (AccessLink client = AccessLink.builder()
+        .clientId(fake.clientId())
+        .clientSecret(ClientSecret.of(fake.clientSecret()))
+        .apiUrl(URI.create(fake.baseUrl()))
+        .build()) {
       Set<String> found = new TreeSet<>();
       client.notifications().list().forEach(n -> found.add(n.getUserId() + ":" + n.getDataType()));
       return found;

@@ -16,15 +16,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TerminalTextTest {
   static Stream<Arguments> hostileText() {
     return Stream.of(
-        Arguments.of("\u001B[2J\u001B[Hhello", "\\u001B[2J\\u001B[Hhello", "clear screen and cursor home"),
+        Arguments.of(
+            "\u001B[2J\u001B[Hhello", "\\u001B[2J\\u001B[Hhello", "clear screen and cursor home"),
         Arguments.of("\u001B[31mred\u001B[0m", "\\u001B[31mred\\u001B[0m", "colour"),
-        Arguments.of("\u001B]0;pwned\u0007x", "\\u001B]0;pwned\\u0007x", "window title, ended by BEL"),
-        Arguments.of("\u001B]0;pwned\u001B\\x", "\\u001B]0;pwned\\u001B\\x", "window title, ended by ST"),
+        Arguments.of(
+            "\u001B]0;pwned\u0007x", "\\u001B]0;pwned\\u0007x", "window title, ended by BEL"),
+        Arguments.of(
+            "\u001B]0;pwned\u001B\\x", "\\u001B]0;pwned\\u001B\\x", "window title, ended by ST"),
         Arguments.of("\u009B2J", "\\u009B2J", "C1 control sequence introducer"),
         Arguments.of("a\rb\nc\td\b", "a\\u000Db\\u000Ac\\u0009d\\u0008", "CR, LF, tab, backspace"),
         Arguments.of("nul\u0000 del\u007F", "nul\\u0000 del\\u007F", "NUL and DEL"),
         Arguments.of("\u202Etxt.exe", "\\u202Etxt.exe", "right-to-left override"),
-        Arguments.of("x\u2066y\u2069\u200F\u061C", "x\\u2066y\\u2069\\u200F\\u061C", "isolates and marks"),
+        Arguments.of(
+            "x\u2066y\u2069\u200F\u061C", "x\\u2066y\\u2069\\u200F\\u061C", "isolates and marks"),
         Arguments.of("a\u2028b", "a\\u2028b", "line separator"));
   }
 
@@ -43,13 +47,15 @@ class TerminalTextTest {
 
   @Test
   void theMultiLineFormKeepsLinesAndTabsOnly() {
-    assertThat(TerminalText.cleanLines("a\n\tat x\u001B[2J\r\n")).isEqualTo("a\n\tat x\\u001B[2J\\u000D\n");
+    assertThat(TerminalText.cleanLines("a\n\tat x\u001B[2J\r\n"))
+        .isEqualTo("a\n\tat x\\u001B[2J\\u000D\n");
   }
 
   @Test
   void theSafeWriterCleansAStackTrace() {
     StringWriter out = new StringWriter();
-    new IllegalStateException("Polar said \u001B]0;pwned\u0007").printStackTrace(TerminalText.safe(out));
+    new IllegalStateException("Polar said \u001B]0;pwned\u0007")
+        .printStackTrace(TerminalText.safe(out));
 
     assertThat(out.toString())
         .startsWith("java.lang.IllegalStateException: Polar said \\u001B]0;pwned\\u0007")
@@ -59,15 +65,18 @@ class TerminalTextTest {
 
   @Test
   void messagesAreOneSafeLineAndDoNotRepeatTheCause() {
-    IllegalStateException other = new IllegalStateException("Bad request: \u001B[2Jnope\nsecond line");
-    // The SDK escapes its own messages already (one line, the line feed shown as an escape); the CLI adds nothing.
+    IllegalStateException other =
+        new IllegalStateException("Bad request: \u001B[2Jnope\nsecond line");
+    // The SDK escapes its own messages already (one line, the line feed shown as an escape); the
+    // CLI adds nothing.
     AccessLinkException polar = new AccessLinkException("Bad request: \u001B[2Jnope\nsecond line");
-    UncheckedIOException store =
-        new UncheckedIOException(
-            "cannot write token store /x/t.json: permission denied", new IOException("permission denied"));
+    UncheckedIOException store = new UncheckedIOException(
+        "cannot write token store /x/t.json: permission denied",
+        new IOException("permission denied"));
 
     assertThat(Messages.oneLine(other)).isEqualTo("Bad request: \\u001B[2Jnope");
     assertThat(Messages.oneLine(polar)).isEqualTo("Bad request: \\u001B[2Jnope\\u000Asecond line");
-    assertThat(Messages.oneLine(store)).isEqualTo("cannot write token store /x/t.json: permission denied");
+    assertThat(Messages.oneLine(store))
+        .isEqualTo("cannot write token store /x/t.json: permission denied");
   }
 }

@@ -11,8 +11,8 @@ import dev.accesslink4j.testkit.ExerciseSpec;
 import dev.accesslink4j.testkit.FakeAccessLink;
 import dev.accesslink4j.testkit.FakeAccessLinkExtension;
 import dev.accesslink4j.testkit.FakeAccessLinkOptions;
-import dev.accesslink4j.testkit.Fault;
 import dev.accesslink4j.testkit.FakeUser;
+import dev.accesslink4j.testkit.Fault;
 import dev.accesslink4j.testkit.Route;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,10 +34,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VerifiedDownloadsSyncTest {
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
-      new FakeAccessLinkExtension(
-          FakeAccessLinkOptions.builder().zone(ZoneId.systemDefault()).demoUserDays(0).seed(11).build());
+      new FakeAccessLinkExtension(FakeAccessLinkOptions.builder()
+          .zone(ZoneId.systemDefault())
+          .demoUserDays(0)
+          .seed(11)
+          .build());
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private FakeAccessLink fake;
   private FakeUser user;
@@ -49,21 +53,23 @@ class VerifiedDownloadsSyncTest {
     fake = accessLink.fake();
     user = fake.addUser("member-1");
     // Every session has a route, so the first GPX request of the sync carries a file to cut.
-    for (ExerciseSpec.Sport sport :
-        new ExerciseSpec.Sport[] {ExerciseSpec.Sport.RUNNING, ExerciseSpec.Sport.ROAD_BIKING,
-            ExerciseSpec.Sport.WALKING}) {
-      user.addExercise(ExerciseSpec.builder().sport(sport).heartRate(true).route(true).build());
+    for (ExerciseSpec.Sport sport : new ExerciseSpec.Sport[] {
+      ExerciseSpec.Sport.RUNNING, ExerciseSpec.Sport.ROAD_BIKING, ExerciseSpec.Sport.WALKING
+    }) {
+      user.addExercise(
+          ExerciseSpec.builder().sport(sport).heartRate(true).route(true).build());
     }
     tokens = dir.resolve("tokens.json");
-    FileTokenStore.of(tokens)
-        .save("member-1", user.issueToken());
+    FileTokenStore.of(tokens).save("member-1", user.issueToken());
     out = dir.resolve("data");
   }
 
   /** The file kinds, the route that serves each inside a transaction, and how the SDK names the defect. */
   enum Kind {
     FIT(Route.GET_TRANSACTION_EXERCISE_FIT, "with a damaged FIT file: FIT data size "),
-    TCX(Route.GET_TRANSACTION_EXERCISE_TCX, "with a damaged TCX file: the TCX gzip stream is cut short"),
+    TCX(
+        Route.GET_TRANSACTION_EXERCISE_TCX,
+        "with a damaged TCX file: the TCX gzip stream is cut short"),
     GPX(Route.GET_TRANSACTION_EXERCISE_GPX, "with a damaged GPX file: GPX is not well-formed XML");
 
     final Route route;
@@ -82,12 +88,16 @@ class VerifiedDownloadsSyncTest {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void aFileCutShortIsNotCommittedAndTheRerunFetchesItWhole(Kind kind) throws Exception {
-    fake.inject(kind.route, Fault.truncate()); // a complete HTTP message whose content is the first half of the file
+    fake.inject(
+        kind.route,
+        Fault.truncate()); // a complete HTTP message whose content is the first half of the file
 
     Cli.Result first = sync(fake.baseUrl());
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.err()).contains("user " + user.polarUserId() + " exercises: ").contains(kind.defect);
+    assertThat(first.err())
+        .contains("user " + user.polarUserId() + " exercises: ")
+        .contains(kind.defect);
     assertNothingCommittedAndTheCutFileAbsent(kind, cutItem(kind));
 
     Cli.Result second = sync(fake.baseUrl());
@@ -103,7 +113,9 @@ class VerifiedDownloadsSyncTest {
     Cli.Result first = sync(fake.baseUrl());
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.err()).contains("with a damaged FIT file: FIT file CRC 0x").contains(" computed");
+    assertThat(first.err())
+        .contains("with a damaged FIT file: FIT file CRC 0x")
+        .contains(" computed");
     assertNothingCommittedAndTheCutFileAbsent(Kind.FIT, cutItem(Kind.FIT));
 
     Cli.Result second = sync(fake.baseUrl());
@@ -113,9 +125,11 @@ class VerifiedDownloadsSyncTest {
 
   private void assertNothingCommittedAndTheCutFileAbsent(Kind kind, long item) throws Exception {
     assertThat(fake.requests(Route.COMMIT_EXERCISE_TRANSACTION)).isEmpty();
-    assertThat(notifications()).contains(user.polarUserId() + ":EXERCISE"); // AccessLink still has them
+    assertThat(notifications())
+        .contains(user.polarUserId() + ":EXERCISE"); // AccessLink still has them
     assertThat(exercises().resolve(item + kind.extension())).doesNotExist();
-    assertThat(exercises().resolve(item + ".json")).doesNotExist(); // the summary marks a complete exercise
+    assertThat(exercises().resolve(item + ".json"))
+        .doesNotExist(); // the summary marks a complete exercise
     assertThat(DataFiles.files(out, ".part")).isEmpty();
   }
 
@@ -125,9 +139,13 @@ class VerifiedDownloadsSyncTest {
     for (ExerciseIds exercise : user.exercises()) {
       long id = exercise.transactionalId();
       assertValidFit(exercises().resolve(id + ".fit"));
-      assertThat(DataFiles.xml(exercises().resolve(id + ".tcx")).getDocumentElement().getLocalName())
+      assertThat(DataFiles.xml(exercises().resolve(id + ".tcx"))
+              .getDocumentElement()
+              .getLocalName())
           .isEqualTo("TrainingCenterDatabase");
-      assertThat(DataFiles.xml(exercises().resolve(id + ".gpx")).getDocumentElement().getLocalName())
+      assertThat(DataFiles.xml(exercises().resolve(id + ".gpx"))
+              .getDocumentElement()
+              .getLocalName())
           .isEqualTo("gpx");
       assertThat(exercises().resolve(id + ".json")).exists();
     }
@@ -150,21 +168,25 @@ class VerifiedDownloadsSyncTest {
     return Cli.run(
         Map.of("POLAR_CLIENT_SECRET", fake.clientSecret()),
         "sync",
-        "--client-id", fake.clientId(),
-        "--api-url", apiUrl,
-        "--token-store", tokens.toString(),
-        "--out", out.toString(),
-        "--days", "2");
+        "--client-id",
+        fake.clientId(),
+        "--api-url",
+        apiUrl,
+        "--token-store",
+        tokens.toString(),
+        "--out",
+        out.toString(),
+        "--days",
+        "2");
   }
 
   /** What AccessLink's pull notifications announce, as {@code userId:TYPE}. */
   private Set<String> notifications() {
-    try (AccessLink client =
-        AccessLink.builder()
-            .clientId(fake.clientId())
-            .clientSecret(ClientSecret.of(fake.clientSecret()))
-            .apiUrl(URI.create(fake.baseUrl()))
-            .build()) {
+    try (AccessLink client = AccessLink.builder()
+        .clientId(fake.clientId())
+        .clientSecret(ClientSecret.of(fake.clientSecret()))
+        .apiUrl(URI.create(fake.baseUrl()))
+        .build()) {
       Set<String> found = new TreeSet<>();
       client.notifications().list().forEach(n -> found.add(n.getUserId() + ":" + n.getDataType()));
       return found;

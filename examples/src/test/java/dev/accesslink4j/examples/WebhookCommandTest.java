@@ -45,10 +45,13 @@ class WebhookCommandTest {
 
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
-      new FakeAccessLinkExtension(
-          FakeAccessLinkOptions.builder().zone(ZoneId.systemDefault()).demoUserDays(0).build());
+      new FakeAccessLinkExtension(FakeAccessLinkOptions.builder()
+          .zone(ZoneId.systemDefault())
+          .demoUserDays(0)
+          .build());
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private final OkHttpClient http = new OkHttpClient();
   private FakeAccessLink fake;
@@ -60,17 +63,15 @@ class WebhookCommandTest {
   @BeforeEach
   void setUp() {
     fake = accessLink.fake();
-    client =
-        AccessLink.builder()
-            .clientId(fake.clientId())
-            .clientSecret(ClientSecret.of(fake.clientSecret()))
-            .apiUrl(URI.create(fake.baseUrl()))
-            .build();
+    client = AccessLink.builder()
+        .clientId(fake.clientId())
+        .clientSecret(ClientSecret.of(fake.clientSecret()))
+        .apiUrl(URI.create(fake.baseUrl()))
+        .build();
     user = fake.addUser("member-1").seedDays(2);
     exercise = user.addExercise();
     tokens = dir.resolve("tokens.json");
-    FileTokenStore.of(tokens)
-        .save("member-1", user.issueToken());
+    FileTokenStore.of(tokens).save("member-1", user.issueToken());
   }
 
   @AfterEach
@@ -80,53 +81,81 @@ class WebhookCommandTest {
 
   private static int port(Cli.Background run) throws InterruptedException {
     String line = run.out.await(l -> l.startsWith("listening for AccessLink webhooks on "), WAIT);
-    String address = line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("http://") + 7));
+    String address =
+        line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("http://") + 7));
     return URI.create(address).getPort();
   }
 
   @Test
   void answersPingsVerifiesSignaturesAndSyncsTheEventsUser() throws Exception {
-    // 1. Without a key the receiver answers the PING of webhook creation, and refuses every delivery.
+    // 1. Without a key the receiver answers the PING of webhook creation, and refuses every
+    // delivery.
     Cli.Background keyless = new Cli.Background(Map.of(), "webhook", "--port", "0");
     int keylessPort = port(keyless);
-    CreatedWebhook webhook =
-        client.webhooks()
-            .create(URI.create("http://127.0.0.1:" + keylessPort + "/"), Set.of(WebhookType.EXERCISE));
+    CreatedWebhook webhook = client
+        .webhooks()
+        .create(URI.create("http://127.0.0.1:" + keylessPort + "/"), Set.of(WebhookType.EXERCISE));
     keyless.out.await(l -> l.equals("event PING (unsigned)"), WAIT);
-    assertThat(fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode()).isEqualTo(401);
+    assertThat(
+            fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode())
+        .isEqualTo(401);
     assertThat(keyless.err.text()).startsWith("warning: no --secret");
     assertThat(keyless.stop()).isZero();
 
-    // 2. With the key (from the environment) and --sync, a delivery is verified, printed and its user synced.
+    // 2. With the key (from the environment) and --sync, a delivery is verified, printed and its
+    // user synced.
     String secret = webhook.secret().reveal();
     Path out = dir.resolve("data");
-    Cli.Background receiver =
-        new Cli.Background(
-            Map.of("POLAR_WEBHOOK_SECRET", secret, "POLAR_CLIENT_ID", fake.clientId(),
-                "POLAR_CLIENT_SECRET", fake.clientSecret()),
-            "webhook", "--port", "0", "--sync", "--api-url", fake.baseUrl(), "--token-store", tokens.toString(),
-            "--out", out.toString(), "--days", "2");
+    Cli.Background receiver = new Cli.Background(
+        Map.of(
+            "POLAR_WEBHOOK_SECRET",
+            secret,
+            "POLAR_CLIENT_ID",
+            fake.clientId(),
+            "POLAR_CLIENT_SECRET",
+            fake.clientSecret()),
+        "webhook",
+        "--port",
+        "0",
+        "--sync",
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        tokens.toString(),
+        "--out",
+        out.toString(),
+        "--days",
+        "2");
     int port = port(receiver);
-    client.webhooks().updateUrl(webhook.id(), URI.create("http://127.0.0.1:" + port + "/hooks/polar"));
+    client
+        .webhooks()
+        .updateUrl(webhook.id(), URI.create("http://127.0.0.1:" + port + "/hooks/polar"));
     receiver.out.await(l -> l.equals("event PING"), WAIT);
 
-    assertThat(fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode()).isEqualTo(200);
+    assertThat(
+            fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode())
+        .isEqualTo(200);
     receiver.out.await(
-        l -> l.equals("event EXERCISE user " + user.polarUserId() + " exercise " + exercise.hashedId()), WAIT);
+        l -> l.equals(
+            "event EXERCISE user " + user.polarUserId() + " exercise " + exercise.hashedId()),
+        WAIT);
     receiver.out.await(l -> l.matches("synced \\d+ items for 1 users"), WAIT);
-    assertValidFit(
-        out.resolve(Long.toString(user.polarUserId())).resolve("exercises")
-            .resolve(exercise.transactionalId() + ".fit"));
+    assertValidFit(out.resolve(Long.toString(user.polarUserId()))
+        .resolve("exercises")
+        .resolve(exercise.transactionalId() + ".fit"));
 
     // the same event again is acknowledged but not processed twice
-    assertThat(fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode()).isEqualTo(200);
+    assertThat(
+            fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode())
+        .isEqualTo(200);
     receiver.out.await(l -> l.startsWith("duplicate EXERCISE user " + user.polarUserId()), WAIT);
 
-    // 3. Forged deliveries: a wrong signature and none at all are refused, without echoing anything.
-    byte[] body =
-        ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId() + ",\"date\":\"2025-01-01\","
-                + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl() + "v3/users/sleep/2025-01-01\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    // 3. Forged deliveries: a wrong signature and none at all are refused, without echoing
+    // anything.
+    byte[] body = ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId()
+            + ",\"date\":\"2025-01-01\"," + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\""
+            + fake.baseUrl() + "v3/users/sleep/2025-01-01\"}")
+        .getBytes(StandardCharsets.UTF_8);
     String wrong = WebhookSigner.of("not-the-key").sign(body);
     try (Response forged = post(port, body, wrong)) {
       assertThat(forged.code()).isEqualTo(401);
@@ -138,25 +167,31 @@ class WebhookCommandTest {
     try (Response signed = post(port, body, WebhookSigner.of(secret).sign(body))) {
       assertThat(signed.code()).isEqualTo(200);
     }
-    receiver.out.await(l -> l.equals("event SLEEP user " + user.polarUserId() + " date 2025-01-01"), WAIT);
-    try (Response get = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/").build()).execute()) {
+    receiver.out.await(
+        l -> l.equals("event SLEEP user " + user.polarUserId() + " date 2025-01-01"), WAIT);
+    try (Response get = http.newCall(
+            new Request.Builder().url("http://127.0.0.1:" + port + "/").build())
+        .execute()) {
       assertThat(get.code()).isEqualTo(405);
     }
 
     assertThat(receiver.stop()).isZero();
-    assertThat(receiver.out.text() + receiver.err.text()).doesNotContain(secret).doesNotContain(fake.clientSecret());
+    assertThat(receiver.out.text() + receiver.err.text())
+        .doesNotContain(secret)
+        .doesNotContain(fake.clientSecret());
   }
 
   @Test
-  void refusedDeliveriesAreOneLineEachAndOutsideTextIsPrintedWithoutControlCharacters() throws Exception {
+  void refusedDeliveriesAreOneLineEachAndOutsideTextIsPrintedWithoutControlCharacters()
+      throws Exception {
     String secret = "webhook-secret-key-for-this-test";
     Cli.Background receiver =
         new Cli.Background(Map.of("POLAR_WEBHOOK_SECRET", secret), "webhook", "--port", "0");
     int port = port(receiver);
-    byte[] body =
-        ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId() + ",\"date\":\"2025-01-01\","
-                + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl() + "v3/users/sleep/2025-01-01\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId()
+            + ",\"date\":\"2025-01-01\"," + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\""
+            + fake.baseUrl() + "v3/users/sleep/2025-01-01\"}")
+        .getBytes(StandardCharsets.UTF_8);
     String wrong = WebhookSigner.of("not-the-key").sign(body);
 
     try (Response forged = post(port, body, wrong)) {
@@ -169,51 +204,71 @@ class WebhookCommandTest {
     try (Response garbage = post(port, notAPayload, WebhookSigner.of(secret).sign(notAPayload))) {
       assertThat(garbage.code()).isEqualTo(400);
     }
-    // a signed event of a type this SDK does not know, whose type clears the screen and sets the window title
-    byte[] hostile =
-        ("{\"event\":\"\\u001b[2J\\u001b]0;pwned\\u0007EVIL\\u202e\",\"user_id\":1,"
-                + "\"timestamp\":\"2025-01-01T00:00:00Z\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    // a signed event of a type this SDK does not know, whose type clears the screen and sets the
+    // window title
+    byte[] hostile = ("{\"event\":\"\\u001b[2J\\u001b]0;pwned\\u0007EVIL\\u202e\",\"user_id\":1,"
+            + "\"timestamp\":\"2025-01-01T00:00:00Z\"}")
+        .getBytes(StandardCharsets.UTF_8);
     try (Response signed = post(port, hostile, WebhookSigner.of(secret).sign(hostile))) {
       assertThat(signed.code()).isEqualTo(200);
     }
-    String shown =
-        receiver.out.await(l -> l.startsWith("event ") && l.contains("EVIL"), WAIT);
+    String shown = receiver.out.await(l -> l.startsWith("event ") && l.contains("EVIL"), WAIT);
     receiver.err.await(l -> l.contains(": 400 "), WAIT);
     assertThat(receiver.stop()).isZero();
 
     assertThat(shown)
-        .isEqualTo("event \\u001B[2J\\u001B]0;pwned\\u0007EVIL\\u202E (an event type this SDK does not know)");
-    List<String> refused = receiver.err.lines().stream().filter(l -> l.startsWith("refused delivery")).toList();
+        .isEqualTo(
+            "event \\u001B[2J\\u001B]0;pwned\\u0007EVIL\\u202E (an event type this SDK does not know)");
+    List<String> refused = receiver.err.lines().stream()
+        .filter(l -> l.startsWith("refused delivery"))
+        .toList();
     assertThat(refused).hasSize(3);
-    assertThat(refused.get(0)).matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 401 wrong signature");
-    assertThat(refused.get(1)).matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 401 no signature");
+    assertThat(refused.get(0))
+        .matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 401 wrong signature");
+    assertThat(refused.get(1))
+        .matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 401 no signature");
     assertThat(refused.get(2))
-        .matches("refused delivery from 127\\.0\\.0\\.1:\\d+: 400 signed body is not an AccessLink payload");
+        .matches(
+            "refused delivery from 127\\.0\\.0\\.1:\\d+: 400 signed body is not an AccessLink payload");
     String printed = receiver.out.text() + receiver.err.text();
     assertThat(printed).doesNotContain(secret).doesNotContain(wrong).doesNotContain("pwned\u0007");
-    assertThat(printed.chars().filter(c -> c != '\n' && TerminalText.isUnsafe((char) c))).isEmpty();
+    assertThat(printed.chars().filter(c -> c != '\n' && TerminalText.isUnsafe((char) c)))
+        .isEmpty();
   }
 
   @Test
   void syncFindsTheEventsUserByPolarIdUnderAnyKey() throws Exception {
     // linked under a member id that is not polar-<id>: the event only names the Polar user id
     Path store = dir.resolve("by-member.json");
-    FileTokenStore.of(store)
-        .save("crm-0042", user.issueToken());
+    FileTokenStore.of(store).save("crm-0042", user.issueToken());
     String secret = "another-webhook-secret";
-    Cli.Background receiver =
-        new Cli.Background(
-            Map.of("POLAR_WEBHOOK_SECRET", secret, "POLAR_CLIENT_ID", fake.clientId(),
-                "POLAR_CLIENT_SECRET", fake.clientSecret()),
-            "webhook", "--port", "0", "--sync", "--api-url", fake.baseUrl(), "--token-store", store.toString(),
-            "--out", dir.resolve("data").toString(), "--days", "2");
+    Cli.Background receiver = new Cli.Background(
+        Map.of(
+            "POLAR_WEBHOOK_SECRET",
+            secret,
+            "POLAR_CLIENT_ID",
+            fake.clientId(),
+            "POLAR_CLIENT_SECRET",
+            fake.clientSecret()),
+        "webhook",
+        "--port",
+        "0",
+        "--sync",
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        store.toString(),
+        "--out",
+        dir.resolve("data").toString(),
+        "--days",
+        "2");
     int port = port(receiver);
-    byte[] body =
-        ("{\"event\":\"EXERCISE\",\"user_id\":" + user.polarUserId() + ",\"entity_id\":\"" + exercise.hashedId()
-                + "\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl() + "v3/exercises/"
-                + exercise.hashedId() + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ("{\"event\":\"EXERCISE\",\"user_id\":" + user.polarUserId() + ",\"entity_id\":\""
+            + exercise.hashedId()
+            + "\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\"" + fake.baseUrl()
+            + "v3/exercises/"
+            + exercise.hashedId() + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
     try (Response signed = post(port, body, WebhookSigner.of(secret).sign(body))) {
       assertThat(signed.code()).isEqualTo(200);
     }
@@ -227,25 +282,36 @@ class WebhookCommandTest {
   void aDamagedTokenStoreStopsWebhookSyncAtStart() throws Exception {
     Path store = Files.writeString(dir.resolve("broken.json"), "null");
 
-    Cli.Result result =
-        Cli.run(
-            Map.of("POLAR_WEBHOOK_SECRET", "k", "POLAR_CLIENT_ID", fake.clientId(),
-                "POLAR_CLIENT_SECRET", fake.clientSecret()),
-            "webhook", "--port", "0", "--sync", "--api-url", fake.baseUrl(), "--token-store", store.toString());
+    Cli.Result result = Cli.run(
+        Map.of(
+            "POLAR_WEBHOOK_SECRET",
+            "k",
+            "POLAR_CLIENT_ID",
+            fake.clientId(),
+            "POLAR_CLIENT_SECRET",
+            fake.clientSecret()),
+        "webhook",
+        "--port",
+        "0",
+        "--sync",
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        store.toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err().lines()).containsExactly("error: token store " + store
-        + " is unusable: it holds JSON null, not a token store; restore it from a backup, or move it away to start"
-        + " with no linked users");
+    assertThat(result.err().lines())
+        .containsExactly("error: token store " + store
+            + " is unusable: it holds JSON null, not a token store; restore it from a backup, or move it away to start"
+            + " with no linked users");
     assertThat(result.out()).doesNotContain("listening");
   }
 
   private Response post(int port, byte[] body, String signature) throws Exception {
-    Request.Builder request =
-        new Request.Builder()
-            .url("http://127.0.0.1:" + port + "/")
-            .header("Polar-Webhook-Event", "SLEEP")
-            .post(RequestBody.create(body, JSON));
+    Request.Builder request = new Request.Builder()
+        .url("http://127.0.0.1:" + port + "/")
+        .header("Polar-Webhook-Event", "SLEEP")
+        .post(RequestBody.create(body, JSON));
     if (signature != null) {
       request.header("Polar-Webhook-Signature", signature);
     }

@@ -57,7 +57,8 @@ public final class ContinuousHeartRateRange {
     this.shape = Objects.requireNonNull(shape, "shape");
     this.days = List.copyOf(days);
     if (shape == Shape.DAY && this.days.size() != 1) {
-      throw new IllegalArgumentException("the DAY shape holds exactly one day, not " + this.days.size());
+      throw new IllegalArgumentException(
+          "the DAY shape holds exactly one day, not " + this.days.size());
     }
   }
 
@@ -104,7 +105,9 @@ public final class ContinuousHeartRateRange {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ContinuousHeartRateRange other && shape == other.shape && days.equals(other.days);
+    return o instanceof ContinuousHeartRateRange other
+        && shape == other.shape
+        && days.equals(other.days);
   }
 
   @Override
@@ -114,7 +117,8 @@ public final class ContinuousHeartRateRange {
 
   @Override
   public String toString() {
-    return "class ContinuousHeartRateRange {\n    shape: " + shape + "\n    days: " + days.size() + "\n}";
+    return "class ContinuousHeartRateRange {\n    shape: " + shape + "\n    days: " + days.size()
+        + "\n}";
   }
 
   /** Gives Gson the streaming adapter, built on Gson's own adapter for one day. */
@@ -125,9 +129,8 @@ public final class ContinuousHeartRateRange {
         return null;
       }
       @SuppressWarnings("unchecked")
-      TypeAdapter<T> adapter =
-          (TypeAdapter<T>)
-              new Adapter(gson.getAdapter(ContinuousHeartRate.class), gson.getAdapter(JsonElement.class));
+      TypeAdapter<T> adapter = (TypeAdapter<T>) new Adapter(
+          gson.getAdapter(ContinuousHeartRate.class), gson.getAdapter(JsonElement.class));
       return adapter;
     }
   }

@@ -89,8 +89,19 @@ public final class Account {
   /** Physical-information records not yet committed, by id. */
   public final Map<Long, PhysicalRecord> pendingPhysical = new LinkedHashMap<>();
 
-  Account(long id, String firstName, String lastName, LocalDate birthdate, String gender, double heightCm,
-      double weightKg, int maxHeartRate, int restingHeartRate, int vo2Max, ZoneId zone, String device,
+  Account(
+      long id,
+      String firstName,
+      String lastName,
+      LocalDate birthdate,
+      String gender,
+      double heightCm,
+      double weightKg,
+      int maxHeartRate,
+      int restingHeartRate,
+      int vo2Max,
+      ZoneId zone,
+      String device,
       String deviceId) {
     this.id = id;
     this.firstName = firstName;

@@ -33,7 +33,13 @@ public final class ActivityDay {
   /** Minutes of the day at which an inactivity alert fired. */
   public final List<Integer> inactivityAlerts = new ArrayList<>();
 
-  private ActivityDay(LocalDate date, int wakeMinute, int bedMinute, int secondsOffset, double weightKg, double bmr) {
+  private ActivityDay(
+      LocalDate date,
+      int wakeMinute,
+      int bedMinute,
+      int secondsOffset,
+      double weightKg,
+      double bmr) {
     this.date = date;
     this.wakeMinute = wakeMinute;
     this.bedMinute = bedMinute;
@@ -48,11 +54,14 @@ public final class ActivityDay {
     Night morning = Night.of(seed, account, date);
     Night evening = Night.of(seed, account, date.plusDays(1));
     int wake = morning.end.toLocalDate().equals(date)
-        ? morning.end.getHour() * 60 + morning.end.getMinute() + 1 : 6 * 60;
+        ? morning.end.getHour() * 60 + morning.end.getMinute() + 1
+        : 6 * 60;
     int bed = evening.start.toLocalDate().equals(date)
-        ? evening.start.getHour() * 60 + evening.start.getMinute() : 1440;
+        ? evening.start.getHour() * 60 + evening.start.getMinute()
+        : 1440;
     double age = account.age(date);
-    double bmr = 10 * account.weightKg + 6.25 * account.heightCm - 5 * age + (account.male() ? 5 : -161);
+    double bmr =
+        10 * account.weightKg + 6.25 * account.heightCm - 5 * age + (account.male() ? 5 : -161);
     ActivityDay d = new ActivityDay(date, wake, bed, r.between(0, 59), account.weightKg, bmr);
     boolean weekend = date.getDayOfWeek().getValue() >= 6;
     for (int m = wake; m < bed; m++) {

@@ -30,7 +30,8 @@ final class AuthChecks {
         }
       }
     }
-    throw new Halt(engine.error(401, "Missing, unknown or revoked access token")
+    throw new Halt(engine
+        .error(401, "Missing, unknown or revoked access token")
         .header("WWW-Authenticate", "Bearer realm=\"accesslink\", error=\"invalid_token\""));
   }
 
@@ -63,7 +64,8 @@ final class AuthChecks {
       return false;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
       return decoded.equals(engine.config.clientId() + ":" + engine.config.clientSecret());
     } catch (IllegalArgumentException e) {
       return false;
@@ -73,7 +75,8 @@ final class AuthChecks {
   /** 401 unless the request carries the client's basic credentials. */
   void basic(Call call) {
     if (!basicOk(call)) {
-      throw new Halt(engine.error(401, "Client credentials required (HTTP basic)")
+      throw new Halt(engine
+          .error(401, "Client credentials required (HTTP basic)")
           .header("WWW-Authenticate", "Basic realm=\"accesslink\""));
     }
   }

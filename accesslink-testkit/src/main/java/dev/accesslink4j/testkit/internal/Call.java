@@ -27,7 +27,13 @@ public final class Call {
   /** The path parameters of the matched route. */
   public final Map<String, String> params;
 
-  Call(String method, HttpUrl url, Headers headers, byte[] body, @Nullable Route route, Map<String, String> params) {
+  Call(
+      String method,
+      HttpUrl url,
+      Headers headers,
+      byte[] body,
+      @Nullable Route route,
+      Map<String, String> params) {
     this.method = method;
     this.url = url;
     this.headers = headers;
@@ -75,7 +81,8 @@ public final class Call {
     for (String pair : text.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       form.putIfAbsent(key, value);
     }
     return Collections.unmodifiableMap(form);

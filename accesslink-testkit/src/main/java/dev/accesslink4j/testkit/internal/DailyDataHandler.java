@@ -42,21 +42,27 @@ final class DailyDataHandler {
         yield cardioList(call, d, d);
       }
       case LIST_CARDIO_LOAD_BY_DATE_RANGE -> cardioRange(call);
-      case LIST_CARDIO_LOAD_BY_DAYS -> cardioList(call, today().minusDays(positive(call, "days") - 1L), today());
+      case LIST_CARDIO_LOAD_BY_DAYS ->
+        cardioList(call, today().minusDays(positive(call, "days") - 1L), today());
       case LIST_CARDIO_LOAD_BY_MONTHS ->
-          cardioList(call, today().minusMonths(positive(call, "months")).plusDays(1), today());
+        cardioList(call, today().minusMonths(positive(call, "months")).plusDays(1), today());
       case LIST_ALERTNESS -> sleepWise(call, false, false);
       case LIST_ALERTNESS_BY_DATE_RANGE -> sleepWise(call, false, true);
       case LIST_CIRCADIAN_BEDTIME -> sleepWise(call, true, false);
       case LIST_CIRCADIAN_BEDTIME_BY_DATE_RANGE -> sleepWise(call, true, true);
       case LIST_BODY_TEMPERATURE ->
-          biosensing(call, DayKind.BIOSENSING, d -> HealthViews.bodyTemperature(seed(), account(call), d));
+        biosensing(
+            call, DayKind.BIOSENSING, d -> HealthViews.bodyTemperature(seed(), account(call), d));
       case LIST_SKIN_TEMPERATURE ->
-          biosensing(call, DayKind.BIOSENSING, d -> HealthViews.skinTemperature(seed(), account(call), d));
+        biosensing(
+            call, DayKind.BIOSENSING, d -> HealthViews.skinTemperature(seed(), account(call), d));
       case LIST_SKIN_CONTACTS ->
-          biosensing(call, DayKind.BIOSENSING, d -> HealthViews.skinContacts(seed(), account(call), d));
-      case LIST_ECG -> biosensing(call, DayKind.ECG, d -> HealthViews.ecg(seed(), account(call), d));
-      case LIST_SPO2 -> biosensing(call, DayKind.SPO2, d -> HealthViews.spo2(seed(), account(call), d));
+        biosensing(
+            call, DayKind.BIOSENSING, d -> HealthViews.skinContacts(seed(), account(call), d));
+      case LIST_ECG ->
+        biosensing(call, DayKind.ECG, d -> HealthViews.ecg(seed(), account(call), d));
+      case LIST_SPO2 ->
+        biosensing(call, DayKind.SPO2, d -> HealthViews.spo2(seed(), account(call), d));
       case LIST_SLEEP -> nightList(call, DayKind.SLEEP, "nights");
       case GET_SLEEP -> nightGet(call, DayKind.SLEEP);
       case LIST_AVAILABLE_SLEEP -> nightList(call, DayKind.SLEEP, "available");
@@ -147,8 +153,11 @@ final class DailyDataHandler {
     LocalDate[] r = range(call, false, LIST_DAYS, true);
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, DayKind.ACTIVITY, r[0], r[1])) {
-      arr.add(DailyViews.activitySummary(ActivityDay.of(seed(), a, d), call.flag("steps"),
-          call.flag("activity_zones"), call.flag("inactivity_stamps")));
+      arr.add(DailyViews.activitySummary(
+          ActivityDay.of(seed(), a, d),
+          call.flag("steps"),
+          call.flag("activity_zones"),
+          call.flag("inactivity_stamps")));
     }
     return Reply.json(200, arr);
   }
@@ -160,8 +169,13 @@ final class DailyDataHandler {
     if (days(a, DayKind.ACTIVITY, d, d).isEmpty()) {
       return Reply.empty(204);
     }
-    return Reply.json(200, DailyViews.activitySummary(ActivityDay.of(seed(), a, d), call.flag("steps"),
-        call.flag("activity_zones"), call.flag("inactivity_stamps")));
+    return Reply.json(
+        200,
+        DailyViews.activitySummary(
+            ActivityDay.of(seed(), a, d),
+            call.flag("steps"),
+            call.flag("activity_zones"),
+            call.flag("inactivity_stamps")));
   }
 
   private Reply listActivitySamples(Call call) {
@@ -181,7 +195,8 @@ final class DailyDataHandler {
     if (days(a, DayKind.ACTIVITY, d, d).isEmpty()) {
       return Reply.empty(204);
     }
-    return Reply.json(200, DailyViews.activitySamples(ActivityDay.of(seed(), a, d), true, true, true));
+    return Reply.json(
+        200, DailyViews.activitySamples(ActivityDay.of(seed(), a, d), true, true, true));
   }
 
   // ---------------------------------------------------------------- continuous heart rate
@@ -278,8 +293,10 @@ final class DailyDataHandler {
     JsonArray arr = Json.arr();
     for (LocalDate d : days(a, DayKind.SLEEP_WISE, from, to)) {
       boolean prediction = d.equals(today());
-      arr.add(circadian ? HealthViews.circadianBedtime(seed(), a, d, prediction)
-          : HealthViews.alertness(seed(), a, d, prediction));
+      arr.add(
+          circadian
+              ? HealthViews.circadianBedtime(seed(), a, d, prediction)
+              : HealthViews.alertness(seed(), a, d, prediction));
     }
     return arr.isEmpty() ? Reply.empty(204) : Reply.json(200, arr);
   }
@@ -303,7 +320,8 @@ final class DailyDataHandler {
     if (listKey.equals("available")) {
       return DailyViews.availableSleep(n);
     }
-    return kind == DayKind.SLEEP ? DailyViews.sleep(a, n, engine.profileUrl(a.id))
+    return kind == DayKind.SLEEP
+        ? DailyViews.sleep(a, n, engine.profileUrl(a.id))
         : DailyViews.recharge(a, n, engine.profileUrl(a.id));
   }
 
@@ -320,7 +338,8 @@ final class DailyDataHandler {
     Account a = engine.auth.user(call);
     LocalDate d = date(call.param("date"));
     if (days(a, kind, d, d).isEmpty()) {
-      return engine.error(404, "No " + (kind == DayKind.SLEEP ? "sleep" : "Nightly Recharge") + " data for " + d);
+      return engine.error(
+          404, "No " + (kind == DayKind.SLEEP ? "sleep" : "Nightly Recharge") + " data for " + d);
     }
     return Reply.json(200, night(a, kind, d, ""));
   }
@@ -335,11 +354,20 @@ final class DailyDataHandler {
     PhysicalRecord latest = a.latestPhysicalInfo();
     Instant registered = a.registeredAt != null ? a.registeredAt : engine.clock.instant();
     if (latest == null) {
-      latest = new PhysicalRecord(0, registered, a.weightKg, a.heightCm, a.maxHeartRate, a.restingHeartRate,
-          (int) Math.round(a.maxHeartRate * 0.74), (int) Math.round(a.maxHeartRate * 0.88), a.vo2Max,
+      latest = new PhysicalRecord(
+          0,
+          registered,
+          a.weightKg,
+          a.heightCm,
+          a.maxHeartRate,
+          a.restingHeartRate,
+          (int) Math.round(a.maxHeartRate * 0.74),
+          (int) Math.round(a.maxHeartRate * 0.88),
+          a.vo2Max,
           "SOURCE_USER");
     }
-    Instant first = a.physicalInfos.isEmpty() ? latest.created() : a.physicalInfos.get(0).created();
+    Instant first =
+        a.physicalInfos.isEmpty() ? latest.created() : a.physicalInfos.get(0).created();
     return Reply.json(200, HealthViews.physicalInfo(a, latest, first));
   }
 }

@@ -22,7 +22,9 @@ final class DailyViews {
         .put("start_time", Formats.localSeconds(d.minuteTime(d.wakeMinute, true)))
         .put("end_time", Formats.localSeconds(d.date.atTime(23, 59, 59)))
         .put("active_duration", Formats.duration(Duration.ofMinutes(d.activeMinutes())))
-        .put("inactive_duration", Formats.duration(Duration.ofMinutes(inactiveMinutes).plusSeconds(d.secondsOffset)))
+        .put(
+            "inactive_duration",
+            Formats.duration(Duration.ofMinutes(inactiveMinutes).plusSeconds(d.secondsOffset)))
         .put("daily_activity", Json.num(d.dailyActivity(), 1))
         .put("calories", d.calories())
         .put("active_calories", d.activeCalories())
@@ -50,10 +52,12 @@ final class DailyViews {
           previous = d.steps[m];
         }
       }
-      o.put("steps", Json.obj()
-          .put("interval_ms", 60_000)
-          .put("total_steps", d.totalSteps())
-          .put("samples", samples));
+      o.put(
+          "steps",
+          Json.obj()
+              .put("interval_ms", 60_000)
+              .put("total_steps", d.totalSteps())
+              .put("samples", samples));
     }
     if (zones) {
       JsonArray samples = Json.arr();
@@ -72,7 +76,9 @@ final class DailyViews {
     if (stamps) {
       JsonArray arr = Json.arr();
       for (int m : d.inactivityAlerts) {
-        arr.add(Json.obj().put("stamp", Formats.localMinutes(d.minuteTime(m, false))).build());
+        arr.add(Json.obj()
+            .put("stamp", Formats.localMinutes(d.minuteTime(m, false)))
+            .build());
       }
       o.put("inactivity_stamps", arr);
     }
@@ -81,7 +87,8 @@ final class DailyViews {
 
   // ---- daily activity (deprecated transactional API, kebab-case) ----
 
-  static JsonObject activityTransactional(ActivityItem item, ActivityDay d, String userUrl, long transactionId) {
+  static JsonObject activityTransactional(
+      ActivityItem item, ActivityDay d, String userUrl, long transactionId) {
     return Json.obj()
         .put("id", item.id())
         .put("polar-user", userUrl)
@@ -108,7 +115,11 @@ final class DailyViews {
           .put("time", Formats.hhmmssMillis(d.date.atTime(h, 0)))
           .build());
     }
-    return Json.obj().put("date", d.date.toString()).put("interval", 60).put("samples", samples).build();
+    return Json.obj()
+        .put("date", d.date.toString())
+        .put("interval", 60)
+        .put("samples", samples)
+        .build();
   }
 
   /** Hourly time in each activity zone (index 0 sleep .. 4 vigorous); {@code interval} is in minutes. */
@@ -133,7 +144,11 @@ final class DailyViews {
           .put("time", Formats.hhmmssMillis(d.date.atTime(h, 0)))
           .build());
     }
-    return Json.obj().put("date", d.date.toString()).put("interval", 60).put("samples", samples).build();
+    return Json.obj()
+        .put("date", d.date.toString())
+        .put("interval", 60)
+        .put("samples", samples)
+        .build();
   }
 
   // ---- sleep ----
@@ -141,8 +156,12 @@ final class DailyViews {
   /** Heart rate during a night at a local time: resting rate shaped by the stage and the night's progress. */
   static int nightHeartRate(Account a, Night n, LocalDateTime t) {
     int stage = n.stageAt(t);
-    double progress = Math.max(0, Math.min(1,
-        Duration.between(n.start.toLocalDateTime(), t).getSeconds() / (double) (n.stages.length * 30)));
+    double progress = Math.max(
+        0,
+        Math.min(
+            1,
+            Duration.between(n.start.toLocalDateTime(), t).getSeconds()
+                / (double) (n.stages.length * 30)));
     double effect = switch (stage) {
       case 0 -> 9;
       case 1 -> 4;
@@ -172,11 +191,15 @@ final class DailyViews {
     }
     int asleep = light + deep + rem + unknown;
     int goal = 28800;
-    double continuity = clamp(5.0 - 0.22 * bouts.size() - longI / 900.0 + r.gauss(0, 0.1), 1.0, 5.0);
-    double durationScore = clamp(100 * Math.pow(Math.min(1.0, asleep / (goal * 0.95)), 1.5), 1, 100);
+    double continuity =
+        clamp(5.0 - 0.22 * bouts.size() - longI / 900.0 + r.gauss(0, 0.1), 1.0, 5.0);
+    double durationScore =
+        clamp(100 * Math.pow(Math.min(1.0, asleep / (goal * 0.95)), 1.5), 1, 100);
     double solidity = clamp(continuity * 20 - r.uniform(0, 6), 1, 100);
-    double regeneration = clamp((deep + rem) / (double) asleep / 0.45 * 100 - r.uniform(0, 8), 1, 100);
-    int score = (int) Math.round(clamp(0.35 * durationScore + 0.35 * solidity + 0.30 * regeneration, 1, 100));
+    double regeneration =
+        clamp((deep + rem) / (double) asleep / 0.45 * 100 - r.uniform(0, 8), 1, 100);
+    int score = (int)
+        Math.round(clamp(0.35 * durationScore + 0.35 * solidity + 0.30 * regeneration, 1, 100));
     JsonObject hypnogram = new JsonObject();
     int previous = -1;
     for (int i = 0; i < n.stages.length; i++) {
@@ -242,7 +265,9 @@ final class DailyViews {
     int hrCount = 0;
     double hrvSum = 0;
     double brSum = 0;
-    for (LocalDateTime t = from; t.isBefore(to) && t.isBefore(n.end.toLocalDateTime()); t = t.plusMinutes(5)) {
+    for (LocalDateTime t = from;
+        t.isBefore(to) && t.isBefore(n.end.toLocalDateTime());
+        t = t.plusMinutes(5)) {
       int heart = nightHeartRate(a, n, t);
       hrSum += heart;
       hrCount++;
@@ -256,7 +281,8 @@ final class DailyViews {
     }
     int hrAvg = hrCount == 0 ? a.restingHeartRate : (int) Math.round((double) hrSum / hrCount);
     int hrvAvg = hrCount == 0 ? (int) todayHrv : (int) Math.round(hrvSum / hrCount);
-    double ans = clamp((hrvAvg - baseline) / baseline * 18 + (a.restingHeartRate + 3 - hrAvg) * 0.8, -10, 10);
+    double ans = clamp(
+        (hrvAvg - baseline) / baseline * 18 + (a.restingHeartRate + 3 - hrAvg) * 0.8, -10, 10);
     int ansStatus = ans < -6 ? 1 : ans < -2 ? 2 : ans <= 2 ? 3 : ans <= 6 ? 4 : 5;
     int status = Math.max(1, Math.min(6, ansStatus + r.between(0, 1)));
     return Json.obj()
@@ -290,7 +316,8 @@ final class DailyViews {
     LocalDateTime endOfDay = date.plusDays(1).atStartOfDay();
     while (t.isBefore(endOfDay)) {
       int hr;
-      if (!t.isBefore(morning.start.toLocalDateTime()) && t.isBefore(morning.end.toLocalDateTime())) {
+      if (!t.isBefore(morning.start.toLocalDateTime())
+          && t.isBefore(morning.end.toLocalDateTime())) {
         hr = nightHeartRate(a, morning, t);
       } else if (!t.isBefore(evening.start.toLocalDateTime())) {
         hr = nightHeartRate(a, evening, t);
@@ -299,7 +326,10 @@ final class DailyViews {
         hr = (int) Math.round(a.restingHeartRate + 16 + day.steps[minute] / 3.5 + r.gauss(0, 3));
       }
       if (!r.chance(0.04)) {
-        samples.add(Json.obj().put("heart_rate", hr).put("sample_time", Formats.hhmmss(t)).build());
+        samples.add(Json.obj()
+            .put("heart_rate", hr)
+            .put("sample_time", Formats.hhmmss(t))
+            .build());
       }
       t = r.chance(0.05) ? t.plusSeconds(r.between(50, 70)) : t.plusMinutes(5);
     }
@@ -316,6 +346,7 @@ final class DailyViews {
 
   /** A UTC local date-time with a two-digit fraction, as SleepWise writes sleep-period times. */
   static String centis(LocalDateTime t, Rnd r) {
-    return Formats.localCentis(t.truncatedTo(ChronoUnit.SECONDS).plusNanos(r.between(1, 99) * 10_000_000L));
+    return Formats.localCentis(
+        t.truncatedTo(ChronoUnit.SECONDS).plusNanos(r.between(1, 99) * 10_000_000L));
   }
 }

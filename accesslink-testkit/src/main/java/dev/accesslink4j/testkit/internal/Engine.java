@@ -79,6 +79,7 @@ public final class Engine {
   final FakeClock clock;
   /** The one generator of ids, drawn from in a fixed order so the same seed and calls give the same ids. */
   final Rnd ids;
+
   private final Rnd corrIds;
   final AuthChecks auth;
   final WebhookHandler webhooks;
@@ -88,8 +89,13 @@ public final class Engine {
   final Map<String, TokenInfo> tokens = new LinkedHashMap<>();
   final Map<String, AuthCode> codes = new LinkedHashMap<>();
   final Map<Long, Transaction> openTransactions = new LinkedHashMap<>();
-  @Nullable Webhook webhook;
-  @Nullable Account nextAuthorization;
+
+  @Nullable
+  Webhook webhook;
+
+  @Nullable
+  Account nextAuthorization;
+
   boolean denyNextAuthorization;
   private final Account demo;
 
@@ -226,8 +232,8 @@ public final class Engine {
 
   private static String uuid(Rnd r) {
     String h = r.chars("0123456789abcdef", 32);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-"
-        + h.substring(20);
+    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+        + h.substring(16, 20) + "-" + h.substring(20);
   }
 
   // ---------------------------------------------------------------- accounts

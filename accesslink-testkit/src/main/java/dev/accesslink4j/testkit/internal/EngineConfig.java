@@ -21,6 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param autoDeliver whether data additions deliver their webhook events
  * @param webhookTimeout the timeout of PINGs and deliveries
  */
-public record EngineConfig(long seed, String clientId, String clientSecret, List<String> redirectUris, Clock clock,
-    ZoneId zone, int demoDays, @Nullable Integer shortLimit, @Nullable Integer longLimit, boolean autoDeliver,
+public record EngineConfig(
+    long seed,
+    String clientId,
+    String clientSecret,
+    List<String> redirectUris,
+    Clock clock,
+    ZoneId zone,
+    int demoDays,
+    @Nullable Integer shortLimit,
+    @Nullable Integer longLimit,
+    boolean autoDeliver,
     Duration webhookTimeout) {}

@@ -27,9 +27,13 @@ final class ExerciseHandler {
     return switch (route) {
       case LIST_EXERCISES -> listExercises(call);
       case GET_EXERCISE -> getExercise(call);
-      case GET_EXERCISE_FIT -> Reply.bytes(200, FitWriter.write(exercise(call).track()), "application/octet-stream");
-      case GET_EXERCISE_TCX -> Reply.bytes(200,
-          XmlWriters.tcx(exercise(call).track()).getBytes(StandardCharsets.UTF_8), "application/vnd.garmin.tcx+xml");
+      case GET_EXERCISE_FIT ->
+        Reply.bytes(200, FitWriter.write(exercise(call).track()), "application/octet-stream");
+      case GET_EXERCISE_TCX ->
+        Reply.bytes(
+            200,
+            XmlWriters.tcx(exercise(call).track()).getBytes(StandardCharsets.UTF_8),
+            "application/vnd.garmin.tcx+xml");
       case GET_EXERCISE_GPX -> gpx(call);
       default -> throw new IllegalStateException("not an exercise route: " + route);
     };
@@ -54,7 +58,11 @@ final class ExerciseHandler {
     Account a = engine.auth.user(call);
     JsonArray arr = Json.arr();
     for (ExerciseRecord e : recentExercises(a)) {
-      arr.add(ExerciseViews.hashed(e, engine.profileUrl(a.id), call.flag("samples"), call.flag("zones"),
+      arr.add(ExerciseViews.hashed(
+          e,
+          engine.profileUrl(a.id),
+          call.flag("samples"),
+          call.flag("zones"),
           call.flag("route")));
     }
     return Reply.json(200, arr);
@@ -74,8 +82,14 @@ final class ExerciseHandler {
   private Reply getExercise(Call call) {
     ExerciseRecord e = exercise(call);
     Account a = engine.auth.user(call);
-    return Reply.json(200, ExerciseViews.hashed(e, engine.profileUrl(a.id), call.flag("samples"), call.flag("zones"),
-        call.flag("route")));
+    return Reply.json(
+        200,
+        ExerciseViews.hashed(
+            e,
+            engine.profileUrl(a.id),
+            call.flag("samples"),
+            call.flag("zones"),
+            call.flag("route")));
   }
 
   private Reply gpx(Call call) {
@@ -83,6 +97,7 @@ final class ExerciseHandler {
     if (!t.hasRoute()) {
       return engine.error(404, "Exercise has no route");
     }
-    return Reply.bytes(200, XmlWriters.gpx(t, false).getBytes(StandardCharsets.UTF_8), "application/gpx+xml");
+    return Reply.bytes(
+        200, XmlWriters.gpx(t, false).getBytes(StandardCharsets.UTF_8), "application/gpx+xml");
   }
 }

@@ -13,6 +13,7 @@ public final class ExerciseRecord {
   public final Instant uploadTime;
   /** What the recording is generated from. */
   public final ExercisePlan plan;
+
   private @Nullable ExerciseTrack track;
 
   ExerciseRecord(String hashedId, long transactionalId, Instant uploadTime, ExercisePlan plan) {

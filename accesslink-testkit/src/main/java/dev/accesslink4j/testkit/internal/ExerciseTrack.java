@@ -61,7 +61,8 @@ public final class ExerciseTrack {
     this.altitude = route ? new double[size] : null;
     this.latitude = route ? new double[size] : null;
     this.longitude = route ? new double[size] : null;
-    this.cadence = (s == Sport.RUNNING || s == Sport.ROAD_BIKING || s == Sport.WALKING) ? new int[size] : null;
+    this.cadence =
+        (s == Sport.RUNNING || s == Sport.ROAD_BIKING || s == Sport.WALKING) ? new int[size] : null;
     this.power = s == Sport.ROAD_BIKING ? new int[size] : null;
     this.temperature = new double[size];
     this.moving = new boolean[size];
@@ -146,7 +147,9 @@ public final class ExerciseTrack {
       double warm = Math.min(1.0, sec / 300.0);
       double cool = seconds - sec < 180 ? 0.85 : 1.0;
 
-      double alt = baseAlt + 12 * Math.sin(dist / 700.0 + hillPhase) + 5 * Math.sin(dist / 230.0 + 2 * hillPhase);
+      double alt = baseAlt
+          + 12 * Math.sin(dist / 700.0 + hillPhase)
+          + 5 * Math.sin(dist / 230.0 + 2 * hillPhase);
       double grade = 0;
       if (t.altitude != null && i > 0) {
         double step = Math.max(1, dist - (t.distance == null ? 0 : t.distance[i - 1]));
@@ -157,7 +160,8 @@ public final class ExerciseTrack {
       if (t.speed != null) {
         if (!paused) {
           double slope = sport == Sport.ROAD_BIKING ? 6 : 3;
-          v = baseSpeed * (0.6 + 0.4 * warm) * cool * (1 - grade * slope) + r.gauss(0, baseSpeed * 0.03);
+          v = baseSpeed * (0.6 + 0.4 * warm) * cool * (1 - grade * slope)
+              + r.gauss(0, baseSpeed * 0.03);
           v = Math.max(0.5, v);
         }
         t.speed[i] = v;
@@ -167,7 +171,8 @@ public final class ExerciseTrack {
         }
       }
 
-      double goal = paused ? rest + 35 : target * (0.78 + 0.22 * warm) * cool + grade * 120 + i * 0.004;
+      double goal =
+          paused ? rest + 35 : target * (0.78 + 0.22 * warm) * cool + grade * 120 + i * 0.004;
       hr += (goal - hr) * 0.09 + r.gauss(0, 0.9);
       hr = Math.max(rest, Math.min(max, hr));
       if (t.heartRate != null) {
@@ -186,7 +191,8 @@ public final class ExerciseTrack {
       prevAlt = alt;
 
       if (t.cadence != null) {
-        t.cadence[i] = paused ? 0 : (int) Math.round(cadenceBase * (0.9 + 0.1 * warm) + r.gauss(0, 2));
+        t.cadence[i] =
+            paused ? 0 : (int) Math.round(cadenceBase * (0.9 + 0.1 * warm) + r.gauss(0, 2));
       }
       if (t.power != null) {
         double ms = v / 3.6;
@@ -268,7 +274,8 @@ public final class ExerciseTrack {
 
   /** Kilocalories over a range: Keytel's heart-rate formula, or METs without heart rate. */
   public double calories(int from, int to) {
-    double minutes = (double) (offset[Math.max(from, to - 1)] - offset[from] + INTERVAL_SECONDS) / 60.0;
+    double minutes =
+        (double) (offset[Math.max(from, to - 1)] - offset[from] + INTERVAL_SECONDS) / 60.0;
     if (heartRate != null) {
       double hr = averageHeartRate(from, to);
       double w = plan.weightKg();

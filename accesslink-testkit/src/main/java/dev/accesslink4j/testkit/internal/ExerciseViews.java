@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class ExerciseViews {
   /** Sample type ids (Polar's appendix) in the order they are listed. */
   static final int HEART_RATE = 0;
+
   static final int SPEED = 1;
   static final int CADENCE = 2;
   static final int ALTITUDE = 3;
@@ -25,7 +26,8 @@ final class ExerciseViews {
   private ExerciseViews() {}
 
   /** The {@code exerciseHashId} object; the three flags add zones, samples and route as the query asks. */
-  static JsonObject hashed(ExerciseRecord e, String userUrl, boolean samples, boolean zones, boolean route) {
+  static JsonObject hashed(
+      ExerciseRecord e, String userUrl, boolean samples, boolean zones, boolean route) {
     ExerciseTrack t = e.track();
     ExercisePlan p = e.plan;
     Rnd r = Rnd.of(p.seed(), "summary");
@@ -118,7 +120,8 @@ final class ExerciseViews {
         .build();
   }
 
-  private static void energy(Json.Obj o, ExercisePlan p, Rnd r, String fat, String carbs, String protein) {
+  private static void energy(
+      Json.Obj o, ExercisePlan p, Rnd r, String fat, String carbs, String protein) {
     if (!p.heartRate() || !(p.sport() == Sport.RUNNING || p.sport() == Sport.ROAD_BIKING)) {
       return;
     }
@@ -150,9 +153,19 @@ final class ExerciseViews {
     ExerciseTrack t = e.track();
     Rnd r = Rnd.of(e.plan.seed(), "tlp");
     double cardio = t.trainingLoad();
-    double muscle = t.power == null ? -1 : average(t.power) * e.plan.durationMillis() / 1000.0 / 1000.0;
-    String[] rpe = {"UNKNOWN", "RPE_EASY", "RPE_LIGHT", "RPE_FAIRLY_BRISK", "RPE_BRISK", "RPE_MODERATE",
-        "RPE_FAIRLY_HARD", "RPE_HARD", "RPE_EXHAUSTING"};
+    double muscle =
+        t.power == null ? -1 : average(t.power) * e.plan.durationMillis() / 1000.0 / 1000.0;
+    String[] rpe = {
+      "UNKNOWN",
+      "RPE_EASY",
+      "RPE_LIGHT",
+      "RPE_FAIRLY_BRISK",
+      "RPE_BRISK",
+      "RPE_MODERATE",
+      "RPE_FAIRLY_HARD",
+      "RPE_HARD",
+      "RPE_EXHAUSTING"
+    };
     int rpeIndex = r.chance(0.4) ? 0 : r.between(2, 8);
     double perceived = rpeIndex == 0 ? -1 : rpeIndex * e.plan.durationMillis() / 60_000.0 / 2.5;
     return Json.obj()
@@ -171,7 +184,9 @@ final class ExerciseViews {
     if (load < 0) {
       return "NOT_AVAILABLE";
     }
-    return load < 30 ? "VERY_LOW" : load < 60 ? "LOW" : load < 100 ? "MEDIUM" : load < 150 ? "HIGH" : "VERY_HIGH";
+    return load < 30
+        ? "VERY_LOW"
+        : load < 60 ? "LOW" : load < 100 ? "MEDIUM" : load < 150 ? "HIGH" : "VERY_HIGH";
   }
 
   private static double average(int[] values) {

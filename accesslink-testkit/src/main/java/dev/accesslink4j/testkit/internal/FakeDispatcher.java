@@ -67,8 +67,14 @@ public final class FakeDispatcher extends Dispatcher {
     byte[] body = bs == null ? new byte[0] : bs.toByteArray();
     Router.Match match = router.match(method, Call.segments(url));
     String query = url.encodedQuery();
-    requests.add(new ReceivedRequest(method, url.encodedPath(), query == null ? "" : query,
-        rr.getHeaders().toMultimap(), body, match.route(), engine.clock.instant()));
+    requests.add(new ReceivedRequest(
+        method,
+        url.encodedPath(),
+        query == null ? "" : query,
+        rr.getHeaders().toMultimap(),
+        body,
+        match.route(),
+        engine.clock.instant()));
     Fault fault = faults.take(match.route(), url.encodedPath());
     if (fault != null) {
       MockResponse instead = effects.instead(fault);
@@ -92,7 +98,8 @@ public final class FakeDispatcher extends Dispatcher {
     } else if (route == null) {
       reply = match.allowed().isEmpty()
           ? engine.error(404, "No such resource: " + call.url.encodedPath())
-          : engine.error(405, "Method " + call.method + " not allowed")
+          : engine
+              .error(405, "Method " + call.method + " not allowed")
               .header("Allow", String.join(", ", match.allowed()));
     } else {
       try {

@@ -20,11 +20,13 @@ final class FaultEffects {
   }
 
   /** The answer of a fault that replaces processing, or null when the request is to be processed. */
-  @Nullable MockResponse instead(Fault fault) {
+  @Nullable
+  MockResponse instead(Fault fault) {
     if (fault instanceof Fault.Status s) {
       Reply failure = engine.error(s.status(), "Injected failure");
       if (s.status() == 429) {
-        // As Polar does: the headers say which window is spent and when it resets (the short one, in 15 min).
+        // As Polar does: the headers say which window is spent and when it resets (the short one,
+        // in 15 min).
         failure.header("RateLimit-Usage", "500, 37");
         failure.header("RateLimit-Limit", "500, 5000");
         failure.header("RateLimit-Reset", "900, 86000");
@@ -35,7 +37,9 @@ final class FaultEffects {
       return htmlError(h.status()).toMock().build();
     }
     if (fault instanceof Fault.Drop d && d.point() == Fault.DropPoint.BEFORE_RESPONSE) {
-      return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+      return new MockResponse.Builder()
+          .onResponseStart(new SocketEffect.CloseSocket())
+          .build();
     }
     return null;
   }
@@ -45,7 +49,8 @@ final class FaultEffects {
     if (fault instanceof Fault.Truncate) {
       reply.body = Arrays.copyOf(reply.body, reply.body.length / 2);
     } else if (fault instanceof Fault.MalformedJson) {
-      reply.body = malformed(new String(reply.body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      reply.body = malformed(new String(reply.body, StandardCharsets.UTF_8))
+          .getBytes(StandardCharsets.UTF_8);
       reply.contentType = Reply.JSON;
     } else if (fault instanceof Fault.Corrupt && reply.body.length > 0) {
       reply.body = reply.body.clone();
@@ -78,8 +83,9 @@ final class FaultEffects {
       case 504 -> "Gateway Time-out";
       default -> "Error";
     };
-    String html = "<html>\r\n<head><title>" + status + " " + reason + "</title></head>\r\n<body>\r\n<center><h1>"
-        + status + " " + reason + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    String html = "<html>\r\n<head><title>" + status + " " + reason
+        + "</title></head>\r\n<body>\r\n<center><h1>" + status + " " + reason
+        + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     return Reply.bytes(status, html.getBytes(StandardCharsets.UTF_8), "text/html");
   }
 }

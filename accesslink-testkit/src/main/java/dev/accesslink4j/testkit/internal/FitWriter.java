@@ -83,7 +83,8 @@ public final class FitWriter {
       }
       if (t.cadence != null) {
         int c = t.cadence[i];
-        r.setCadence((short) (p.sport() == dev.accesslink4j.testkit.ExerciseSpec.Sport.ROAD_BIKING ? c : c / 2));
+        r.setCadence((short)
+            (p.sport() == dev.accesslink4j.testkit.ExerciseSpec.Sport.ROAD_BIKING ? c : c / 2));
       }
       if (t.power != null) {
         r.setPower(t.power[i]);

@@ -77,7 +77,8 @@ final class HealthViews {
    * and tolerance the 28-day average, their ratio picks the status. With {@code available} false the entry is
    * Polar's "not available" day: status {@code LOAD_STATUS_NOT_AVAILABLE} and {@code -1} sentinels.
    */
-  static JsonObject cardioLoad(LocalDate date, boolean available, java.util.function.ToDoubleFunction<LocalDate> load) {
+  static JsonObject cardioLoad(
+      LocalDate date, boolean available, java.util.function.ToDoubleFunction<LocalDate> load) {
     if (!available) {
       return Json.obj()
           .put("date", date.toString())
@@ -86,8 +87,14 @@ final class HealthViews {
           .put("strain", -1)
           .put("tolerance", -1)
           .put("cardio_load_ratio", -1)
-          .put("cardio_load_level", Json.obj()
-              .put("very_low", -1).put("low", -1).put("medium", -1).put("high", -1).put("very-high", -1))
+          .put(
+              "cardio_load_level",
+              Json.obj()
+                  .put("very_low", -1)
+                  .put("low", -1)
+                  .put("medium", -1)
+                  .put("high", -1)
+                  .put("very-high", -1))
           .build();
     }
     double strain = 0;
@@ -100,12 +107,15 @@ final class HealthViews {
       tolerance += l / 28;
     }
     double ratio = tolerance == 0 ? 0 : strain / tolerance;
-    String status = tolerance == 0 ? "DETRAINING"
-        : ratio < 0.8 ? "DETRAINING"
-        : ratio < 1.0 ? "MAINTAINING"
-        : ratio < 1.3 ? "PRODUCTIVE"
-        : ratio < 1.5 ? "PRODUCTIVE_ALMOST_OVERREACHING"
-        : "OVERREACHING";
+    String status = tolerance == 0
+        ? "DETRAINING"
+        : ratio < 0.8
+            ? "DETRAINING"
+            : ratio < 1.0
+                ? "MAINTAINING"
+                : ratio < 1.3
+                    ? "PRODUCTIVE"
+                    : ratio < 1.5 ? "PRODUCTIVE_ALMOST_OVERREACHING" : "OVERREACHING";
     double s = Math.max(40, tolerance * 1.6);
     return Json.obj()
         .put("date", date.toString())
@@ -114,12 +124,14 @@ final class HealthViews {
         .put("strain", Json.num(strain, 1))
         .put("tolerance", Json.num(tolerance, 1))
         .put("cardio_load_ratio", Json.num(ratio, 2))
-        .put("cardio_load_level", Json.obj()
-            .put("very_low", Json.num(s * 0.3, 1))
-            .put("low", Json.num(s * 0.6, 1))
-            .put("medium", Json.num(s, 1))
-            .put("high", Json.num(s * 1.5, 1))
-            .put("very-high", Json.num(s * 2.0, 1)))
+        .put(
+            "cardio_load_level",
+            Json.obj()
+                .put("very_low", Json.num(s * 0.3, 1))
+                .put("low", Json.num(s * 0.6, 1))
+                .put("medium", Json.num(s, 1))
+                .put("high", Json.num(s * 1.5, 1))
+                .put("very-high", Json.num(s * 2.0, 1)))
         .build();
   }
 
@@ -131,10 +143,11 @@ final class HealthViews {
     Night next = Night.of(seed, a, date.plusDays(1));
     Rnd r = Rnd.of(night.seed, "alertness");
     double grade = Math.round(r.uniform(4.0, 10.0) * 10) / 10.0;
-    String classification = grade >= 8.5 ? "GRADE_CLASSIFICATION_EXCELLENT"
-        : grade >= 7 ? "GRADE_CLASSIFICATION_STRONG"
-        : grade >= 5 ? "GRADE_CLASSIFICATION_FAIR"
-        : "GRADE_CLASSIFICATION_WEAK";
+    String classification = grade >= 8.5
+        ? "GRADE_CLASSIFICATION_EXCELLENT"
+        : grade >= 7
+            ? "GRADE_CLASSIFICATION_STRONG"
+            : grade >= 5 ? "GRADE_CLASSIFICATION_FAIR" : "GRADE_CLASSIFICATION_WEAK";
     LocalDateTime wakeUtc = night.endUtc();
     LocalDateTime periodEnd = next.startUtc();
     JsonArray hourly = Json.arr();
@@ -161,8 +174,13 @@ final class HealthViews {
         .put("grade_type", "GRADE_TYPE_PRIMARY")
         .put("grade_classification", classification)
         .put("validity", r.chance(0.8) ? "VALIDITY_VALID" : "VALIDITY_ESTIMATE")
-        .put("sleep_inertia", r.pick(java.util.List.of(
-            "SLEEP_INERTIA_NO_INERTIA", "SLEEP_INERTIA_MILD", "SLEEP_INERTIA_MILD", "SLEEP_INERTIA_MODERATE")))
+        .put(
+            "sleep_inertia",
+            r.pick(java.util.List.of(
+                "SLEEP_INERTIA_NO_INERTIA",
+                "SLEEP_INERTIA_MILD",
+                "SLEEP_INERTIA_MILD",
+                "SLEEP_INERTIA_MODERATE")))
         .put("sleep_type", "SLEEP_TYPE_PRIMARY")
         .put("result_type", prediction ? "ALERTNESS_TYPE_PREDICTION" : "ALERTNESS_TYPE_HISTORY")
         .put("period_start_time", Formats.localSeconds(night.startUtc()))
@@ -198,9 +216,15 @@ final class HealthViews {
     LocalDateTime end = start.plusHours(8);
     return Json.obj()
         .put("validity", r.chance(0.8) ? "VALIDITY_VALID" : "VALIDITY_ESTIMATE")
-        .put("quality", r.pick(java.util.List.of("CIRCADIAN_BEDTIME_QUALITY_CLEARLY_RECOGNIZABLE",
-            "CIRCADIAN_BEDTIME_QUALITY_CLEARLY_RECOGNIZABLE", "CIRCADIAN_BEDTIME_QUALITY_COMPROMISED")))
-        .put("result_type", prediction ? "CIRCADIAN_BEDTIME_TYPE_PREDICTION" : "CIRCADIAN_BEDTIME_TYPE_HISTORY")
+        .put(
+            "quality",
+            r.pick(java.util.List.of(
+                "CIRCADIAN_BEDTIME_QUALITY_CLEARLY_RECOGNIZABLE",
+                "CIRCADIAN_BEDTIME_QUALITY_CLEARLY_RECOGNIZABLE",
+                "CIRCADIAN_BEDTIME_QUALITY_COMPROMISED")))
+        .put(
+            "result_type",
+            prediction ? "CIRCADIAN_BEDTIME_TYPE_PREDICTION" : "CIRCADIAN_BEDTIME_TYPE_HISTORY")
         .put("period_start_time", Formats.localSeconds(start))
         .put("period_end_time", Formats.localSeconds(end))
         .put("preferred_sleep_period_start_time", Formats.localSeconds(start))
@@ -221,7 +245,10 @@ final class HealthViews {
     double base = r.uniform(32.9, 33.6);
     for (long ms = r.between(100, 900); ms < total; ms += 120_000 + r.between(-800, 800)) {
       double progress = ms / (double) total;
-      double temp = base + 1.4 * Math.sqrt(progress) - 0.3 * Math.max(0, progress - 0.85) / 0.15 + r.gauss(0, 0.05);
+      double temp = base
+          + 1.4 * Math.sqrt(progress)
+          - 0.3 * Math.max(0, progress - 0.85) / 0.15
+          + r.gauss(0, 0.05);
       samples.add(Json.obj()
           .put("temperature_celsius", Json.num(temp, 2))
           .put("recording_time_delta_milliseconds", ms)
@@ -255,14 +282,25 @@ final class HealthViews {
     LocalDateTime end = n.endUtc().plusMinutes(r.between(20, 90));
     long total = Duration.between(start, end).toMillis();
     JsonArray changes = Json.arr();
-    changes.add(Json.obj().put("skin_contact", true).put("recording_time_delta_milliseconds", 0).build());
+    changes.add(Json.obj()
+        .put("skin_contact", true)
+        .put("recording_time_delta_milliseconds", 0)
+        .build());
     if (r.chance(0.5)) {
       long off = (long) (total * r.uniform(0.05, 0.2));
-      changes.add(Json.obj().put("skin_contact", false).put("recording_time_delta_milliseconds", off).build());
-      changes.add(Json.obj().put("skin_contact", true)
-          .put("recording_time_delta_milliseconds", off + r.between(20_000, 300_000)).build());
+      changes.add(Json.obj()
+          .put("skin_contact", false)
+          .put("recording_time_delta_milliseconds", off)
+          .build());
+      changes.add(Json.obj()
+          .put("skin_contact", true)
+          .put("recording_time_delta_milliseconds", off + r.between(20_000, 300_000))
+          .build());
     }
-    changes.add(Json.obj().put("skin_contact", false).put("recording_time_delta_milliseconds", total).build());
+    changes.add(Json.obj()
+        .put("skin_contact", false)
+        .put("recording_time_delta_milliseconds", total)
+        .build());
     return Json.obj()
         .put("source_device_id", a.deviceId)
         .put("start_time", Formats.localSeconds(start))
@@ -285,8 +323,12 @@ final class HealthViews {
     for (int i = 0; i < 1300; i++) {
       double t = i / 130.0;
       double ph = (t % period) / period;
-      double mv = 0.15 * g(ph, 0.2, 0.025) - 0.1 * g(ph, 0.37, 0.01) + 1.1 * g(ph, 0.4, 0.012)
-          - 0.25 * g(ph, 0.43, 0.012) + 0.3 * g(ph, 0.65, 0.05) + 0.05 * Math.sin(2 * Math.PI * 0.3 * t)
+      double mv = 0.15 * g(ph, 0.2, 0.025)
+          - 0.1 * g(ph, 0.37, 0.01)
+          + 1.1 * g(ph, 0.4, 0.012)
+          - 0.25 * g(ph, 0.43, 0.012)
+          + 0.3 * g(ph, 0.65, 0.05)
+          + 0.05 * Math.sin(2 * Math.PI * 0.3 * t)
           + r.gauss(0, 0.012);
       samples.add(Json.obj()
           .put("recording_time_delta_ms", Math.round(t * 1000))
@@ -305,8 +347,13 @@ final class HealthViews {
         .put("time_zone_offset", offset)
         .put("average_heart_rate_bpm", hr)
         .put("heart_rate_variability_ms", Json.num(r.uniform(18, 75), 1))
-        .put("heart_rate_variability_level", r.pick(java.util.List.of(
-            "ECG_HRV_LEVEL_USUAL", "ECG_HRV_LEVEL_USUAL", "ECG_HRV_LEVEL_BELOW_USUAL", "ECG_HRV_LEVEL_ABOVE_USUAL")))
+        .put(
+            "heart_rate_variability_level",
+            r.pick(java.util.List.of(
+                "ECG_HRV_LEVEL_USUAL",
+                "ECG_HRV_LEVEL_USUAL",
+                "ECG_HRV_LEVEL_BELOW_USUAL",
+                "ECG_HRV_LEVEL_ABOVE_USUAL")))
         .put("rri_ms", Json.num(60000.0 / hr, 1))
         .put("pulse_transit_time_systolic_ms", Json.num(r.uniform(190, 250), 1))
         .put("pulse_transit_time_diastolic_ms", Json.num(r.uniform(220, 290), 1))
@@ -331,12 +378,23 @@ final class HealthViews {
         .put("source_device_id", a.deviceId)
         .put("test_time", local.toEpochSecond(ZoneOffset.ofTotalSeconds(offset * 60)))
         .put("time_zone_offset", offset)
-        .put("test_status", passed ? "SPO2_TEST_PASSED" : "SPO2_TEST_INCONCLUSIVE_TOO_LOW_QUALITY_IN_SAMPLES")
+        .put(
+            "test_status",
+            passed ? "SPO2_TEST_PASSED" : "SPO2_TEST_INCONCLUSIVE_TOO_LOW_QUALITY_IN_SAMPLES")
         .put("blood_oxygen_percent", passed ? spo2 : 0)
-        .put("spo2_class", passed ? (spo2 >= 95 ? "SPO2_CLASS_NORMAL" : "SPO2_CLASS_LOW") : "SPO2_CLASS_UNKNOWN")
-        .put("spo2_value_deviation_from_baseline", r.pick(java.util.List.of(
-            "DEVIATION_USUAL", "DEVIATION_USUAL", "DEVIATION_NO_BASELINE", "DEVIATION_BELOW_USUAL")))
-        .put("spo2_quality_average_percent", Json.num(r.uniform(passed ? 80 : 40, passed ? 98 : 70), 1))
+        .put(
+            "spo2_class",
+            passed ? (spo2 >= 95 ? "SPO2_CLASS_NORMAL" : "SPO2_CLASS_LOW") : "SPO2_CLASS_UNKNOWN")
+        .put(
+            "spo2_value_deviation_from_baseline",
+            r.pick(java.util.List.of(
+                "DEVIATION_USUAL",
+                "DEVIATION_USUAL",
+                "DEVIATION_NO_BASELINE",
+                "DEVIATION_BELOW_USUAL")))
+        .put(
+            "spo2_quality_average_percent",
+            Json.num(r.uniform(passed ? 80 : 40, passed ? 98 : 70), 1))
         .put("average_heart_rate_bpm", r.between(a.restingHeartRate + 3, a.restingHeartRate + 20))
         .put("heart_rate_variability_ms", Json.num(r.uniform(18, 75), 1))
         .put("spo2_hrv_deviation_from_baseline", "DEVIATION_USUAL")

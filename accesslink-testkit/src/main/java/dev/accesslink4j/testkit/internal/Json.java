@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /** JSON building and parsing with Polar's conventions (insertion order kept, nulls written, tidy numbers). */
 public final class Json {
-  private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
   private Json() {}
 
@@ -47,7 +48,8 @@ public final class Json {
 
   /** A number rounded to {@code decimals} places, written without a fraction when it is integral. */
   public static JsonPrimitive num(double value, int decimals) {
-    BigDecimal bd = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal bd =
+        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
     if (bd.scale() <= 0) {
       return new JsonPrimitive(bd.longValueExact());
     }

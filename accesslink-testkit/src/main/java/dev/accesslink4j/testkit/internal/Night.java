@@ -30,7 +30,8 @@ public final class Night {
   /** Seed for everything derived from this night. */
   public final long seed;
 
-  private Night(LocalDate date, ZonedDateTime start, ZonedDateTime end, int[] stages, int cycles, long seed) {
+  private Night(
+      LocalDate date, ZonedDateTime start, ZonedDateTime end, int[] stages, int cycles, long seed) {
     this.date = date;
     this.start = start;
     this.end = end;
@@ -42,8 +43,10 @@ public final class Night {
   /** The night ending on a date, for an account. */
   public static Night of(long seed, Account account, LocalDate date) {
     Rnd r = Rnd.of(seed, account.id, "night", date.toEpochDay());
-    LocalDateTime startLocal = date.minusDays(1).atTime(22, 30)
-        .plusMinutes(r.between(0, 130)).plusSeconds(r.between(0, 59));
+    LocalDateTime startLocal = date.minusDays(1)
+        .atTime(22, 30)
+        .plusMinutes(r.between(0, 130))
+        .plusSeconds(r.between(0, 59));
     int totalEpochs = (int) (r.uniform(6.4, 8.6) * 3600 / EPOCH_SECONDS);
     List<Integer> s = new ArrayList<>(totalEpochs);
     int cycle = 0;

@@ -66,7 +66,9 @@ final class OAuthHandler {
   private static Reply redirect(String target, String key, String value, @Nullable String state) {
     StringBuilder location = new StringBuilder(target)
         .append(target.contains("?") ? '&' : '?')
-        .append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        .append(key)
+        .append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     if (state != null) {
       location.append("&state=").append(URLEncoder.encode(state, StandardCharsets.UTF_8));
     }
@@ -75,7 +77,8 @@ final class OAuthHandler {
 
   private Reply token(Call call) {
     if (!engine.auth.basicOk(call)) {
-      return oauthError(401, "invalid_client", null).header("WWW-Authenticate", "Basic realm=\"accesslink\"");
+      return oauthError(401, "invalid_client", null)
+          .header("WWW-Authenticate", "Basic realm=\"accesslink\"");
     }
     Map<String, String> form = call.form();
     String grantType = form.get("grant_type");
@@ -100,7 +103,8 @@ final class OAuthHandler {
           info.revoked = true;
         }
       }
-      return oauthError(400, "invalid_grant", "authorization code already used; its tokens are revoked");
+      return oauthError(
+          400, "invalid_grant", "authorization code already used; its tokens are revoked");
     }
     if (!engine.clock.instant().isBefore(issued.issuedAt.plus(CODE_LIFETIME))) {
       return oauthError(400, "invalid_grant", "authorization code expired");
@@ -108,10 +112,12 @@ final class OAuthHandler {
     String redirect = form.get("redirect_uri");
     if (issued.redirectUri != null) {
       if (redirect == null) {
-        return oauthError(400, "invalid_request", "redirect_uri is required: it was sent to the authorization");
+        return oauthError(
+            400, "invalid_request", "redirect_uri is required: it was sent to the authorization");
       }
       if (!redirect.equals(issued.redirectUri)) {
-        return oauthError(400, "invalid_grant", "redirect_uri does not match the authorization request");
+        return oauthError(
+            400, "invalid_grant", "redirect_uri does not match the authorization request");
       }
     } else if (redirect != null && !engine.config.redirectUris().contains(redirect)) {
       return oauthError(400, "invalid_grant", "redirect_uri is not registered for this client");

@@ -13,8 +13,14 @@ public final class RateLimiter {
   static final Duration LONG = Duration.ofHours(24);
 
   /** The outcome for one request, with the values for the three headers. */
-  public record Decision(boolean allowed, int shortUsage, int longUsage, int shortLimit, int longLimit,
-      long shortReset, long longReset) {}
+  public record Decision(
+      boolean allowed,
+      int shortUsage,
+      int longUsage,
+      int shortLimit,
+      int longLimit,
+      long shortReset,
+      long longReset) {}
 
   private @Nullable Integer fixedShort;
   private @Nullable Integer fixedLong;
@@ -58,6 +64,7 @@ public final class RateLimiter {
     }
     long shortReset = Math.max(0, Duration.between(now, shortStart.plus(SHORT)).getSeconds());
     long longReset = Math.max(0, Duration.between(now, longStart.plus(LONG)).getSeconds());
-    return new Decision(allowed, shortUsage, longUsage, shortLimit, longLimit, shortReset, longReset);
+    return new Decision(
+        allowed, shortUsage, longUsage, shortLimit, longLimit, shortReset, longReset);
   }
 }

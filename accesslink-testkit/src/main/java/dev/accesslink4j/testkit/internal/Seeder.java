@@ -37,24 +37,46 @@ public final class Seeder {
     }
   }
 
-  private Account newAccount(long id, String first, String last, LocalDate birthdate, String gender, double height,
+  private Account newAccount(
+      long id,
+      String first,
+      String last,
+      LocalDate birthdate,
+      String gender,
+      double height,
       double weight) {
     Rnd r = Rnd.of(engine.config.seed(), id, "profile");
     int age = java.time.Period.between(birthdate, engine.today()).getYears();
     int max = (int) Math.round(208 - 0.7 * age + r.gauss(0, 4));
     int rest = r.between(44, 62);
-    int vo2 = (int) Math.round(Math.max(30, Math.min(65, 15.3 * max / (double) rest + r.gauss(0, 3))));
-    String device = r.pick(List.of("Polar Vantage V3", "Polar Grit X2 Pro", "Polar Pacer Pro", "Polar Ignite 3"));
-    Account a = new Account(id, first, last, birthdate, gender, height, weight, max, rest, vo2, engine.config.zone(),
-        device, r.chars("0123456789ABCDEF", 8));
+    int vo2 =
+        (int) Math.round(Math.max(30, Math.min(65, 15.3 * max / (double) rest + r.gauss(0, 3))));
+    String device = r.pick(
+        List.of("Polar Vantage V3", "Polar Grit X2 Pro", "Polar Pacer Pro", "Polar Ignite 3"));
+    Account a = new Account(
+        id,
+        first,
+        last,
+        birthdate,
+        gender,
+        height,
+        weight,
+        max,
+        rest,
+        vo2,
+        engine.config.zone(),
+        device,
+        r.chars("0123456789ABCDEF", 8));
     engine.accounts.put(id, a);
     return a;
   }
 
-  private static final List<String> FIRST_MALE = List.of("Matti", "Juha", "Mikko", "Antti", "Lars", "Tomás");
-  private static final List<String> FIRST_FEMALE = List.of("Aino", "Sanna", "Laura", "Emilia", "Ingrid", "Maria");
-  private static final List<String> LAST = List.of("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Laine",
-      "Heikkinen", "Lindqvist", "Koskinen");
+  private static final List<String> FIRST_MALE =
+      List.of("Matti", "Juha", "Mikko", "Antti", "Lars", "Tomás");
+  private static final List<String> FIRST_FEMALE =
+      List.of("Aino", "Sanna", "Laura", "Emilia", "Ingrid", "Maria");
+  private static final List<String> LAST = List.of(
+      "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Laine", "Heikkinen", "Lindqvist", "Koskinen");
 
   /** A new account; registered (with a member id) or not. */
   public Account addAccount(@Nullable String memberId, boolean registered) {
@@ -69,7 +91,8 @@ public final class Seeder {
       LocalDate birth = engine.today().minusYears(r.between(22, 60)).minusDays(r.between(0, 364));
       double height = Math.round(male ? r.gauss(180, 6) : r.gauss(166, 6));
       double weight = Math.round((male ? r.gauss(80, 8) : r.gauss(64, 7)) * 10) / 10.0;
-      Account a = newAccount(id, first, r.pick(LAST), birth, male ? "MALE" : "FEMALE", height, weight);
+      Account a =
+          newAccount(id, first, r.pick(LAST), birth, male ? "MALE" : "FEMALE", height, weight);
       if (registered) {
         engine.register(a, memberId != null ? memberId : "member-" + id);
       }
@@ -91,8 +114,14 @@ public final class Seeder {
     nextExerciseId += engine.ids.between(1_000, 90_000);
     long seed = engine.ids.nextSeed();
     Rnd r = Rnd.of(seed, "plan");
-    Sport sport = spec.sport().orElseGet(() -> r.pick(List.of(Sport.RUNNING, Sport.RUNNING, Sport.ROAD_BIKING,
-        Sport.WALKING, Sport.STRENGTH_TRAINING, Sport.POOL_SWIMMING)));
+    Sport sport = spec.sport()
+        .orElseGet(() -> r.pick(List.of(
+            Sport.RUNNING,
+            Sport.RUNNING,
+            Sport.ROAD_BIKING,
+            Sport.WALKING,
+            Sport.STRENGTH_TRAINING,
+            Sport.POOL_SWIMMING)));
     long millis = spec.duration().map(Duration::toMillis).orElseGet(() -> {
       int minutes = switch (sport) {
         case ROAD_BIKING -> r.between(50, 150);
@@ -108,7 +137,9 @@ public final class Seeder {
     int lagMinutes = r.between(4, 40);
     LocalDateTime start = spec.start().orElseGet(() -> {
       if (day == null || !day.isBefore(nowLocal.toLocalDate())) {
-        return nowLocal.minusMinutes(millis / 60_000 + lagMinutes + r.between(10, 180)).withNano(0);
+        return nowLocal
+            .minusMinutes(millis / 60_000 + lagMinutes + r.between(10, 180))
+            .withNano(0);
       }
       return day.atTime(r.between(6, 19), r.between(0, 59), r.between(0, 59));
     });
@@ -120,11 +151,25 @@ public final class Seeder {
     }
     boolean hr = spec.heartRate().orElse(sport != Sport.POOL_SWIMMING);
     boolean route = spec.route().orElse(sport.hasRouteByDefault()) && sport.hasRouteByDefault();
-    ExercisePlan plan = new ExercisePlan(sport, start, offset, millis, hr, route, seed, a.maxHeartRate,
-        a.restingHeartRate, a.weightKg, a.age(start.toLocalDate()), a.male(), a.device, a.deviceId);
+    ExercisePlan plan = new ExercisePlan(
+        sport,
+        start,
+        offset,
+        millis,
+        hr,
+        route,
+        seed,
+        a.maxHeartRate,
+        a.restingHeartRate,
+        a.weightKg,
+        a.age(start.toLocalDate()),
+        a.male(),
+        a.device,
+        a.deviceId);
     String hashed;
     do {
-      hashed = engine.ids.chars("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 8);
+      hashed =
+          engine.ids.chars("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 8);
     } while (a.exerciseByHashedId(hashed) != null);
     ExerciseRecord e = new ExerciseRecord(hashed, nextExerciseId, upload, plan);
     a.exercises.add(e);
@@ -164,9 +209,17 @@ public final class Seeder {
     if (!a.physicalInfos.isEmpty()) {
       a.weightKg = Math.round((a.weightKg + r.gauss(0, 0.4)) * 10) / 10.0;
     }
-    PhysicalRecord p = new PhysicalRecord(nextPhysicalId, engine.clock.instant(), a.weightKg, a.heightCm,
-        a.maxHeartRate, a.restingHeartRate, (int) Math.round(a.maxHeartRate * 0.74),
-        (int) Math.round(a.maxHeartRate * 0.88), a.vo2Max, r.chance(0.5) ? "SOURCE_MEASURED" : "SOURCE_USER");
+    PhysicalRecord p = new PhysicalRecord(
+        nextPhysicalId,
+        engine.clock.instant(),
+        a.weightKg,
+        a.heightCm,
+        a.maxHeartRate,
+        a.restingHeartRate,
+        (int) Math.round(a.maxHeartRate * 0.74),
+        (int) Math.round(a.maxHeartRate * 0.88),
+        a.vo2Max,
+        r.chance(0.5) ? "SOURCE_MEASURED" : "SOURCE_USER");
     a.physicalInfos.add(p);
     a.pendingPhysical.put(p.id(), p);
     return p;
@@ -180,17 +233,21 @@ public final class Seeder {
     switch (kind) {
       case SLEEP -> engine.webhooks.autoDeliver(a, FakeWebhookEvent.Type.SLEEP, null, date);
       case CONTINUOUS_HEART_RATE ->
-          engine.webhooks.autoDeliver(a, FakeWebhookEvent.Type.CONTINUOUS_HEART_RATE, null, date);
+        engine.webhooks.autoDeliver(a, FakeWebhookEvent.Type.CONTINUOUS_HEART_RATE, null, date);
       case SLEEP_WISE -> {
         engine.webhooks.autoDeliver(a, FakeWebhookEvent.Type.SLEEP_WISE_ALERTNESS, null, date);
-        engine.webhooks.autoDeliver(a, FakeWebhookEvent.Type.SLEEP_WISE_CIRCADIAN_BEDTIME, null, date);
+        engine.webhooks.autoDeliver(
+            a, FakeWebhookEvent.Type.SLEEP_WISE_CIRCADIAN_BEDTIME, null, date);
       }
       default -> {}
     }
   }
 
   /** A webhook event to deliver once the lock is released. */
-  private record Pending(FakeWebhookEvent.Type type, @Nullable String entityId, @Nullable LocalDate date) {}
+  private record Pending(
+      FakeWebhookEvent.Type type,
+      @Nullable String entityId,
+      @Nullable LocalDate date) {}
 
   /** Fills the last {@code n} days (today included) with every kind of data. */
   public void seedDays(Account a, int n) {
@@ -220,8 +277,14 @@ public final class Seeder {
       Rnd r = Rnd.of(engine.config.seed(), a.id, "seed", d.toEpochDay());
       addActivityLocked(a, d);
       events.add(new Pending(FakeWebhookEvent.Type.ACTIVITY_SUMMARY, null, d));
-      for (DayKind k : new DayKind[] {DayKind.SLEEP, DayKind.NIGHTLY_RECHARGE, DayKind.CONTINUOUS_HEART_RATE,
-          DayKind.CARDIO_LOAD, DayKind.SLEEP_WISE, DayKind.BIOSENSING}) {
+      for (DayKind k : new DayKind[] {
+        DayKind.SLEEP,
+        DayKind.NIGHTLY_RECHARGE,
+        DayKind.CONTINUOUS_HEART_RATE,
+        DayKind.CARDIO_LOAD,
+        DayKind.SLEEP_WISE,
+        DayKind.BIOSENSING
+      }) {
         a.days(k).add(d);
       }
       events.add(new Pending(FakeWebhookEvent.Type.SLEEP, null, d));

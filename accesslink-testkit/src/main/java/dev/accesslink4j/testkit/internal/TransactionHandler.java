@@ -48,7 +48,8 @@ final class TransactionHandler {
       case GET_PHYSICAL_INFO_TRANSACTION -> list(a, transaction(call, a, TransactionKind.PHYSICAL));
       case COMMIT_EXERCISE_TRANSACTION -> commit(a, transaction(call, a, TransactionKind.EXERCISE));
       case COMMIT_ACTIVITY_TRANSACTION -> commit(a, transaction(call, a, TransactionKind.ACTIVITY));
-      case COMMIT_PHYSICAL_INFO_TRANSACTION -> commit(a, transaction(call, a, TransactionKind.PHYSICAL));
+      case COMMIT_PHYSICAL_INFO_TRANSACTION ->
+        commit(a, transaction(call, a, TransactionKind.PHYSICAL));
       default -> item(route, call, a);
     };
   }
@@ -57,7 +58,8 @@ final class TransactionHandler {
     if (!a.registered()) {
       return Reply.empty(204);
     }
-    for (Iterator<Engine.Transaction> it = engine.openTransactions.values().iterator(); it.hasNext(); ) {
+    for (Iterator<Engine.Transaction> it = engine.openTransactions.values().iterator();
+        it.hasNext(); ) {
       Engine.Transaction t = it.next();
       if (t.userId == a.id && t.kind == kind) {
         t.open = false;
@@ -152,15 +154,20 @@ final class TransactionHandler {
           return Reply.empty(204);
         }
         ActivityDay day = ActivityDay.of(engine.config.seed(), a, item.date());
-        return Reply.json(200, route == Route.GET_TRANSACTION_ACTIVITY
-            ? DailyViews.activityTransactional(item, day, userUrl, t.id)
-            : route == Route.GET_TRANSACTION_ACTIVITY_STEP_SAMPLES ? DailyViews.stepSamples(day)
-            : DailyViews.zoneSamples(day));
+        return Reply.json(
+            200,
+            route == Route.GET_TRANSACTION_ACTIVITY
+                ? DailyViews.activityTransactional(item, day, userUrl, t.id)
+                : route == Route.GET_TRANSACTION_ACTIVITY_STEP_SAMPLES
+                    ? DailyViews.stepSamples(day)
+                    : DailyViews.zoneSamples(day));
       }
       case GET_TRANSACTION_PHYSICAL_INFO: {
         Engine.Transaction t = transaction(call, a, TransactionKind.PHYSICAL);
         PhysicalRecord p = a.pendingPhysical.get(itemId(call, "physical-info-id", t));
-        return p == null ? Reply.empty(204) : Reply.json(200, HealthViews.physicalTransactional(p, userUrl, t.id));
+        return p == null
+            ? Reply.empty(204)
+            : Reply.json(200, HealthViews.physicalTransactional(p, userUrl, t.id));
       }
       default:
         break;
@@ -173,17 +180,24 @@ final class TransactionHandler {
     ExerciseTrack track = e.track();
     String itemUrl = transactionUrl(a, t) + "/exercises/" + e.transactionalId;
     return switch (route) {
-      case GET_TRANSACTION_EXERCISE -> Reply.json(200, ExerciseViews.transactional(e, userUrl, t.id));
-      case GET_TRANSACTION_EXERCISE_FIT -> Reply.bytes(200, FitWriter.write(track), "application/octet-stream");
+      case GET_TRANSACTION_EXERCISE ->
+        Reply.json(200, ExerciseViews.transactional(e, userUrl, t.id));
+      case GET_TRANSACTION_EXERCISE_FIT ->
+        Reply.bytes(200, FitWriter.write(track), "application/octet-stream");
       case GET_TRANSACTION_EXERCISE_TCX ->
-          Reply.bytes(200, gzip(XmlWriters.tcx(track)), "application/vnd.garmin.tcx+xml");
-      case GET_TRANSACTION_EXERCISE_GPX -> track.hasRoute()
-          ? Reply.bytes(200, XmlWriters.gpx(track, call.flag("includePauseTimes")).getBytes(StandardCharsets.UTF_8),
-              "application/gpx+xml")
-          : Reply.empty(204);
-      case GET_TRANSACTION_EXERCISE_HEART_RATE_ZONES -> track.heartRate == null
-          ? Reply.empty(204)
-          : Reply.json(200, Json.obj().put("zone", ExerciseViews.zones(track)).build());
+        Reply.bytes(200, gzip(XmlWriters.tcx(track)), "application/vnd.garmin.tcx+xml");
+      case GET_TRANSACTION_EXERCISE_GPX ->
+        track.hasRoute()
+            ? Reply.bytes(
+                200,
+                XmlWriters.gpx(track, call.flag("includePauseTimes"))
+                    .getBytes(StandardCharsets.UTF_8),
+                "application/gpx+xml")
+            : Reply.empty(204);
+      case GET_TRANSACTION_EXERCISE_HEART_RATE_ZONES ->
+        track.heartRate == null
+            ? Reply.empty(204)
+            : Reply.json(200, Json.obj().put("zone", ExerciseViews.zones(track)).build());
       case GET_TRANSACTION_EXERCISE_SAMPLES -> {
         JsonArray urls = Json.arr();
         for (int type : ExerciseViews.sampleTypes(track)) {

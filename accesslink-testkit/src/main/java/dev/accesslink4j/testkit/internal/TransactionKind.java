@@ -7,7 +7,10 @@ enum TransactionKind {
   /** Activity transactions. */
   ACTIVITY("activity-transactions", "activity-log", "activities", "ACTIVITY_SUMMARY"),
   /** Physical-information transactions. */
-  PHYSICAL("physical-information-transactions", "physical-informations", "physical-informations",
+  PHYSICAL(
+      "physical-information-transactions",
+      "physical-informations",
+      "physical-informations",
       "PHYSICAL_INFORMATION");
 
   final String segment;

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * the OpenAPI document's {@code registerUser} 409 declares; like Polar, it does not say which of the two it was.
  */
 final class UsersHandler {
-  private static final Pattern XML_MEMBER_ID = Pattern.compile("<member-id>\\s*([^<]*?)\\s*</member-id>");
+  private static final Pattern XML_MEMBER_ID =
+      Pattern.compile("<member-id>\\s*([^<]*?)\\s*</member-id>");
 
   private final Engine engine;
 
@@ -38,11 +39,13 @@ final class UsersHandler {
       return engine.error(400, "member-id is required");
     }
     if (a.registered()) {
-      return engine.error(409, "User already registered to this client or member-id already in use");
+      return engine.error(
+          409, "User already registered to this client or member-id already in use");
     }
     for (Account other : engine.accounts.values()) {
       if (other.registered() && memberId.equals(other.memberId)) {
-        return engine.error(409, "User already registered to this client or member-id already in use");
+        return engine.error(
+            409, "User already registered to this client or member-id already in use");
       }
     }
     engine.register(a, memberId);

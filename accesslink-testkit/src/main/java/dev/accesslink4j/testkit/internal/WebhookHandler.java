@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * POST, so a receiver may call the fake back while it answers.
  */
 final class WebhookHandler {
-  private static final EnumSet<FakeWebhookEvent.Type> TYPES = EnumSet.allOf(FakeWebhookEvent.Type.class);
+  private static final EnumSet<FakeWebhookEvent.Type> TYPES =
+      EnumSet.allOf(FakeWebhookEvent.Type.class);
 
   private final Engine engine;
   private final HttpClient http;
@@ -310,7 +311,8 @@ final class WebhookHandler {
   }
 
   /** Delivers if the option is on and an active webhook wants this type for a registered user; otherwise nothing. */
-  void autoDeliver(Account a, FakeWebhookEvent.Type type, @Nullable String entityId, @Nullable LocalDate date) {
+  void autoDeliver(
+      Account a, FakeWebhookEvent.Type type, @Nullable String entityId, @Nullable LocalDate date) {
     if (!engine.config.autoDeliver()) {
       return;
     }
@@ -329,12 +331,22 @@ final class WebhookHandler {
 
   private String payload(FakeWebhookEvent e) {
     LocalDate date = e.date().orElse(null);
-    return payload(e.type(), e.userId(), e.entityId().orElse(null), date, e.from().orElse(null),
+    return payload(
+        e.type(),
+        e.userId(),
+        e.entityId().orElse(null),
+        date,
+        e.from().orElse(null),
         e.to().orElse(null));
   }
 
-  private String payload(FakeWebhookEvent.Type type, long userId, @Nullable String entityId,
-      @Nullable LocalDate date, @Nullable LocalDate from, @Nullable LocalDate to) {
+  private String payload(
+      FakeWebhookEvent.Type type,
+      long userId,
+      @Nullable String entityId,
+      @Nullable LocalDate date,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to) {
     String base = engine.baseUrl();
     Json.Obj o = Json.obj().put("event", type.name()).put("user_id", userId);
     String url;

@@ -19,7 +19,8 @@ public final class XmlWriters {
     Instant start = start(p);
     StringBuilder x = new StringBuilder(t.size * 400 + 2000);
     x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.append("<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"")
+    x.append(
+            "<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"")
         .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
         .append(" xmlns:ns3=\"http://www.garmin.com/xmlschemas/ActivityExtension/v2\"")
         .append(" xsi:schemaLocation=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2")
@@ -35,44 +36,68 @@ public final class XmlWriters {
           ? p.durationMillis() / 1000.0 - t.offset[from]
           : t.offset[to - 1] - t.offset[from] + ExerciseTrack.INTERVAL_SECONDS;
       x.append("      <Lap StartTime=\"").append(Formats.utcMillis(lapStart)).append("\">\n");
-      x.append("        <TotalTimeSeconds>").append(fmt(seconds, 3)).append("</TotalTimeSeconds>\n");
-      double lapDistance = t.distance == null ? 0 : t.distance[to - 1] - (from == 0 ? 0 : t.distance[from - 1]);
-      x.append("        <DistanceMeters>").append(fmt(lapDistance, 1)).append("</DistanceMeters>\n");
+      x.append("        <TotalTimeSeconds>")
+          .append(fmt(seconds, 3))
+          .append("</TotalTimeSeconds>\n");
+      double lapDistance =
+          t.distance == null ? 0 : t.distance[to - 1] - (from == 0 ? 0 : t.distance[from - 1]);
+      x.append("        <DistanceMeters>")
+          .append(fmt(lapDistance, 1))
+          .append("</DistanceMeters>\n");
       if (t.speed != null) {
-        x.append("        <MaximumSpeed>").append(fmt(t.maxSpeed(from, to) / 3.6, 3)).append("</MaximumSpeed>\n");
+        x.append("        <MaximumSpeed>")
+            .append(fmt(t.maxSpeed(from, to) / 3.6, 3))
+            .append("</MaximumSpeed>\n");
       }
-      x.append("        <Calories>").append(Math.round(t.calories(from, to))).append("</Calories>\n");
+      x.append("        <Calories>")
+          .append(Math.round(t.calories(from, to)))
+          .append("</Calories>\n");
       if (t.heartRate != null) {
-        x.append("        <AverageHeartRateBpm><Value>").append(t.averageHeartRate(from, to))
+        x.append("        <AverageHeartRateBpm><Value>")
+            .append(t.averageHeartRate(from, to))
             .append("</Value></AverageHeartRateBpm>\n");
-        x.append("        <MaximumHeartRateBpm><Value>").append(t.maxHeartRate(from, to))
+        x.append("        <MaximumHeartRateBpm><Value>")
+            .append(t.maxHeartRate(from, to))
             .append("</Value></MaximumHeartRateBpm>\n");
       }
       x.append("        <Intensity>Active</Intensity>\n");
-      x.append("        <TriggerMethod>").append(to >= t.size ? "Manual" : "Distance").append("</TriggerMethod>\n");
+      x.append("        <TriggerMethod>")
+          .append(to >= t.size ? "Manual" : "Distance")
+          .append("</TriggerMethod>\n");
       x.append("        <Track>\n");
       for (int i = from; i < to; i++) {
         x.append("          <Trackpoint>\n");
-        x.append("            <Time>").append(Formats.utcMillis(start.plusSeconds(t.offset[i]))).append("</Time>\n");
+        x.append("            <Time>")
+            .append(Formats.utcMillis(start.plusSeconds(t.offset[i])))
+            .append("</Time>\n");
         if (t.latitude != null && t.longitude != null) {
-          x.append("            <Position><LatitudeDegrees>").append(fmt(t.latitude[i], 8))
-              .append("</LatitudeDegrees><LongitudeDegrees>").append(fmt(t.longitude[i], 8))
+          x.append("            <Position><LatitudeDegrees>")
+              .append(fmt(t.latitude[i], 8))
+              .append("</LatitudeDegrees><LongitudeDegrees>")
+              .append(fmt(t.longitude[i], 8))
               .append("</LongitudeDegrees></Position>\n");
         }
         if (t.altitude != null) {
-          x.append("            <AltitudeMeters>").append(fmt(t.altitude[i], 1)).append("</AltitudeMeters>\n");
+          x.append("            <AltitudeMeters>")
+              .append(fmt(t.altitude[i], 1))
+              .append("</AltitudeMeters>\n");
         }
         if (t.distance != null) {
-          x.append("            <DistanceMeters>").append(fmt(t.distance[i], 1)).append("</DistanceMeters>\n");
+          x.append("            <DistanceMeters>")
+              .append(fmt(t.distance[i], 1))
+              .append("</DistanceMeters>\n");
         }
         if (t.heartRate != null) {
-          x.append("            <HeartRateBpm><Value>").append(t.heartRate[i]).append("</Value></HeartRateBpm>\n");
+          x.append("            <HeartRateBpm><Value>")
+              .append(t.heartRate[i])
+              .append("</Value></HeartRateBpm>\n");
         }
         if (t.cadence != null && p.sport() == Sport.ROAD_BIKING) {
           x.append("            <Cadence>").append(t.cadence[i]).append("</Cadence>\n");
         }
         if (t.speed != null) {
-          x.append("            <Extensions><ns3:TPX><ns3:Speed>").append(fmt(t.speed[i] / 3.6, 3))
+          x.append("            <Extensions><ns3:TPX><ns3:Speed>")
+              .append(fmt(t.speed[i] / 3.6, 3))
               .append("</ns3:Speed>");
           if (t.cadence != null && p.sport() != Sport.ROAD_BIKING) {
             x.append("<ns3:RunCadence>").append(t.cadence[i] / 2).append("</ns3:RunCadence>");
@@ -98,7 +123,8 @@ public final class XmlWriters {
     x.append("  </Activities>\n");
     x.append("  <Author xsi:type=\"Application_t\">\n");
     x.append("    <Name>Polar Flow</Name>\n");
-    x.append("    <Build><Version><VersionMajor>1</VersionMajor><VersionMinor>0</VersionMinor></Version></Build>\n");
+    x.append(
+        "    <Build><Version><VersionMajor>1</VersionMajor><VersionMinor>0</VersionMinor></Version></Build>\n");
     x.append("    <LangID>EN</LangID>\n");
     x.append("    <PartNumber>XXX-XXXXX-XX</PartNumber>\n");
     x.append("  </Author>\n");
@@ -121,7 +147,8 @@ public final class XmlWriters {
     x.append("<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"")
         .append(" xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"")
         .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-        .append(" xsi:schemaLocation=\"http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd\"")
+        .append(
+            " xsi:schemaLocation=\"http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd\"")
         .append(" version=\"1.1\" creator=\"Polar Flow\">\n");
     x.append("  <metadata>\n");
     x.append("    <name>").append(p.sport().detailedSportInfo()).append("</name>\n");
@@ -140,12 +167,18 @@ public final class XmlWriters {
         x.append("    </trkseg>\n    <trkseg>\n");
         inPause = false;
       }
-      x.append("      <trkpt lat=\"").append(fmt(t.latitude[i], 8)).append("\" lon=\"")
-          .append(fmt(t.longitude[i], 8)).append("\">\n");
+      x.append("      <trkpt lat=\"")
+          .append(fmt(t.latitude[i], 8))
+          .append("\" lon=\"")
+          .append(fmt(t.longitude[i], 8))
+          .append("\">\n");
       x.append("        <ele>").append(fmt(t.altitude[i], 1)).append("</ele>\n");
-      x.append("        <time>").append(Formats.utcMillis(start.plusSeconds(t.offset[i]))).append("</time>\n");
+      x.append("        <time>")
+          .append(Formats.utcMillis(start.plusSeconds(t.offset[i])))
+          .append("</time>\n");
       if (t.heartRate != null) {
-        x.append("        <extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>").append(t.heartRate[i])
+        x.append("        <extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>")
+            .append(t.heartRate[i])
             .append("</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>\n");
       }
       x.append("      </trkpt>\n");
@@ -173,6 +206,9 @@ public final class XmlWriters {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -39,9 +39,11 @@ public final class Benchmarks {
   private static final String TOKEN = "bench-token";
   /** The size of the served FIT file: 1 GiB, or {@code -Dbench.downloadMiB=N}. */
   private static final long GIB = Long.getLong("bench.downloadMiB", 1024) << 20;
+
   private static final byte[] CHUNK = new byte[64 * 1024];
   /** The served FIT file's 14-byte header and 2-byte CRC around {@code GIB - 16} data bytes of CHUNK's value. */
   private static final byte[] FIT_HEADER = new byte[14];
+
   private static final byte[] FIT_CRC = new byte[2];
 
   private Benchmarks() {}
@@ -60,13 +62,12 @@ public final class Benchmarks {
     }
     HttpServer server = startServer();
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-    try (AccessLink accessLink =
-        AccessLink.builder()
-            .clientId("bench")
-            .clientSecret(ClientSecret.of("bench-secret"))
-            .apiUrl(base)
-            .retryPolicy(RetryPolicy.disabled())
-            .build()) {
+    try (AccessLink accessLink = AccessLink.builder()
+        .clientId("bench")
+        .clientSecret(ClientSecret.of("bench-secret"))
+        .apiUrl(base)
+        .retryPolicy(RetryPolicy.disabled())
+        .build()) {
       UserClient user = accessLink.user(AccessToken.of(TOKEN));
       switch (scenario) {
         case "overhead" -> overhead(user, base);
@@ -81,15 +82,15 @@ public final class Benchmarks {
 
   private static void overhead(UserClient user, URI base) throws IOException {
     OkHttpClient raw = new OkHttpClient();
-    // The same java.time adapters the SDK registers: Polar's sleep times need them in any hand-written client.
+    // The same java.time adapters the SDK registers: Polar's sleep times need them in any
+    // hand-written client.
     Gson gson = AccessLinkJson.gson();
     LocalDate date = LocalDate.of(2025, 1, 1);
-    Request request =
-        new Request.Builder()
-            .url(base.resolve("v3/users/sleep/" + date).toString())
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Accept", "application/json")
-            .build();
+    Request request = new Request.Builder()
+        .url(base.resolve("v3/users/sleep/" + date).toString())
+        .header("Authorization", "Bearer " + TOKEN)
+        .header("Accept", "application/json")
+        .build();
     int warmup = Integer.getInteger("bench.warmup", 2_000);
     int rounds = Integer.getInteger("bench.rounds", 5_000);
     long[] sdk = new long[rounds];
@@ -126,24 +127,25 @@ public final class Benchmarks {
     raw.dispatcher().executorService().shutdown();
   }
 
-  private static Sleep handWritten(OkHttpClient raw, Gson gson, Request request) throws IOException {
+  private static Sleep handWritten(OkHttpClient raw, Gson gson, Request request)
+      throws IOException {
     try (Response response = raw.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new IOException("HTTP " + response.code());
       }
       return gson.fromJson(
-          new JsonReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8)),
+          new JsonReader(
+              new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8)),
           Sleep.class);
     }
   }
 
   private static void download(UserClient user, URI base) throws IOException {
     OkHttpClient raw = new OkHttpClient();
-    Request request =
-        new Request.Builder()
-            .url(base.resolve("v3/exercises/bench/fit").toString())
-            .header("Authorization", "Bearer " + TOKEN)
-            .build();
+    Request request = new Request.Builder()
+        .url(base.resolve("v3/exercises/bench/fit").toString())
+        .header("Authorization", "Bearer " + TOKEN)
+        .build();
     for (int round = 1; round <= 3; round++) {
       long t0 = System.nanoTime();
       long sdkBytes = user.exercises().fit("bench", OutputStream.nullOutputStream());
@@ -175,7 +177,8 @@ public final class Benchmarks {
   private static void backfill(UserClient user) {
     resetPeaks();
     LocalDate to = LocalDate.now();
-    java.util.List<ContinuousHeartRate> days = user.continuousHeartRate().range(to.minusDays(29), to);
+    java.util.List<ContinuousHeartRate> days =
+        user.continuousHeartRate().range(to.minusDays(29), to);
     long samples = days.stream().mapToLong(d -> d.getHeartRateSamples().size()).sum();
     System.out.printf(
         Locale.ROOT,
@@ -187,50 +190,44 @@ public final class Benchmarks {
   }
 
   private static HttpServer startServer() throws IOException {
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK, and every
-    // exchange takes about 40 ms whichever client sends it: the server, not the client, would be measured.
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK, and every
+    // exchange takes about 40 ms whichever client sends it: the server, not the client, would be
+    // measured.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.setExecutor(
-        Executors.newFixedThreadPool(
-            4,
-            task -> {
-              Thread thread = new Thread(task, "bench-server");
-              thread.setDaemon(true);
-              return thread;
-            }));
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+      Thread thread = new Thread(task, "bench-server");
+      thread.setDaemon(true);
+      return thread;
+    }));
     byte[] sleep = sleepJson().getBytes(StandardCharsets.UTF_8);
-    server.createContext(
-        "/v3/users/sleep/",
-        exchange -> {
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, sleep.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(sleep);
-          }
-        });
-    server.createContext(
-        "/v3/exercises/",
-        exchange -> {
-          exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-          exchange.sendResponseHeaders(200, GIB);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(FIT_HEADER);
-            for (long left = GIB - 16; left > 0; left -= CHUNK.length) {
-              out.write(CHUNK, 0, (int) Math.min(left, CHUNK.length));
-            }
-            out.write(FIT_CRC);
-          }
-        });
-    server.createContext(
-        "/v3/users/continuous-heart-rate",
-        exchange -> {
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, 0);
-          try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 65536)) {
-            writeHeartRateDays(out);
-          }
-        });
+    server.createContext("/v3/users/sleep/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, sleep.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(sleep);
+      }
+    });
+    server.createContext("/v3/exercises/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+      exchange.sendResponseHeaders(200, GIB);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(FIT_HEADER);
+        for (long left = GIB - 16; left > 0; left -= CHUNK.length) {
+          out.write(CHUNK, 0, (int) Math.min(left, CHUNK.length));
+        }
+        out.write(FIT_CRC);
+      }
+    });
+    server.createContext("/v3/users/continuous-heart-rate", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 65536)) {
+        writeHeartRateDays(out);
+      }
+    });
     server.start();
     return server;
   }
@@ -256,7 +253,8 @@ public final class Benchmarks {
         sb.append("{\"heart_rate\":")
             .append(55 + (s * 7 + day) % 60)
             .append(",\"sample_time\":\"")
-            .append(String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60))
+            .append(String.format(
+                Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60))
             .append("\"}");
       }
       sb.append("]}");

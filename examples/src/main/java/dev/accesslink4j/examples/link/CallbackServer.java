@@ -26,13 +26,12 @@ public final class CallbackServer implements AutoCloseable {
    * The limits for a callback server: 32 connections (a browser opens a few), 5 s per request, 16 KiB of headers
    * (a callback URL with Polar's long error description fits), no body beyond 8 KiB.
    */
-  public static final ReceiverLimits LIMITS =
-      ReceiverLimits.builder()
-          .maxConnections(32)
-          .requestDeadline(Duration.ofSeconds(5))
-          .maxHeaderBytes(16 * 1024)
-          .maxBodyBytes(8 * 1024)
-          .build();
+  public static final ReceiverLimits LIMITS = ReceiverLimits.builder()
+      .maxConnections(32)
+      .requestDeadline(Duration.ofSeconds(5))
+      .maxHeaderBytes(16 * 1024)
+      .maxBodyBytes(8 * 1024)
+      .build();
 
   /** Handles one callback request. */
   @FunctionalInterface
@@ -75,12 +74,16 @@ public final class CallbackServer implements AutoCloseable {
     }
 
     String html() {
-      return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>"
-          + "<body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>\n";
+      return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title)
+          + "</title></head>" + "<body><h1>" + escape(title) + "</h1><p>" + escape(text)
+          + "</p></body></html>\n";
     }
 
     private static String escape(String s) {
-      return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+      return s.replace("&", "&amp;")
+          .replace("<", "&lt;")
+          .replace(">", "&gt;")
+          .replace("\"", "&quot;");
     }
   }
 
@@ -103,7 +106,8 @@ public final class CallbackServer implements AutoCloseable {
    * @return the running server
    * @throws IOException when the port cannot be bound (for example because it is in use)
    */
-  public static CallbackServer start(InetAddress address, int port, String path) throws IOException {
+  public static CallbackServer start(InetAddress address, int port, String path)
+      throws IOException {
     return start(address, port, path, LIMITS);
   }
 
@@ -117,16 +121,18 @@ public final class CallbackServer implements AutoCloseable {
    * @return the running server
    * @throws IOException when the port cannot be bound (for example because it is in use)
    */
-  public static CallbackServer start(InetAddress address, int port, String path, ReceiverLimits limits)
-      throws IOException {
+  public static CallbackServer start(
+      InetAddress address, int port, String path, ReceiverLimits limits) throws IOException {
     Objects.requireNonNull(address, "address");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("the callback path must start with /: " + path);
     }
     AtomicReference<Handler> handler = new AtomicReference<>();
-    ReceiverServer server =
-        ReceiverServer.start(
-            new InetSocketAddress(address, port), limits, request -> serve(path, handler, request), "oauth-callback");
+    ReceiverServer server = ReceiverServer.start(
+        new InetSocketAddress(address, port),
+        limits,
+        request -> serve(path, handler, request),
+        "oauth-callback");
     return new CallbackServer(server, path, handler);
   }
 
@@ -167,22 +173,23 @@ public final class CallbackServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port() + path);
   }
 
-  private static Reply serve(String path, AtomicReference<Handler> handler, ReceivedRequest request) {
+  private static Reply serve(
+      String path, AtomicReference<Handler> handler, ReceivedRequest request) {
     URI uri = request.uri();
     Page page;
     Reply reply;
     if (!path.equals(uri.getPath())) {
-      page = new Page(404, "Not found", "This server only answers the AccessLink authorization callback.");
+      page = new Page(
+          404, "Not found", "This server only answers the AccessLink authorization callback.");
       reply = page.reply();
     } else if (!"GET".equals(request.method())) {
       page = new Page(405, "Method not allowed", "The callback is a GET request.");
       reply = page.reply().header("Allow", "GET");
     } else {
       Handler current = handler.get();
-      page =
-          current == null
-              ? new Page(503, "Not ready", "The link command is not waiting for a callback yet.")
-              : current.handle(uri);
+      page = current == null
+          ? new Page(503, "Not ready", "The link command is not waiting for a callback yet.")
+          : current.handle(uri);
       reply = page.reply();
     }
     return reply.then(page.afterResponse());

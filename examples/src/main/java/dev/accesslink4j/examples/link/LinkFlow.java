@@ -69,8 +69,8 @@ public final class LinkFlow {
     try {
       return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new LinkTimeoutException(
-          "no authorization callback arrived on port " + server.port() + " within " + timeout.toSeconds() + " s");
+      throw new LinkTimeoutException("no authorization callback arrived on port " + server.port()
+          + " within " + timeout.toSeconds() + " s");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -92,13 +92,16 @@ public final class LinkFlow {
       CompletableFuture<LinkResult> result) {
     if (answered.get()) {
       return new CallbackServer.Page(
-          409, "Already done", "This link attempt has finished; run the link command again to link another user.");
+          409,
+          "Already done",
+          "This link attempt has finished; run the link command again to link another user.");
     }
     AuthorizationCode code;
     try {
       code = client.oauth().verifyCallback(request, uri);
     } catch (OAuthCallbackException e) {
-      // not our callback (a stale tab, a forged request, an ?error= without our state): keep waiting for ours
+      // not our callback (a stale tab, a forged request, an ?error= without our state): keep
+      // waiting for ours
       return new CallbackServer.Page(400, "Not linked", Messages.oneLine(e));
     } catch (AccessLinkException e) {
       // Polar reported an error, such as access_denied, on a callback with our state
@@ -115,14 +118,16 @@ public final class LinkFlow {
           "Polar user " + linked.userId() + " is linked. You can close this window.",
           () -> result.complete(linked));
     } catch (RuntimeException e) {
-      return new CallbackServer.Page(500, "Not linked", Messages.oneLine(e), () -> result.completeExceptionally(e));
+      return new CallbackServer.Page(
+          500, "Not linked", Messages.oneLine(e), () -> result.completeExceptionally(e));
     }
   }
 
   private LinkResult exchangeAndRegister(AuthorizationCode code, @Nullable String memberId) {
     AccessToken token = client.oauth().exchange(code);
     if (token.userId().isEmpty()) {
-      throw new AccessLinkException("the token response carries no Polar user id (x_user_id); cannot register");
+      throw new AccessLinkException(
+          "the token response carries no Polar user id (x_user_id); cannot register");
     }
     long userId = token.userId().getAsLong();
     String member = memberId != null ? memberId : "polar-" + userId;

@@ -8,4 +8,5 @@ package dev.accesslink4j.examples.link;
  * @param newlyRegistered true when the user was registered now, false when already registered to this client
  * @param memberIdMatches false when the user was already registered under another member id
  */
-public record LinkResult(long userId, String memberId, boolean newlyRegistered, boolean memberIdMatches) {}
+public record LinkResult(
+    long userId, String memberId, boolean newlyRegistered, boolean memberIdMatches) {}

@@ -46,7 +46,11 @@ public final class OfflineDemo implements AutoCloseable {
   private final LinkResult linked;
 
   private OfflineDemo(
-      FakeAccessLink fake, AccessLink client, Path tempDir, FileTokenStore tokens, LinkResult linked) {
+      FakeAccessLink fake,
+      AccessLink client,
+      Path tempDir,
+      FileTokenStore tokens,
+      LinkResult linked) {
     this.fake = fake;
     this.client = client;
     this.tempDir = tempDir;
@@ -70,26 +74,24 @@ public final class OfflineDemo implements AutoCloseable {
     try (CallbackServer callback =
         CallbackServer.start(InetAddress.getLoopbackAddress(), 0, CallbackServer.DEFAULT_PATH)) {
       URI redirect = callback.uri(InetAddress.getLoopbackAddress().getHostAddress());
-      FakeAccessLinkOptions.Builder options =
-          FakeAccessLinkOptions.builder()
-              .seed(SEED)
-              .zone(zone)
-              .today(LocalDate.now(zone))
-              .demoUserDays(DEMO_DAYS)
-              .redirectUris(redirect.toString());
+      FakeAccessLinkOptions.Builder options = FakeAccessLinkOptions.builder()
+          .seed(SEED)
+          .zone(zone)
+          .today(LocalDate.now(zone))
+          .demoUserDays(DEMO_DAYS)
+          .redirectUris(redirect.toString());
       fake = startFake(options);
-      client =
-          AccessLink.builder()
-              .clientId(fake.clientId())
-              .clientSecret(ClientSecret.of(fake.clientSecret()))
-              .apiUrl(URI.create(fake.baseUrl()))
-              .authorizationUrl(URI.create(fake.authorizationUrl()))
-              .tokenUrl(URI.create(fake.tokenUrl()))
-              .build();
+      client = AccessLink.builder()
+          .clientId(fake.clientId())
+          .clientSecret(ClientSecret.of(fake.clientSecret()))
+          .apiUrl(URI.create(fake.baseUrl()))
+          .authorizationUrl(URI.create(fake.authorizationUrl()))
+          .tokenUrl(URI.create(fake.tokenUrl()))
+          .build();
       tempDir = Files.createTempDirectory("accesslink-demo-");
       FileTokenStore tokens = FileTokenStore.of(tempDir.resolve("tokens.json"));
-      LinkResult linked =
-          new LinkFlow(client, tokens).link(callback, redirect, DEMO_MEMBER_ID, OfflineDemo::follow, TIMEOUT);
+      LinkResult linked = new LinkFlow(client, tokens)
+          .link(callback, redirect, DEMO_MEMBER_ID, OfflineDemo::follow, TIMEOUT);
       return new OfflineDemo(fake, client, tempDir, tokens, linked);
     } catch (IOException e) {
       close(fake, client, tempDir);
@@ -107,11 +109,10 @@ public final class OfflineDemo implements AutoCloseable {
 
   /** Plays the browser: opens the authorization URL and follows the fake's redirect to the callback server. */
   private static void follow(URI authorizationUrl) {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    HttpClient browser = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
     try {
       browser.send(
           HttpRequest.newBuilder(authorizationUrl).timeout(TIMEOUT).GET().build(),

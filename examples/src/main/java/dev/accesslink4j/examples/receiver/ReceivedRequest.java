@@ -19,7 +19,11 @@ public final class ReceivedRequest {
   private final InetSocketAddress remoteAddress;
 
   ReceivedRequest(
-      String method, URI uri, Map<String, List<String>> headers, byte[] body, InetSocketAddress remoteAddress) {
+      String method,
+      URI uri,
+      Map<String, List<String>> headers,
+      byte[] body,
+      InetSocketAddress remoteAddress) {
     this.method = method;
     this.uri = uri;
     this.headers = Map.copyOf(headers);

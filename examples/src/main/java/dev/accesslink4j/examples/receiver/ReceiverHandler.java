@@ -33,7 +33,9 @@ final class ReceiverHandler extends Handler.Abstract {
   private final int maxBodyBytes;
 
   ReceiverHandler(RequestHandler handler, RequestDeadlines deadlines, int maxBodyBytes) {
-    super(Invocable.InvocationType.BLOCKING); // a handler may block (link exchanges a code): never on a selector
+    super(
+        Invocable.InvocationType
+            .BLOCKING); // a handler may block (link exchanges a code): never on a selector
     this.handler = handler;
     this.deadlines = deadlines;
     this.maxBodyBytes = maxBodyBytes;
@@ -41,10 +43,12 @@ final class ReceiverHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    // the idle timeout fails a stalled read or write; it must not fail a request while the handler runs
+    // the idle timeout fails a stalled read or write; it must not fail a request while the handler
+    // runs
     request.addIdleTimeoutListener(timeout -> false);
     Exchange exchange = new Exchange(request, response, callback);
-    RequestDeadlines.Deadline deadline = deadlines.of(request.getConnectionMetaData().getConnection());
+    RequestDeadlines.Deadline deadline =
+        deadlines.of(request.getConnectionMetaData().getConnection());
     if (!deadline.readingBody(() -> exchange.send(plain(HttpStatus.REQUEST_TIMEOUT_408)))) {
       callback.failed(new TimeoutException("request deadline passed"));
       return true;
@@ -89,15 +93,13 @@ final class ReceiverHandler extends Handler.Abstract {
       }
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (HttpField field : request.getHeaders()) {
-        headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>()).add(field.getValue().strip());
+        headers
+            .computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>())
+            .add(field.getValue().strip());
       }
       ReceivedRequest received =
-          new ReceivedRequest(
-              request.getMethod(),
-              uri,
-              headers,
-              body,
-              (InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress());
+          new ReceivedRequest(request.getMethod(), uri, headers, body, (InetSocketAddress)
+              request.getConnectionMetaData().getRemoteSocketAddress());
       Reply reply;
       try {
         reply = Objects.requireNonNull(handler.handle(received), "reply");

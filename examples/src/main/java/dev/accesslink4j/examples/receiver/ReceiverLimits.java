@@ -90,8 +90,9 @@ public final class ReceiverLimits {
 
   @Override
   public String toString() {
-    return "ReceiverLimits[maxConnections=" + maxConnections + ", requestDeadline=" + requestDeadline
-        + ", maxHeaderBytes=" + maxHeaderBytes + ", maxBodyBytes=" + maxBodyBytes + "]";
+    return "ReceiverLimits[maxConnections=" + maxConnections + ", requestDeadline="
+        + requestDeadline + ", maxHeaderBytes=" + maxHeaderBytes + ", maxBodyBytes=" + maxBodyBytes
+        + "]";
   }
 
   /** Builds {@link ReceiverLimits}. */
@@ -125,7 +126,9 @@ public final class ReceiverLimits {
      */
     public Builder requestDeadline(Duration requestDeadline) {
       Objects.requireNonNull(requestDeadline, "requestDeadline");
-      if (requestDeadline.isNegative() || requestDeadline.isZero() || requestDeadline.toSeconds() > 60) {
+      if (requestDeadline.isNegative()
+          || requestDeadline.isZero()
+          || requestDeadline.toSeconds() > 60) {
         throw new IllegalArgumentException("requestDeadline must be positive and at most 60 s");
       }
       this.requestDeadline = requestDeadline;

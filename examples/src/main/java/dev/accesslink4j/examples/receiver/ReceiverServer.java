@@ -41,7 +41,8 @@ public final class ReceiverServer implements AutoCloseable {
   private final ReceiverLimits limits;
   private final RequestDeadlines deadlines;
 
-  private ReceiverServer(Server server, ServerConnector connector, ReceiverLimits limits, RequestDeadlines deadlines) {
+  private ReceiverServer(
+      Server server, ServerConnector connector, ReceiverLimits limits, RequestDeadlines deadlines) {
     this.server = server;
     this.connector = connector;
     this.limits = limits;
@@ -59,7 +60,8 @@ public final class ReceiverServer implements AutoCloseable {
    * @throws IOException when the address cannot be bound
    */
   public static ReceiverServer start(
-      InetSocketAddress address, ReceiverLimits limits, RequestHandler handler, String name) throws IOException {
+      InetSocketAddress address, ReceiverLimits limits, RequestHandler handler, String name)
+      throws IOException {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(handler, "handler");
@@ -68,7 +70,8 @@ public final class ReceiverServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
     threads.setName(name);
     threads.setDaemon(true);
-    ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler(name + "-scheduler", true);
+    ScheduledExecutorScheduler scheduler =
+        new ScheduledExecutorScheduler(name + "-scheduler", true);
     Server server = new Server(threads, scheduler, null);
 
     HttpConfiguration http = new HttpConfiguration();
@@ -77,7 +80,10 @@ public final class ReceiverServer implements AutoCloseable {
     http.setSendServerVersion(false);
 
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-    connector.setHost(address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress());
+    connector.setHost(
+        address.getAddress() == null
+            ? address.getHostString()
+            : address.getAddress().getHostAddress());
     connector.setPort(address.getPort());
     connector.setIdleTimeout(limits.requestDeadline().toMillis() * 2);
     connector.setAcceptQueueSize(Math.max(50, limits.maxConnections()));
@@ -86,7 +92,8 @@ public final class ReceiverServer implements AutoCloseable {
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
 
-    SizeLimitHandler bodyCap = new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 before reading, or on the way
+    SizeLimitHandler bodyCap =
+        new SizeLimitHandler(limits.maxBodyBytes(), -1); // 413 before reading, or on the way
     bodyCap.setHandler(new ReceiverHandler(handler, deadlines, limits.maxBodyBytes()));
     server.setHandler(bodyCap);
     server.setErrorHandler(new ReceiverHandler.FixedTextErrors());
@@ -94,7 +101,9 @@ public final class ReceiverServer implements AutoCloseable {
       server.start();
     } catch (Exception e) {
       stopQuietly(server);
-      throw e instanceof IOException io ? io : new IOException("cannot start the server on " + address, e);
+      throw e instanceof IOException io
+          ? io
+          : new IOException("cannot start the server on " + address, e);
     }
     return new ReceiverServer(server, connector, limits, deadlines);
   }

@@ -18,7 +18,12 @@ public final class Reply {
   private final Map<String, String> headers;
   private final Runnable afterSent;
 
-  private Reply(int status, String contentType, byte[] body, Map<String, String> headers, Runnable afterSent) {
+  private Reply(
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers,
+      Runnable afterSent) {
     if (status < 200 || status > 599) {
       throw new IllegalArgumentException("not a final HTTP status: " + status);
     }
@@ -38,7 +43,11 @@ public final class Reply {
    */
   public static Reply text(int status, String text) {
     return new Reply(
-        status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), Map.of(), () -> {});
+        status,
+        "text/plain; charset=utf-8",
+        (text + "\n").getBytes(StandardCharsets.UTF_8),
+        Map.of(),
+        () -> {});
   }
 
   /**
@@ -49,7 +58,12 @@ public final class Reply {
    * @return the reply
    */
   public static Reply html(int status, String html) {
-    return new Reply(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of(), () -> {});
+    return new Reply(
+        status,
+        "text/html; charset=utf-8",
+        html.getBytes(StandardCharsets.UTF_8),
+        Map.of(),
+        () -> {});
   }
 
   /**
@@ -78,15 +92,10 @@ public final class Reply {
   public Reply then(Runnable afterSent) {
     Objects.requireNonNull(afterSent, "afterSent");
     Runnable before = this.afterSent;
-    return new Reply(
-        status,
-        contentType,
-        body,
-        headers,
-        () -> {
-          before.run();
-          afterSent.run();
-        });
+    return new Reply(status, contentType, body, headers, () -> {
+      before.run();
+      afterSent.run();
+    });
   }
 
   /**
@@ -136,7 +145,9 @@ public final class Reply {
   /** Whether a header name is an RFC 9110 token. */
   private static boolean isToken(String name) {
     return !name.isEmpty()
-        && name.chars().allMatch(c -> c < 0x7F && (Character.isLetterOrDigit(c) || TOKEN_SYMBOLS.indexOf(c) >= 0));
+        && name.chars()
+            .allMatch(
+                c -> c < 0x7F && (Character.isLetterOrDigit(c) || TOKEN_SYMBOLS.indexOf(c) >= 0));
   }
 
   private static String checked(String value) {

@@ -120,7 +120,9 @@ final class RequestDeadlines implements Connection.Listener {
         if (closed || phase == Phase.HANDLING || phase == Phase.EXPIRED) {
           return;
         }
-        action = phase == Phase.BODY && onExpiry != null ? onExpiry : () -> connection.getEndPoint().close();
+        action = phase == Phase.BODY && onExpiry != null
+            ? onExpiry
+            : () -> connection.getEndPoint().close();
         phase = Phase.EXPIRED;
         onExpiry = null;
       }

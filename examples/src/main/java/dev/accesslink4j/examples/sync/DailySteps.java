@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * days, completed by per-date reads for older days of the window.
  */
 final class DailySteps {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
   private final OutputWriter writer;
   private final DateWindow window;
@@ -63,7 +64,9 @@ final class DailySteps {
             (ContinuousHeartRate h) -> text(h.getDate())),
         ranged(
             "cardio-load",
-            (c, w) -> c.cardioLoad().range(w.from(), w.to()).stream().filter(DailySteps::hasLoad).toList(),
+            (c, w) -> c.cardioLoad().range(w.from(), w.to()).stream()
+                .filter(DailySteps::hasLoad)
+                .toList(),
             (CardioLoad l) -> text(l.getDate())),
         ranged(
             "sleepwise-alertness",
@@ -97,16 +100,16 @@ final class DailySteps {
 
   /** A kind read from a range endpoint, chunk by chunk (at most 28 dates per request), oldest first. */
   private <T> SyncStep ranged(
-      String kind, BiFunction<UserClient, DateWindow, List<T>> read, Function<T, @Nullable String> name) {
-    return new SyncStep(
-        kind,
-        user -> {
-          List<T> all = new ArrayList<>();
-          for (DateWindow chunk : window.chunks(DateWindow.MAX_RANGE_DATES)) {
-            all.addAll(read.apply(user.client(), chunk));
-          }
-          return write(user, kind, all, name);
-        });
+      String kind,
+      BiFunction<UserClient, DateWindow, List<T>> read,
+      Function<T, @Nullable String> name) {
+    return new SyncStep(kind, user -> {
+      List<T> all = new ArrayList<>();
+      for (DateWindow chunk : window.chunks(DateWindow.MAX_RANGE_DATES)) {
+        all.addAll(read.apply(user.client(), chunk));
+      }
+      return write(user, kind, all, name);
+    });
   }
 
   /**
@@ -118,28 +121,27 @@ final class DailySteps {
       Function<UserClient, List<T>> list,
       BiFunction<UserClient, LocalDate, Optional<T>> byDate,
       Function<T, @Nullable LocalDate> date) {
-    return new SyncStep(
-        kind,
-        user -> {
-          LocalDate listed = window.to().minusDays(DateWindow.MAX_RANGE_DATES - 1L);
-          List<T> all = new ArrayList<>();
-          for (LocalDate d : window.dates()) {
-            if (d.isBefore(listed)) {
-              byDate.apply(user.client(), d).ifPresent(all::add);
-            }
-          }
-          for (T item : list.apply(user.client())) {
-            LocalDate d = date.apply(item);
-            if (d != null && window.contains(d) && !d.isBefore(listed)) {
-              all.add(item);
-            }
-          }
-          return write(user, kind, all, item -> text(date.apply(item)));
-        });
+    return new SyncStep(kind, user -> {
+      LocalDate listed = window.to().minusDays(DateWindow.MAX_RANGE_DATES - 1L);
+      List<T> all = new ArrayList<>();
+      for (LocalDate d : window.dates()) {
+        if (d.isBefore(listed)) {
+          byDate.apply(user.client(), d).ifPresent(all::add);
+        }
+      }
+      for (T item : list.apply(user.client())) {
+        LocalDate d = date.apply(item);
+        if (d != null && window.contains(d) && !d.isBefore(listed)) {
+          all.add(item);
+        }
+      }
+      return write(user, kind, all, item -> text(date.apply(item)));
+    });
   }
 
   /** Writes one JSON file per item, named by {@code name} (a repeated name gets {@code -2}, {@code -3}...). */
-  private <T> int write(SyncStep.User user, String kind, List<T> items, Function<T, @Nullable String> name) {
+  private <T> int write(
+      SyncStep.User user, String kind, List<T> items, Function<T, @Nullable String> name) {
     Map<String, Integer> seen = new HashMap<>();
     for (T item : items) {
       String base = name.apply(item);
@@ -169,7 +171,8 @@ final class DailySteps {
   }
 
   /** An ECG or SpO2 test's local time: epoch seconds plus the device's UTC offset in minutes. */
-  private static @Nullable String testTime(@Nullable Long epochSeconds, @Nullable Integer offsetMinutes) {
+  private static @Nullable String testTime(
+      @Nullable Long epochSeconds, @Nullable Integer offsetMinutes) {
     if (epochSeconds == null) {
       return null;
     }

@@ -56,7 +56,8 @@ public record LinkedUsers(List<LinkedUser> users, List<String> problems) {
         continue;
       }
       if (token.get().userId().isEmpty()) {
-        problems.add("token store entry " + key + " has no Polar user id: run 'link' again for this user");
+        problems.add(
+            "token store entry " + key + " has no Polar user id: run 'link' again for this user");
         continue;
       }
       long userId = token.get().userId().getAsLong();

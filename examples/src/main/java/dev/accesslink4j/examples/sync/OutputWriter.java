@@ -75,7 +75,10 @@ public final class OutputWriter {
    * @throws UncheckedIOException when the file cannot be written
    */
   public Outcome json(Path target, Object value) {
-    return bytes(target, (gson.toJson(Objects.requireNonNull(value, "value")) + "\n").getBytes(StandardCharsets.UTF_8));
+    return bytes(
+        target,
+        (gson.toJson(Objects.requireNonNull(value, "value")) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -93,18 +96,17 @@ public final class OutputWriter {
           && Arrays.equals(Files.readAllBytes(target), content)) {
         return count(Outcome.UNCHANGED);
       }
-      return write(
-          target,
-          out -> {
-            out.write(content);
-            return OptionalLong.of(content.length);
-          });
+      return write(target, out -> {
+        out.write(content);
+        return OptionalLong.of(content.length);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("writing bytes cannot throw " + e, e); // the lambda above throws no other
+      throw new IllegalStateException(
+          "writing bytes cannot throw " + e, e); // the lambda above throws no other
     }
   }
 
@@ -156,7 +158,8 @@ public final class OutputWriter {
     boolean moved = false;
     try (temp) {
       FileChannel channel = temp.channel();
-      // not closed: closing the stream would close the channel and so release the lock before the move
+      // not closed: closing the stream would close the channel and so release the lock before the
+      // move
       OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
       OptionalLong size = download.writeTo(out);
       out.flush();

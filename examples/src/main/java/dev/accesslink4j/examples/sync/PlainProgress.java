@@ -27,7 +27,8 @@ final class PlainProgress implements ProgressReporter {
 
   @Override
   public void failed(long userId, String kind, String message) {
-    err.println("error: user " + userId + " " + TerminalText.clean(kind) + ": " + TerminalText.clean(message));
+    err.println("error: user " + userId + " " + TerminalText.clean(kind) + ": "
+        + TerminalText.clean(message));
     err.flush();
   }
 

@@ -103,18 +103,19 @@ public final class SyncEngine {
     Map<Long, TreeSet<String>> byUser = new TreeMap<>();
     for (AvailableUserData data : available) {
       if (data.getUserId() != null) {
-        byUser.computeIfAbsent(data.getUserId(), id -> new TreeSet<>())
+        byUser
+            .computeIfAbsent(data.getUserId(), id -> new TreeSet<>())
             .add(String.valueOf(data.getDataType()));
       }
     }
-    progress.note("notifications: new data for " + byUser.size() + (byUser.size() == 1 ? " user" : " users"));
-    byUser.forEach(
-        (userId, types) -> {
-          if (linked.find(userId).isEmpty()) {
-            progress.note("user " + userId + " has new " + String.join(", ", types)
-                + " data but no token in the token store: link the user to sync it");
-          }
-        });
+    progress.note(
+        "notifications: new data for " + byUser.size() + (byUser.size() == 1 ? " user" : " users"));
+    byUser.forEach((userId, types) -> {
+      if (linked.find(userId).isEmpty()) {
+        progress.note("user " + userId + " has new " + String.join(", ", types)
+            + " data but no token in the token store: link the user to sync it");
+      }
+    });
   }
 
   private void sync(List<LinkedUsers.LinkedUser> users, Run run) {
@@ -124,8 +125,10 @@ public final class SyncEngine {
       if (run.halted) {
         break;
       }
-      SyncStep.User user =
-          new SyncStep.User(linked.userId(), client.user(linked.token()), out.resolve(Long.toString(linked.userId())));
+      SyncStep.User user = new SyncStep.User(
+          linked.userId(),
+          client.user(linked.token()),
+          out.resolve(Long.toString(linked.userId())));
       for (SyncStep step : steps) {
         if (!runStep(step, user, run)) {
           break;
@@ -176,7 +179,11 @@ public final class SyncEngine {
 
     SyncReport report() {
       return new SyncReport(
-          users, items, writer.written() - writtenBefore, writer.unchanged() - unchangedBefore, failures);
+          users,
+          items,
+          writer.written() - writtenBefore,
+          writer.unchanged() - unchangedBefore,
+          failures);
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param filesUnchanged how many files already held the same content
  * @param failures one line per failed step, without secrets; empty when everything succeeded
  */
-public record SyncReport(int users, int items, int filesWritten, int filesUnchanged, List<String> failures) {
+public record SyncReport(
+    int users, int items, int filesWritten, int filesUnchanged, List<String> failures) {
   /**
    * Copies the failures.
    *

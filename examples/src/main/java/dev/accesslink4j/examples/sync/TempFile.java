@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class TempFile implements Closeable {
   /** The names {@link #create} gives: {@code .<target name>.<random digits>.part}. */
   private static final Pattern NAME = Pattern.compile("\\..+\\.[0-9]+\\.part");
+
   private static final int ATTEMPTS = 5;
 
   private final Path path;
@@ -37,7 +38,8 @@ final class TempFile implements Closeable {
   static TempFile create(Path dir, String targetName) throws IOException {
     for (int attempt = 1; ; attempt++) {
       Path path = Files.createTempFile(dir, "." + targetName + ".", ".part");
-      FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
       boolean locked = false;
       try {
         channel.lock();

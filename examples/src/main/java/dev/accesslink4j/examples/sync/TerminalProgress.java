@@ -47,7 +47,8 @@ final class TerminalProgress implements ProgressReporter {
   @Override
   public synchronized void failed(long userId, String kind, String message) {
     clear();
-    err.println("error: user " + userId + " " + TerminalText.clean(kind) + ": " + TerminalText.clean(message));
+    err.println("error: user " + userId + " " + TerminalText.clean(kind) + ": "
+        + TerminalText.clean(message));
     err.flush();
     done++;
     draw();
@@ -86,9 +87,8 @@ final class TerminalProgress implements ProgressReporter {
       return;
     }
     int filled = Math.min(BAR_WIDTH, done * BAR_WIDTH / steps);
-    String line =
-        "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + steps + " " + current
-            + " (" + items + (items == 1 ? " item)" : " items)");
+    String line = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/"
+        + steps + " " + current + " (" + items + (items == 1 ? " item)" : " items)");
     out.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
     out.flush();
     drawnLength = line.length();

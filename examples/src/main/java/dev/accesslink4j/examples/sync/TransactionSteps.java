@@ -33,19 +33,17 @@ final class TransactionSteps {
 
   private int exercises(SyncStep.User user) {
     Path dir = user.folder(EXERCISES);
-    TransactionResult result =
-        user.client()
-            .transactions()
-            .forUser(user.userId())
-            .exercises(
-                item -> {
-                  String id = Long.toString(item.id());
-                  writer.download(dir.resolve(id + ".fit"), item::downloadFit);
-                  writer.download(dir.resolve(id + ".tcx"), item::downloadTcx);
-                  writer.download(dir.resolve(id + ".gpx"), item::downloadGpx);
-                  // the summary last: its presence marks a complete exercise
-                  writer.json(dir.resolve(id + ".json"), item.summary());
-                });
+    TransactionResult result = user.client()
+        .transactions()
+        .forUser(user.userId())
+        .exercises(item -> {
+          String id = Long.toString(item.id());
+          writer.download(dir.resolve(id + ".fit"), item::downloadFit);
+          writer.download(dir.resolve(id + ".tcx"), item::downloadTcx);
+          writer.download(dir.resolve(id + ".gpx"), item::downloadGpx);
+          // the summary last: its presence marks a complete exercise
+          writer.json(dir.resolve(id + ".json"), item.summary());
+        });
     return result.itemsHandled();
   }
 
@@ -63,7 +61,8 @@ final class TransactionSteps {
     return user.client()
         .transactions()
         .forUser(user.userId())
-        .physicalInfo(item -> writer.json(dir.resolve(item.id() + ".json"), item.physicalInformation()))
+        .physicalInfo(
+            item -> writer.json(dir.resolve(item.id() + ".json"), item.physicalInformation()))
         .itemsHandled();
   }
 }

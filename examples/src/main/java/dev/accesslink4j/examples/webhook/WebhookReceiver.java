@@ -66,7 +66,8 @@ public final class WebhookReceiver implements AutoCloseable {
      * @return the line
      */
     public String line() {
-      String host = from.getAddress() == null ? from.getHostString() : from.getAddress().getHostAddress();
+      String host =
+          from.getAddress() == null ? from.getHostString() : from.getAddress().getHostAddress();
       String shown = from.getAddress() instanceof Inet6Address ? "[" + host + "]" : host;
       return "refused delivery from " + shown + ":" + from.getPort() + ": " + status + " " + reason;
     }
@@ -75,13 +76,11 @@ public final class WebhookReceiver implements AutoCloseable {
   private final WebhookVerifier verifier;
   private final Listener listener;
   private final WebhookDeduplicator deduplicator = WebhookDeduplicator.create();
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "webhook-events");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "webhook-events");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile ReceiverServer server;
 
   private WebhookReceiver(WebhookVerifier verifier, Listener listener) {
@@ -99,8 +98,8 @@ public final class WebhookReceiver implements AutoCloseable {
    * @return the running receiver
    * @throws IOException when the address cannot be bound
    */
-  public static WebhookReceiver start(InetSocketAddress address, WebhookVerifier verifier, Listener listener)
-      throws IOException {
+  public static WebhookReceiver start(
+      InetSocketAddress address, WebhookVerifier verifier, Listener listener) throws IOException {
     return start(address, verifier, listener, ReceiverLimits.defaults());
   }
 
@@ -117,15 +116,14 @@ public final class WebhookReceiver implements AutoCloseable {
   public static WebhookReceiver start(
       InetSocketAddress address, WebhookVerifier verifier, Listener listener, ReceiverLimits limits)
       throws IOException {
-    WebhookReceiver receiver =
-        new WebhookReceiver(Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(listener, "listener"));
-    ReceiverLimits bodyCapped =
-        ReceiverLimits.builder()
-            .maxConnections(limits.maxConnections())
-            .requestDeadline(limits.requestDeadline())
-            .maxHeaderBytes(limits.maxHeaderBytes())
-            .maxBodyBytes(WebhookVerifier.MAX_BODY_BYTES)
-            .build();
+    WebhookReceiver receiver = new WebhookReceiver(
+        Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(listener, "listener"));
+    ReceiverLimits bodyCapped = ReceiverLimits.builder()
+        .maxConnections(limits.maxConnections())
+        .requestDeadline(limits.requestDeadline())
+        .maxHeaderBytes(limits.maxHeaderBytes())
+        .maxBodyBytes(WebhookVerifier.MAX_BODY_BYTES)
+        .build();
     receiver.server = ReceiverServer.start(address, bodyCapped, receiver::serve, "webhook");
     return receiver;
   }
@@ -158,14 +156,16 @@ public final class WebhookReceiver implements AutoCloseable {
     try {
       event = verifier.verifyAndParse(request.body(), request::header);
     } catch (WebhookSignatureException e) {
-      String why =
-          request.header(WebhookVerifier.SIGNATURE_HEADER) == null ? "no signature" : "wrong signature";
+      String why = request.header(WebhookVerifier.SIGNATURE_HEADER) == null
+          ? "no signature"
+          : "wrong signature";
       return refuse(request, 401, "invalid signature", why);
     } catch (WebhookPayloadException e) {
       return refuse(request, 400, "invalid payload", "signed body is not an AccessLink payload");
     }
     boolean duplicate = !deduplicator.firstDelivery(event);
-    return Reply.text(200, "ok").then(() -> worker.execute(() -> listener.onEvent(event, duplicate)));
+    return Reply.text(200, "ok")
+        .then(() -> worker.execute(() -> listener.onEvent(event, duplicate)));
   }
 
   private Reply refuse(ReceivedRequest request, int status, String answer, String reason) {

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
   private static final Path README = Path.of(System.getProperty("readme.path", "../README.md"));
 
-  private static final String IMPORTS = String.join("\n",
+  private static final String IMPORTS = String.join(
+      "\n",
       "import dev.accesslink4j.*;",
       "import dev.accesslink4j.errors.*;",
       "import dev.accesslink4j.oauth.*;",
@@ -72,8 +73,12 @@ class ReadmeSnippetsTest {
     }
 
     boolean isClassBody() {
-      return code.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("//"))
-          .findFirst().orElse("").startsWith("@");
+      return code.lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("//"))
+          .findFirst()
+          .orElse("")
+          .startsWith("@");
     }
 
     /**
@@ -82,9 +87,13 @@ class ReadmeSnippetsTest {
      */
     String source() {
       List<String> lines = code.lines().toList();
-      String imports = lines.stream().filter(l -> l.startsWith("import "))
-          .map(l -> l.substring(0, l.indexOf(';') + 1)).collect(Collectors.joining(" "));
-      String body = lines.stream().map(l -> l.startsWith("import ") ? "" : l).collect(Collectors.joining("\n"));
+      String imports = lines.stream()
+          .filter(l -> l.startsWith("import "))
+          .map(l -> l.substring(0, l.indexOf(';') + 1))
+          .collect(Collectors.joining(" "));
+      String body = lines.stream()
+          .map(l -> l.startsWith("import ") ? "" : l)
+          .collect(Collectors.joining("\n"));
       String open = isClassBody() ? "" : "void snippet() throws Exception {";
       String close = isClassBody() ? "" : "}";
       String preamble = "package readme; " + IMPORTS.replace('\n', ' ') + imports
@@ -124,15 +133,20 @@ class ReadmeSnippetsTest {
 
   @Test
   void aBrokenSnippetIsReportedWithItsReadmeLine() {
-    Snippet broken = snippets(List.of("text", "```java", "AccessLink a = AccessLink.builder().noSuchOption();", "```"))
+    Snippet broken = snippets(List.of(
+            "text", "```java", "AccessLink a = AccessLink.builder().noSuchOption();", "```"))
         .get(0);
-    assertThat(compile(broken)).singleElement().asString().startsWith("README.md:3:").contains("noSuchOption");
+    assertThat(compile(broken))
+        .singleElement()
+        .asString()
+        .startsWith("README.md:3:")
+        .contains("noSuchOption");
   }
 
   @Test
   void annotatedBlocksAreClassBodies() {
-    List<Snippet> found = snippets(List.of("```java", "// a test", "@Test void t() {}", "```", "```java",
-        "int x = 1;", "```"));
+    List<Snippet> found = snippets(List.of(
+        "```java", "// a test", "@Test void t() {}", "```", "```java", "int x = 1;", "```"));
     assertThat(found).extracting(Snippet::isClassBody).containsExactly(true, false);
     assertThat(found).extracting(Snippet::line).containsExactly(2, 6);
   }
@@ -140,22 +154,26 @@ class ReadmeSnippetsTest {
   private static List<String> compile(Snippet snippet) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    JavaFileObject source = new SimpleJavaFileObject(
-        URI.create("string:///readme/" + snippet.className() + ".java"), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return snippet.source();
-      }
-    };
+    JavaFileObject source =
+        new SimpleJavaFileObject(
+            URI.create("string:///readme/" + snippet.className() + ".java"),
+            JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return snippet.source();
+          }
+        };
     Path out;
     try {
       out = Files.createTempDirectory("readme-snippet");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    List<String> options = List.of("-proc:none", "-d", out.toString(),
-        "-classpath", System.getProperty("java.class.path"));
-    boolean ok = compiler.getTask(null, null, diagnostics, options, null, List.of(source)).call();
+    List<String> options = List.of(
+        "-proc:none", "-d", out.toString(), "-classpath", System.getProperty("java.class.path"));
+    boolean ok = compiler
+        .getTask(null, null, diagnostics, options, null, List.of(source))
+        .call();
     int offset = snippet.line() - 2; // source line 2 is the snippet's first line
     List<String> errors = diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)

@@ -38,27 +38,26 @@ class ReceiverServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        ReceiverServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            ReceiverLimits.builder()
-                .maxConnections(8)
-                .requestDeadline(DEADLINE)
-                .maxHeaderBytes(1024)
-                .maxBodyBytes(64)
-                .build(),
-            request -> {
-              if (request.uri().getPath().equals("/fail")) {
-                throw new IllegalStateException("handler bug");
-              }
-              if (request.uri().getPath().equals("/slow")) {
-                sleep(DEADLINE.multipliedBy(2).plusMillis(500)); // longer than the idle timeout
-              }
-              String text = request.method() + " " + request.uri() + " " + request.header("x-name") + " ["
-                  + new String(request.body(), StandardCharsets.UTF_8) + "]";
-              return Reply.text(200, text).header("X-Seen", "yes").then(() -> afterSent.add(text));
-            },
-            "test");
+    server = ReceiverServer.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        ReceiverLimits.builder()
+            .maxConnections(8)
+            .requestDeadline(DEADLINE)
+            .maxHeaderBytes(1024)
+            .maxBodyBytes(64)
+            .build(),
+        request -> {
+          if (request.uri().getPath().equals("/fail")) {
+            throw new IllegalStateException("handler bug");
+          }
+          if (request.uri().getPath().equals("/slow")) {
+            sleep(DEADLINE.multipliedBy(2).plusMillis(500)); // longer than the idle timeout
+          }
+          String text = request.method() + " " + request.uri() + " " + request.header("x-name")
+              + " [" + new String(request.body(), StandardCharsets.UTF_8) + "]";
+          return Reply.text(200, text).header("X-Seen", "yes").then(() -> afterSent.add(text));
+        },
+        "test");
   }
 
   @AfterEach
@@ -68,8 +67,8 @@ class ReceiverServerTest {
 
   @Test
   void aPostBodyArrivesWholeAndTheAnswerClosesTheConnection() throws IOException {
-    String answer =
-        exchange("POST /hooks?a=1 HTTP/1.1\r\nHost: x\r\nX-Name: Ada\r\nContent-Length: 5\r\n\r\nhello");
+    String answer = exchange(
+        "POST /hooks?a=1 HTTP/1.1\r\nHost: x\r\nX-Name: Ada\r\nContent-Length: 5\r\n\r\nhello");
 
     assertThat(answer)
         .startsWith("HTTP/1.1 200 OK\r\n")
@@ -88,9 +87,8 @@ class ReceiverServerTest {
 
   @Test
   void aChunkedBodyArrivesDecodedWithoutItsExtensionsAndTrailers() throws IOException {
-    String answer =
-        exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + "3;name=value\r\nabc\r\n2\r\nde\r\n0\r\nTrailer-Field: x\r\n\r\n");
+    String answer = exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "3;name=value\r\nabc\r\n2\r\nde\r\n0\r\nTrailer-Field: x\r\n\r\n");
 
     assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("POST / null [abcde]\n");
   }
@@ -102,7 +100,8 @@ class ReceiverServerTest {
           .write("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n"
               .getBytes(StandardCharsets.US_ASCII));
       byte[] interim = s.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
-      assertThat(new String(interim, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+      assertThat(new String(interim, StandardCharsets.US_ASCII))
+          .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
       s.getOutputStream().write("ok".getBytes(StandardCharsets.US_ASCII));
       assertThat(readAll(s.getInputStream())).startsWith("HTTP/1.1 200 ").endsWith("[ok]\n");
     }
@@ -110,7 +109,8 @@ class ReceiverServerTest {
 
   @Test
   void aDeclaredBodyOverTheCapIs413BeforeTheClientSendsIt() throws IOException {
-    String answer = exchange("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 65\r\n\r\n");
+    String answer = exchange(
+        "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 65\r\n\r\n");
 
     assertThat(answer)
         .startsWith("HTTP/1.1 413 ")
@@ -121,9 +121,8 @@ class ReceiverServerTest {
 
   @Test
   void aChunkedBodyOverTheCapIs413() throws IOException {
-    String answer =
-        exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + "40\r\n" + "a".repeat(64) + "\r\n1\r\nb\r\n0\r\n\r\n");
+    String answer = exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "40\r\n" + "a".repeat(64) + "\r\n1\r\nb\r\n0\r\n\r\n");
 
     assertThat(answer).startsWith("HTTP/1.1 413 ").endsWith("\r\n\r\npayload too large\n");
     assertThat(afterSent).isEmpty();
@@ -131,7 +130,8 @@ class ReceiverServerTest {
 
   @Test
   void headersOverTheCapAre431() throws IOException {
-    String answer = exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(2000) + "\r\n\r\n");
+    String answer =
+        exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(2000) + "\r\n\r\n");
 
     assertThat(answer).startsWith("HTTP/1.1 431 ").doesNotContain("aaaa");
   }
@@ -159,12 +159,13 @@ class ReceiverServerTest {
         "GET / HTTP/1.1\\r\\nHost: x\\r\\nExpect: evil\\r\\n\\r\\n| 417 |unknown expectation",
         "GET /fail HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n| 500 |handler throws",
       })
-  void whatCannotBeReadSafelyIsRefusedWithAFixedTextThatNeverQuotesTheRequest(String request, int status, String what)
-      throws IOException {
+  void whatCannotBeReadSafelyIsRefusedWithAFixedTextThatNeverQuotesTheRequest(
+      String request, int status, String what) throws IOException {
     String answer = exchange(request.replace("\\r", "\r").replace("\\n", "\n"));
 
     assertThat(answer).startsWith("HTTP/1.1 " + status + " ").contains("\r\nConnection: close\r\n");
-    assertThat(answer.substring(answer.indexOf("\r\n\r\n"))).doesNotContain("evil", "handler bug", "Exception");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n")))
+        .doesNotContain("evil", "handler bug", "Exception");
     assertThat(afterSent).isEmpty();
   }
 
@@ -172,11 +173,15 @@ class ReceiverServerTest {
   void aBodyTricklingUnderTheIdleTimeoutIsCutWith408AtTheDeadline() throws Exception {
     try (Socket s = connect()) {
       s.getOutputStream()
-          .write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 60\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          .write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 60\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       long start = System.nanoTime();
-      // one byte every 300 ms: the idle timeout (twice the deadline) never passes, the deadline does
+      // one byte every 300 ms: the idle timeout (twice the deadline) never passes, the deadline
+      // does
       trickle(s, 300);
-      assertThat(readAll(s.getInputStream())).startsWith("HTTP/1.1 408 ").endsWith("\r\n\r\nrequest timeout\n");
+      assertThat(readAll(s.getInputStream()))
+          .startsWith("HTTP/1.1 408 ")
+          .endsWith("\r\n\r\nrequest timeout\n");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.multipliedBy(2));
     }
     assertThat(server.timedOut()).isEqualTo(1);
@@ -187,7 +192,8 @@ class ReceiverServerTest {
   void aClientSilentAfterItsHeadersIsAnswered408AtTheDeadline() throws Exception {
     try (Socket s = connect()) {
       s.getOutputStream()
-          .write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          .write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
 
       assertThat(readAll(s.getInputStream())).startsWith("HTTP/1.1 408 ");
     }
@@ -197,7 +203,8 @@ class ReceiverServerTest {
   @Test
   void headersTricklingUnderTheIdleTimeoutAreDroppedAtTheDeadline() throws Exception {
     try (Socket s = connect()) {
-      s.getOutputStream().write("POST / HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write("POST / HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
       long start = System.nanoTime();
       trickle(s, 100);
       // no request to answer yet: the connection is closed
@@ -210,7 +217,9 @@ class ReceiverServerTest {
   @Test
   void aHandlerSlowerThanTheIdleTimeoutStillAnswers() throws IOException {
     // the link command's handler exchanges the code with Polar before it answers the browser
-    assertThat(exchange("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ").endsWith("[]\n");
+    assertThat(exchange("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"))
+        .startsWith("HTTP/1.1 200 ")
+        .endsWith("[]\n");
     assertThat(server.timedOut()).isZero();
   }
 

@@ -34,8 +34,10 @@ class DateWindowTest {
 
   @Test
   void daysOutsideOneToAYearAreRefused() {
-    assertThatThrownBy(() -> DateWindow.lastDays(TODAY, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DateWindow.lastDays(TODAY, 366)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DateWindow.lastDays(TODAY, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DateWindow.lastDays(TODAY, 366))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(DateWindow.lastDays(TODAY, 365).from()).isEqualTo(TODAY.minusDays(364));
   }
 }

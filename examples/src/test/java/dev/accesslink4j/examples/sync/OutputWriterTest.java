@@ -21,21 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files are replaced atomically, only when their content changes, and never left half-written. */
 class OutputWriterTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private final OutputWriter writer = new OutputWriter();
 
   @Test
   void writesOnceAndLeavesAFileWithTheSameContentUntouched() throws IOException {
     Path file = dir.resolve("sleep").resolve("2025-08-14.json");
-    Sleep night = new Sleep().date(LocalDate.of(2025, 8, 14))
+    Sleep night = new Sleep()
+        .date(LocalDate.of(2025, 8, 14))
         .sleepStartTime(OffsetDateTime.of(2025, 8, 13, 23, 1, 2, 0, ZoneOffset.ofHours(3)));
 
     assertThat(writer.json(file, night)).isEqualTo(OutputWriter.Outcome.WRITTEN);
     Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
     assertThat(writer.json(file, night)).isEqualTo(OutputWriter.Outcome.UNCHANGED);
 
-    assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+    assertThat(Files.getLastModifiedTime(file).toInstant())
+        .isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
     assertThat(Files.readString(file))
         .contains("\"date\": \"2025-08-14\"")
         .contains("\"sleep_start_time\": \"2025-08-13T23:01:02+03:00\"");
@@ -64,9 +67,10 @@ class OutputWriterTest {
     Files.writeString(file, "complete");
 
     assertThatThrownBy(() -> writer.download(file, out -> {
-      out.write(new byte[100_000]);
-      throw new IOException("connection reset");
-    })).hasMessage("connection reset");
+          out.write(new byte[100_000]);
+          throw new IOException("connection reset");
+        }))
+        .hasMessage("connection reset");
 
     assertThat(Files.readString(file)).isEqualTo("complete");
     assertThat(leftovers()).containsExactly(file);
@@ -76,7 +80,8 @@ class OutputWriterTest {
   void nothingToDownloadWritesNoFile() throws Exception {
     Path file = dir.resolve("indoor.gpx");
 
-    assertThat(writer.download(file, out -> OptionalLong.empty())).isEqualTo(OutputWriter.Outcome.ABSENT);
+    assertThat(writer.download(file, out -> OptionalLong.empty()))
+        .isEqualTo(OutputWriter.Outcome.ABSENT);
 
     assertThat(leftovers()).isEmpty();
   }
@@ -84,19 +89,23 @@ class OutputWriterTest {
   @Test
   void aDurationIsWrittenInIso8601() throws IOException {
     Path file = dir.resolve("d.json");
-    writer.json(file, new dev.accesslink4j.generated.model.Exercise().duration(Duration.ofMinutes(90)));
+    writer.json(
+        file, new dev.accesslink4j.generated.model.Exercise().duration(Duration.ofMinutes(90)));
     assertThat(Files.readString(file)).contains("\"duration\": \"PT1H30M\"");
   }
 
   @Test
   void temporaryFilesAKilledRunLeftAreRemovedByTheNextRun() throws IOException {
     // what kill -9 during a download leaves: a 0-byte temporary file nobody holds a lock on
-    Path stale = Files.createDirectories(dir.resolve("475").resolve("exercises")).resolve(".abc.fit.8412.part");
+    Path stale = Files.createDirectories(dir.resolve("475").resolve("exercises"))
+        .resolve(".abc.fit.8412.part");
     Files.createFile(stale);
-    Path deeper = Files.createDirectories(dir.resolve("475").resolve("sleep")).resolve(".2025-01-01.json.77.part");
+    Path deeper = Files.createDirectories(dir.resolve("475").resolve("sleep"))
+        .resolve(".2025-01-01.json.77.part");
     Files.writeString(deeper, "{\"half");
     Path notOurs = Files.writeString(dir.resolve(".notes.part"), "kept");
-    Path data = Files.writeString(dir.resolve("475").resolve("exercises").resolve("abc.json"), "{}");
+    Path data =
+        Files.writeString(dir.resolve("475").resolve("exercises").resolve("abc.json"), "{}");
 
     assertThat(writer.removeStaleTemporaryFiles(dir)).isEqualTo(2);
 
@@ -110,16 +119,17 @@ class OutputWriterTest {
   @Test
   void aTemporaryFileAnotherProcessIsWritingStays() throws Exception {
     Path busy = Files.createFile(dir.resolve(".abc.fit.99.part"));
-    Process holder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LockHolderProcess.class.getName(),
-                busy.toString())
-            .start();
+    Process holder = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            LockHolderProcess.class.getName(),
+            busy.toString())
+        .start();
     try {
-      String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+      String first = new java.io.BufferedReader(
+              new java.io.InputStreamReader(holder.getInputStream()))
+          .readLine();
       assertThat(first).isEqualTo("locked");
 
       assertThat(writer.removeStaleTemporaryFiles(dir)).isZero();
@@ -157,7 +167,8 @@ class OutputWriterTest {
     assertThat(new OutputWriter().removeStaleTemporaryFiles(dir)).isZero();
     swept.countDown();
 
-    assertThat(download.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(OutputWriter.Outcome.WRITTEN);
+    assertThat(download.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo(OutputWriter.Outcome.WRITTEN);
     assertThat(Files.readString(file)).isEqualTo("first half second half");
     assertThat(leftovers()).containsExactly(file);
   }

@@ -28,11 +28,14 @@ class ProgressReporterTest {
     String text = out.toString();
     assertThat(text).startsWith("notifications: new data for 1 user\n");
     assertThat(text).contains("\r[" + ".".repeat(24) + "] 0/4 user 7 exercises (0 items)");
-    assertThat(text).contains("\r[" + "#".repeat(6) + ".".repeat(18) + "] 1/4 user 7 exercises (3 items)");
-    assertThat(text).containsPattern("\\] 2/4 done \\(3 items\\) *\n$"); // padded over the longer line
+    assertThat(text)
+        .contains("\r[" + "#".repeat(6) + ".".repeat(18) + "] 1/4 user 7 exercises (3 items)");
+    assertThat(text)
+        .containsPattern("\\] 2/4 done \\(3 items\\) *\n$"); // padded over the longer line
     assertThat(text.split("\n")).hasSize(2); // the note, and the one bar line redrawn with \r
     assertThat(err.toString())
-        .isEqualTo("error: user 7 sleep: AccessLink's rate limit is spent (HTTP 429): run again later\n");
+        .isEqualTo(
+            "error: user 7 sleep: AccessLink's rate limit is spent (HTTP 429): run again later\n");
   }
 
   @Test
@@ -43,6 +46,7 @@ class ProgressReporterTest {
         .containsExactly("notifications: new data for 1 user", "user 7 exercises: 3 items");
     assertThat(out.toString()).doesNotContain("\r");
     assertThat(err.toString())
-        .isEqualTo("error: user 7 sleep: AccessLink's rate limit is spent (HTTP 429): run again later\n");
+        .isEqualTo(
+            "error: user 7 sleep: AccessLink's rate limit is spent (HTTP 429): run again later\n");
   }
 }

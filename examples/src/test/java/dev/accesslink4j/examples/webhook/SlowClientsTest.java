@@ -54,11 +54,10 @@ class SlowClientsTest {
 
   @BeforeEach
   void start() throws IOException {
-    receiver =
-        WebhookReceiver.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            WebhookVerifier.of(SECRET),
-            (event, duplicate) -> received.add(event));
+    receiver = WebhookReceiver.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        WebhookVerifier.of(SECRET),
+        (event, duplicate) -> received.add(event));
   }
 
   @AfterEach
@@ -83,7 +82,8 @@ class SlowClientsTest {
     // a signed delivery whose chunked body never ends: a chunk every 100 ms, forever
     Socket endless =
         attacker("POST / HTTP/1.1\r\nHost: " + LOOPBACK + "\r\nTransfer-Encoding: chunked\r\n"
-            + "Polar-Webhook-Event: SLEEP\r\nPolar-Webhook-Signature: " + WebhookSigner.of(SECRET).sign(new byte[1])
+            + "Polar-Webhook-Event: SLEEP\r\nPolar-Webhook-Signature: "
+            + WebhookSigner.of(SECRET).sign(new byte[1])
             + "\r\n\r\n4\r\n{\"ev\r\n");
     trickle.scheduleAtFixedRate(() -> send(endless, "1\r\nx\r\n"), 100, 100, TimeUnit.MILLISECONDS);
     // the slowloris: 200 connections, each sends a request line, then one header byte every 200 ms
@@ -91,13 +91,16 @@ class SlowClientsTest {
     for (int i = 0; i < SLOWLORIS; i++) {
       slowloris.add(attacker("POST / HTTP/1.1\r\nHost: " + LOOPBACK + "\r\nX-Slow-" + i + ": "));
     }
-    trickle.scheduleAtFixedRate(() -> slowloris.forEach(s -> send(s, "a")), 200, 200, TimeUnit.MILLISECONDS);
+    trickle.scheduleAtFixedRate(
+        () -> slowloris.forEach(s -> send(s, "a")), 200, 200, TimeUnit.MILLISECONDS);
     Thread.sleep(500); // every attacker is in the middle of its request now
     // none of them holds a thread: the receiver's pool has its fixed few, far fewer than 203
     assertThat(poolThreads()).isBetween(1L, (long) ReceiverServer.MAX_THREADS);
 
-    HttpClient client =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
     ExecutorService senders = Executors.newFixedThreadPool(DELIVERIES);
     List<Future<Delivery>> deliveries = new ArrayList<>();
     try {
@@ -116,10 +119,14 @@ class SlowClientsTest {
 
     // every delivery reached the listener, none of the attackers' requests did
     waitFor(() -> received.size() == DELIVERIES, Duration.ofSeconds(10));
-    assertThat(received).allSatisfy(e -> assertThat(e).isInstanceOf(SleepEvent.class)).hasSize(DELIVERIES);
+    assertThat(received)
+        .allSatisfy(e -> assertThat(e).isInstanceOf(SleepEvent.class))
+        .hasSize(DELIVERIES);
 
-    // and the attackers are dropped at the deadline (5 s from their accept), though the slowloris and the endless
-    // body never go idle: the endless body, whose request is there, is answered 408; the others are closed unanswered
+    // and the attackers are dropped at the deadline (5 s from their accept), though the slowloris
+    // and the endless
+    // body never go idle: the endless body, whose request is there, is answered 408; the others are
+    // closed unanswered
     assertThat(answer(endless, Duration.ofSeconds(15))).startsWith("HTTP/1.1 408 ");
     for (Socket s : List.of(stalled, idle, slowloris.get(0), slowloris.get(SLOWLORIS - 1))) {
       assertThat(answer(s, Duration.ofSeconds(15))).isEmpty();
@@ -131,23 +138,24 @@ class SlowClientsTest {
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aDeliveryOverTheConnectionCapWaitsUntilTheDeadlineFreesASlot() throws Exception {
     receiver.close();
-    receiver =
-        WebhookReceiver.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            WebhookVerifier.of(SECRET),
-            (event, duplicate) -> received.add(event),
-            ReceiverLimits.builder()
-                .maxConnections(4)
-                .requestDeadline(Duration.ofSeconds(1))
-                .build());
+    receiver = WebhookReceiver.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        WebhookVerifier.of(SECRET),
+        (event, duplicate) -> received.add(event),
+        ReceiverLimits.builder()
+            .maxConnections(4)
+            .requestDeadline(Duration.ofSeconds(1))
+            .build());
     for (int i = 0; i < 4; i++) {
       attacker("POST / HTTP/1.1\r\n");
     }
     Thread.sleep(200); // the four are accepted and fill the cap
 
-    // the server stops accepting at the cap: the delivery waits in the listen backlog, is not refused, and is
+    // the server stops accepting at the cap: the delivery waits in the listen backlog, is not
+    // refused, and is
     // answered once the deadline (1 s) has dropped a stalled connection
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     assertThat(deliver(client, "2025-02-01").status()).isEqualTo(200);
     assertThat(receiver.timedOut()).isPositive();
     waitFor(() -> received.size() == 1, Duration.ofSeconds(5));
@@ -156,18 +164,18 @@ class SlowClientsTest {
   private record Delivery(String date, int status, Duration took) {}
 
   private Delivery deliver(HttpClient client, String date) throws Exception {
-    byte[] body =
-        ("{\"event\":\"SLEEP\",\"user_id\":475,\"date\":\"" + date + "\",\"timestamp\":\"" + date + "T07:00:00Z\","
-                + "\"url\":\"https://www.polaraccesslink.com/v3/users/sleep/" + date + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + receiver.port() + "/"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Polar-Webhook-Event", "SLEEP")
-            .header("Polar-Webhook-Signature", WebhookSigner.of(SECRET).sign(body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+    byte[] body = ("{\"event\":\"SLEEP\",\"user_id\":475,\"date\":\"" + date + "\",\"timestamp\":\""
+            + date + "T07:00:00Z\"," + "\"url\":\"https://www.polaraccesslink.com/v3/users/sleep/"
+            + date + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://" + LOOPBACK + ":" + receiver.port() + "/"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .header("Polar-Webhook-Event", "SLEEP")
+        .header("Polar-Webhook-Signature", WebhookSigner.of(SECRET).sign(body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
     long start = System.nanoTime();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     return new Delivery(date, response.statusCode(), Duration.ofNanos(System.nanoTime() - start));
@@ -219,7 +227,9 @@ class SlowClientsTest {
 
   /** The receiver's pool threads, named {@code webhook-<id>} by Jetty. */
   private static long poolThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().matches("webhook-\\d+")).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().matches("webhook-\\d+"))
+        .count();
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
