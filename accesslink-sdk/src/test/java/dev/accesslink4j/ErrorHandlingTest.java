@@ -3,7 +3,6 @@ package dev.accesslink4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.accesslink4j.errors.AccessLinkIOException;
 import dev.accesslink4j.errors.BadRequestException;
 import dev.accesslink4j.errors.ConflictException;
 import dev.accesslink4j.errors.ConsentRequiredException;
@@ -21,10 +20,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What a caller sees for every kind of failed exchange: the exception type per status with Polar's error details in
- * both body shapes, unparseable success bodies, tolerated model drift, timeouts and dropped connections.
+ * What a caller sees when AccessLink answers with an error status: the exception type per status with Polar's error
+ * details in both body shapes, the hints, escaped control characters and the details a test can build the same way.
+ * Unreadable success bodies are in {@link InvalidResponseTest}, network failures in {@link NetworkFailureTest}.
  */
 class ErrorHandlingTest {
   @RegisterExtension
@@ -267,255 +263,5 @@ class ErrorHandlingTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     assertThat(e).isExactlyInstanceOf(ServerException.class);
     assertThat(e.bodySnippet()).startsWith("<html>xxx").hasSizeLessThanOrEqualTo(513);
-  }
-
-  static Stream<Arguments> unparseableBodies() {
-    return Stream.of(
-        Arguments.of("malformed JSON", "{\"polar-user-id\": 42,, }", "the body is not valid JSON"),
-        Arguments.of(
-            "truncated JSON",
-            "{\"polar-user-id\": 42, \"member-id\": \"abc",
-            "the JSON body is cut short"),
-        Arguments.of("empty body", "", "the body is empty where JSON was expected"),
-        Arguments.of(
-            "HTML page",
-            "<!DOCTYPE html><html><body>Service maintenance</body></html>",
-            "the body is not valid JSON"),
-        Arguments.of(
-            "wrong-typed value",
-            "{\"polar-user-id\": \"forty-two\"}",
-            "the body does not match the expected JSON shape at $.polar-user-id"),
-        Arguments.of(
-            "array instead of object",
-            "[1, 2, 3]",
-            "the body does not match the expected JSON shape"),
-        Arguments.of("two documents", "{\"polar-user-id\": 1} {\"polar-user-id\": 2}", "the body"));
-  }
-
-  @ParameterizedTest(name = "HTTP 200 with {0}")
-  @MethodSource("unparseableBodies")
-  void unparseableSuccessBodyIsAnInvalidResponse(String what, String body, String reason) {
-    mock.enqueueJson(200, body);
-
-    Throwable thrown = catchThrowable(this::getUser);
-
-    assertThat(thrown).isExactlyInstanceOf(InvalidResponseException.class);
-    InvalidResponseException e = (InvalidResponseException) thrown;
-    assertThat(e.status()).isEqualTo(200);
-    assertThat(e.bodySnippet()).isEqualTo(body);
-    assertThat(e.getMessage())
-        .startsWith("GET " + PATH + " answered HTTP 200 but ")
-        .contains(reason);
-  }
-
-  @Test
-  void invalidResponseFromAnotherSuccessStatusKeepsThatStatus() {
-    mock.enqueueJson(201, "not json");
-
-    Throwable thrown = catchThrowable(this::getUser);
-
-    assertThat(thrown)
-        .isInstanceOfSatisfying(
-            InvalidResponseException.class, e -> assertThat(e.status()).isEqualTo(201));
-  }
-
-  @Test
-  void invalidResponseSnippetIsRedactedAndTruncated() {
-    String body =
-        "{\"access_token\": \"tok-SECRET-1\", \"client_secret\":\"sec-SECRET-2\", \"polar-user-id\": \"x\", "
-            + "\"pad\": \"" + "p".repeat(1000) + "\"}";
-    mock.enqueueJson(200, body);
-
-    InvalidResponseException e = (InvalidResponseException) catchThrowable(this::getUser);
-
-    assertThat(e.bodySnippet())
-        .startsWith("{\"access_token\": \"██\", \"client_secret\":\"██\", \"polar-user-id\": \"x\"")
-        .doesNotContain("SECRET")
-        .hasSizeLessThanOrEqualTo(513);
-  }
-
-  @Test
-  void aCutShortSecretValueIsRedactedToo() {
-    mock.enqueueJson(200, "{\"polar-user-id\": 1, \"access_token\": \"tok-SECRET-");
-
-    InvalidResponseException e = (InvalidResponseException) catchThrowable(this::getUser);
-
-    assertThat(e.bodySnippet()).isEqualTo("{\"polar-user-id\": 1, \"access_token\": \"██\"");
-  }
-
-  @Test
-  void theParseFailureNeverQuotesTheOffendingValue() {
-    mock.enqueueJson(200, "{\"polar-user-id\": \"value-SECRET-42\"}");
-
-    InvalidResponseException e = (InvalidResponseException) catchThrowable(this::getUser);
-
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      assertThat(String.valueOf(t.getMessage())).doesNotContain("SECRET");
-    }
-  }
-
-  @Test
-  void unknownEnumValueBecomesTheUnknownConstant() {
-    mock.enqueueJson(200, "{\"polar-user-id\": 42, \"gender\": \"SOMETHING_NEW\"}");
-
-    User user = getUser().body().orElseThrow();
-
-    assertThat(user.getPolarUserId()).isEqualTo(42L);
-    assertThat(user.getGender()).isEqualTo(User.GenderEnum.UNKNOWN_DEFAULT_OPEN_API);
-  }
-
-  @Test
-  void unknownFieldsAreIgnored() {
-    mock.enqueueJson(
-        200,
-        "{\"polar-user-id\": 42, \"brand-new\": {\"nested\": [1, {\"x\": null}]}, \"member-id\": \"m-1\","
-            + " \"another\": 3.5}");
-
-    User user = getUser().body().orElseThrow();
-
-    assertThat(user.getPolarUserId()).isEqualTo(42L);
-    assertThat(user.getMemberId()).isEqualTo("m-1");
-  }
-
-  @Test
-  void noContentIsAnEmptyBodyNotAnError() {
-    mock.enqueueStatus(204);
-
-    ApiResponse<User> response = getUser();
-
-    assertThat(response.status()).isEqualTo(204);
-    assertThat(response.body()).isEmpty();
-  }
-
-  @Test
-  void everyOutcomeReleasesItsConnection() {
-    ProbeApi probe = mock.user().context().create(ProbeApi.class);
-    UsersApi users = mock.user().context().create(UsersApi.class);
-    var transport = mock.user().context().transport();
-    mock.enqueueJson(200, "{\"ignored\": \"a body nobody reads\"}"); // Void with a body
-    mock.enqueueStatus(204);
-    mock.enqueueJson(404, "{\"errorType\":\"NOT_FOUND\"}");
-    mock.enqueueJson(200, "{\"polar-user-id\": \"bad\", \"rest\": \"" + "r".repeat(10_000) + "\"}");
-    mock.enqueueJson(200, "{\"polar-user-id\": 1}");
-    mock.enqueueJson(200, "{\"polar-user-id\": 2}");
-
-    transport.execute(probe.readVoid(), Replay.SAFE);
-    transport.execute(probe.readVoid(), Replay.SAFE);
-    catchThrowable(() -> transport.execute(users.getUser(1L), Replay.SAFE));
-    catchThrowable(() -> transport.execute(users.getUser(1L), Replay.SAFE));
-    transport.execute(users.getUser(1L), Replay.SAFE);
-    transport.execute(users.getUser(1L), Replay.SAFE);
-
-    // A body left open pins its connection, and the next call would need a new one.
-    for (int i = 0; i < 6; i++) {
-      RecordedRequest request = mock.takeRequest();
-      assertThat(request.getConnectionIndex()).as("connection of request %d", i).isZero();
-      assertThat(request.getExchangeIndex()).isEqualTo(i);
-    }
-  }
-
-  private AccessLink clientWithReadTimeout(MockWebServer server, Duration readTimeout) {
-    return AccessLink.builder()
-        .clientId(MockAccessLink.CLIENT_ID)
-        .clientSecret(ClientSecret.of(MockAccessLink.CLIENT_SECRET))
-        .apiUrl(server.url("/").uri())
-        .readTimeout(readTimeout)
-        .retryPolicy(RetryPolicy.disabled())
-        .build();
-  }
-
-  private static ApiResponse<User> getUser(AccessLink client) {
-    UserClient user = client.user(AccessToken.of(MockAccessLink.TOKEN));
-    return user.context()
-        .transport()
-        .execute(user.context().create(UsersApi.class).getUser(42L), Replay.SAFE);
-  }
-
-  @Test
-  void slowHeadersAreATimeout() {
-    mock.enqueue(new MockResponse.Builder()
-        .headersDelay(2, TimeUnit.SECONDS)
-        .body("{\"polar-user-id\": 1}")
-        .build());
-    try (AccessLink client = clientWithReadTimeout(mock.server(), Duration.ofMillis(200))) {
-      long start = System.nanoTime();
-
-      Throwable thrown = catchThrowable(() -> getUser(client));
-
-      assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
-      AccessLinkIOException e = (AccessLinkIOException) thrown;
-      assertThat(e.isTimeout()).isTrue();
-      assertThat(e.getMessage()).isEqualTo("GET " + PATH + " timed out");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-    }
-  }
-
-  @Test
-  void aBodyThatStallsMidwayIsATimeout() {
-    mock.enqueue(new MockResponse.Builder()
-        .setHeader("Content-Type", "application/json")
-        .body("{\"polar-user-id\": 1, \"member-id\": \"" + "m".repeat(200) + "\"}")
-        .throttleBody(20, 2, TimeUnit.SECONDS)
-        .build());
-    try (AccessLink client = clientWithReadTimeout(mock.server(), Duration.ofMillis(200))) {
-      Throwable thrown = catchThrowable(() -> getUser(client));
-
-      assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
-      assertThat(((AccessLinkIOException) thrown).isTimeout()).isTrue();
-    }
-  }
-
-  @Test
-  void aDroppedConnectionIsAnIoFailure() {
-    mock.enqueue(new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-        .build());
-    mock.enqueueJson(200, "{\"polar-user-id\": 1}");
-
-    Throwable thrown = catchThrowable(this::getUser);
-
-    assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
-    assertThat(mock.server().getRequestCount())
-        .as("OkHttp must not replay it by itself")
-        .isEqualTo(1);
-    AccessLinkIOException e = (AccessLinkIOException) thrown;
-    assertThat(e.isTimeout()).isFalse();
-    assertThat(e.getMessage()).startsWith("GET " + PATH + " failed on the network (");
-    assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
-  }
-
-  @Test
-  void aConnectionResetMidBodyIsAnIoFailureNotAnInvalidResponse() {
-    Buffer body = new Buffer()
-        .writeUtf8("{\"polar-user-id\": 1, \"member-id\": \"" + "m".repeat(5000) + "\"}");
-    mock.enqueue(new MockResponse.Builder()
-        .setHeader("Content-Type", "application/json")
-        .body(body)
-        .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
-        .build());
-
-    Throwable thrown = catchThrowable(this::getUser);
-
-    assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
-    assertThat(((AccessLinkIOException) thrown).isTimeout()).isFalse();
-  }
-
-  @Test
-  void nothingListeningIsAnIoFailure() throws Exception {
-    MockWebServer closed = new MockWebServer();
-    closed.start();
-    var url = closed.url("/").uri();
-    closed.close();
-    try (AccessLink client = AccessLink.builder()
-        .clientId("id")
-        .clientSecret(ClientSecret.of("secret"))
-        .apiUrl(url)
-        .retryPolicy(RetryPolicy.disabled())
-        .build()) {
-      Throwable thrown = catchThrowable(() -> getUser(client));
-
-      assertThat(thrown).isExactlyInstanceOf(AccessLinkIOException.class);
-      assertThat(((AccessLinkIOException) thrown).isTimeout()).isFalse();
-    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.accesslink4j.errors;
 
 import dev.accesslink4j.transactions.TransactionType;
+import java.io.Serializable;
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -29,47 +31,59 @@ public class TransactionAbortedException extends AccessLinkException {
     COMMITTING
   }
 
-  /** The kind of transaction. */
-  private final TransactionType type;
-  /** The transaction's id. */
-  private final long transactionId;
-  /** Where the failure happened. */
-  private final Stage stage;
-  /** The item being fetched or handled, or null. */
-  private final @Nullable Long itemId;
-  /** Items of this transaction handled before the failure. */
-  private final int itemsHandled;
-  /** Earlier transactions of the run that were committed. */
-  private final int transactionsCommitted;
-
   /**
-   * Creates the exception.
+   * Which transaction failed, where, and how far the run had got: everything a {@link TransactionAbortedException}
+   * reports besides its message and cause.
    *
-   * @param message what failed and what was (not) committed
    * @param type the kind of transaction
    * @param transactionId the transaction's id
    * @param stage where the failure happened
    * @param itemId the item being fetched or handled, or null when the failure was not about one item
    * @param itemsHandled how many items of this transaction the handler had returned from before the failure
    * @param transactionsCommitted how many earlier transactions of the same run were committed
-   * @param cause what stopped the transaction
    */
-  public TransactionAbortedException(
-      String message,
+  public record Progress(
       TransactionType type,
       long transactionId,
       Stage stage,
       @Nullable Long itemId,
       int itemsHandled,
-      int transactionsCommitted,
-      Throwable cause) {
+      int transactionsCommitted)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Checks that no component is missing and that the counts are not negative. */
+    public Progress {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(stage, "stage");
+      if (itemsHandled < 0 || transactionsCommitted < 0) {
+        throw new IllegalArgumentException("counts must not be negative");
+      }
+    }
+  }
+
+  /** Which transaction failed, where, and how far the run had got. */
+  private final Progress progress;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed and what was (not) committed
+   * @param progress which transaction failed, where, and how far the run had got
+   * @param cause what stopped the transaction
+   */
+  public TransactionAbortedException(String message, Progress progress, Throwable cause) {
     super(message, cause);
-    this.type = type;
-    this.transactionId = transactionId;
-    this.stage = stage;
-    this.itemId = itemId;
-    this.itemsHandled = itemsHandled;
-    this.transactionsCommitted = transactionsCommitted;
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Which transaction failed, where, and how far the run had got, as one value (the accessors below read it).
+   *
+   * @return the progress
+   */
+  public Progress progress() {
+    return progress;
   }
 
   /**
@@ -78,7 +92,7 @@ public class TransactionAbortedException extends AccessLinkException {
    * @return exercise, activity or physical information
    */
   public TransactionType type() {
-    return type;
+    return progress.type();
   }
 
   /**
@@ -88,7 +102,7 @@ public class TransactionAbortedException extends AccessLinkException {
    * @return the transaction id
    */
   public long transactionId() {
-    return transactionId;
+    return progress.transactionId();
   }
 
   /**
@@ -97,7 +111,7 @@ public class TransactionAbortedException extends AccessLinkException {
    * @return listing, handling an item, or committing
    */
   public Stage stage() {
-    return stage;
+    return progress.stage();
   }
 
   /**
@@ -106,6 +120,7 @@ public class TransactionAbortedException extends AccessLinkException {
    * @return the item id (the last segment of its URL), or empty when the failure was in listing or committing
    */
   public OptionalLong itemId() {
+    Long itemId = progress.itemId();
     return itemId == null ? OptionalLong.empty() : OptionalLong.of(itemId);
   }
 
@@ -116,7 +131,7 @@ public class TransactionAbortedException extends AccessLinkException {
    * @return the count, 0 or more
    */
   public int itemsHandled() {
-    return itemsHandled;
+    return progress.itemsHandled();
   }
 
   /**
@@ -126,6 +141,6 @@ public class TransactionAbortedException extends AccessLinkException {
    * @return the count, 0 for the explicit {@link dev.accesslink4j.transactions.Transaction} API
    */
   public int transactionsCommitted() {
-    return transactionsCommitted;
+    return progress.transactionsCommitted();
   }
 }

@@ -58,6 +58,8 @@ import retrofit2.Call;
  * and leaves nothing behind when it fails. A download to a stream is never repeated: on failure the stream holds
  * what arrived, to be discarded. Downloads have the read timeout and the optional
  * {@linkplain AccessLinkBuilder#downloadTimeout(java.time.Duration) download timeout}, never the call timeout.
+ *
+ * <p>Every method that takes an id throws {@link IllegalArgumentException} when it is blank, before any request.
  */
 public final class ExercisesService {
   private final HttpStack http;
@@ -145,114 +147,91 @@ public final class ExercisesService {
   }
 
   /**
-   * Streams the session's FIT file to a stream ({@code GET /v3/exercises/{id}/fit}), in constant memory. The bytes
-   * are copied exactly as AccessLink sends them. FIT is the richest format (laps, all recorded fields).
+   * Streams the session's FIT file ({@code GET /v3/exercises/{id}/fit}) into a stream, exactly as AccessLink sends
+   * it. FIT is the richest format (laps, all recorded fields).
    *
    * @param exerciseId the hashed session id
-   * @param out where to write; not closed. If the transfer or the check fails, {@code out} holds a partial or
-   *     damaged file: discard it
+   * @param out where to write; not closed. On failure it holds a partial or damaged file: discard it
    * @return the number of bytes written
-   * @throws IllegalArgumentException if the id is blank
    * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind
-   * @throws AccessLinkIOException if the connection fails, including part way through the file
-   * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
+   * @throws InvalidResponseException if the FIT header, declared data size or a CRC is wrong; the other failures
+   *     are those of every call (see the class description)
    */
   public long fit(String exerciseId, OutputStream out) {
     return copy(api.getExerciseFit(requireId(exerciseId)), out, FileKind.FIT);
   }
 
   /**
-   * Downloads the session's FIT file to a file ({@code GET /v3/exercises/{id}/fit}), in constant memory. The bytes
-   * go to a hidden temporary file beside {@code target}, which is forced to the disk and moved into place only when
-   * the whole file has arrived and passed the FIT checks (header, data size, CRCs); the folder is then forced to the
-   * disk too. On any failure the temporary file is deleted and {@code target} is left untouched.
+   * Downloads the session's FIT file ({@code GET /v3/exercises/{id}/fit}) to a file: a hidden temporary file beside
+   * {@code target}, forced to the disk and moved into place only when the whole file has arrived and passed the FIT
+   * checks; the folder is then forced to the disk too. On any failure the temporary file is deleted and
+   * {@code target} is left untouched.
    *
    * @param exerciseId the hashed session id
    * @param target the file to create or replace (missing parent directories are created)
    * @return {@code target}
-   * @throws IllegalArgumentException if the id is blank
-   * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
-   *     allows retries: twice in a row, since a damaged answer is fetched once more)
-   * @throws AccessLinkIOException if the connection fails or the file cannot be written
-   * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
+   * @throws NotFoundException if AccessLink has no such session (404)
+   * @throws InvalidResponseException if the body is not a whole, valid FIT file twice in a row (once when the retry
+   *     policy allows no retries)
    */
   public Path fit(String exerciseId, Path target) {
     return write(api.getExerciseFit(requireId(exerciseId)), target, FileKind.FIT);
   }
 
   /**
-   * Streams the session's TCX (Training Center XML) file to a stream ({@code GET /v3/exercises/{id}/tcx}), in
-   * constant memory. Polar describes the file as "gzipped TCX": a body that arrives gzip-compressed (with or without a
-   * {@code Content-Encoding} header) is decompressed, so {@code out} always receives plain XML.
+   * Streams the session's TCX (Training Center XML) file ({@code GET /v3/exercises/{id}/tcx}) into a stream as plain
+   * XML: Polar describes the file as "gzipped TCX", so a body that arrives gzip-compressed (with or without a
+   * {@code Content-Encoding} header) is decompressed on the way.
    *
    * @param exerciseId the hashed session id
-   * @param out where to write; not closed. If the transfer or the check fails, {@code out} holds a partial or
-   *     damaged file: discard it
-   * @return the number of (decompressed) bytes written
-   * @throws IllegalArgumentException if the id is blank
-   * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, well-formed TCX document
-   * @throws AccessLinkIOException if the connection fails, including part way through the file
-   * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
+   * @param out where to write; not closed. On failure it holds a partial or damaged document: discard it
+   * @return the number of decompressed bytes written
+   * @throws NotFoundException if AccessLink has no such session (404)
+   * @throws InvalidResponseException if the body is not one whole, well-formed TCX document
    */
   public long tcx(String exerciseId, OutputStream out) {
     return copy(api.getExerciseTcx(requireId(exerciseId)), out, FileKind.TCX);
   }
 
   /**
-   * Downloads the session's TCX (Training Center XML) file to a file ({@code GET /v3/exercises/{id}/tcx}),
-   * decompressed when it arrives gzip-compressed, written to a temporary file and moved into place only when
-   * complete (see {@link #fit(String, Path)}).
+   * Downloads the session's TCX file ({@code GET /v3/exercises/{id}/tcx}) to a file as plain XML, atomically and
+   * verified like {@link #fit(String, Path)}.
    *
    * @param exerciseId the hashed session id
-   * @param target the file to create or replace (missing parent directories are created)
+   * @param target the file to create or replace
    * @return {@code target}
-   * @throws IllegalArgumentException if the id is blank
-   * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
-   *     allows retries: twice in a row, since a damaged answer is fetched once more)
-   * @throws AccessLinkIOException if the connection fails or the file cannot be written
-   * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
+   * @throws NotFoundException if AccessLink has no such session (404)
+   * @throws InvalidResponseException if the body is not a well-formed TCX document (twice in a row when retried)
    */
   public Path tcx(String exerciseId, Path target) {
     return write(api.getExerciseTcx(requireId(exerciseId)), target, FileKind.TCX);
   }
 
   /**
-   * Streams the session's route as a GPX file to a stream ({@code GET /v3/exercises/{id}/gpx}), in constant memory;
-   * decompressed if it ever arrives gzip-compressed (GPX is XML, which never starts with the gzip magic bytes).
-   * Polar does not document the answer for a session without a route ({@code has_route} false): check
-   * {@link TrainingSession#getHasRoute()} first.
+   * Streams the session's route as a GPX file ({@code GET /v3/exercises/{id}/gpx}) into a stream; decompressed if it
+   * ever arrives gzip-compressed (GPX is XML, which never starts with the gzip magic bytes). Polar does not document
+   * the answer for a session without a route ({@code has_route} false): check {@link TrainingSession#getHasRoute()}
+   * first.
    *
    * @param exerciseId the hashed session id
-   * @param out where to write; not closed. If the transfer or the check fails, {@code out} holds a partial or
-   *     damaged file: discard it
+   * @param out where to write; not closed. On failure it holds a partial or damaged route: discard it
    * @return the number of bytes written
-   * @throws IllegalArgumentException if the id is blank
-   * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind
-   * @throws AccessLinkIOException if the connection fails, including part way through the file
-   * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
+   * @throws NotFoundException if AccessLink has no such session (404)
+   * @throws InvalidResponseException if the body is not one whole, well-formed GPX document
    */
   public long gpx(String exerciseId, OutputStream out) {
     return copy(api.getExerciseGpx(requireId(exerciseId)), out, FileKind.GPX);
   }
 
   /**
-   * Downloads the session's route as a GPX file ({@code GET /v3/exercises/{id}/gpx}), written to a temporary file
-   * and moved into place only when complete (see {@link #fit(String, Path)}).
+   * Downloads the session's route as a GPX file ({@code GET /v3/exercises/{id}/gpx}), atomically and verified like
+   * {@link #fit(String, Path)}.
    *
    * @param exerciseId the hashed session id
-   * @param target the file to create or replace (missing parent directories are created)
+   * @param target the file to create or replace
    * @return {@code target}
-   * @throws IllegalArgumentException if the id is blank
-   * @throws NotFoundException if AccessLink has no such session (404: unknown id or outside the 30-day window)
-   * @throws InvalidResponseException if the body is not a whole, valid file of its kind (when the retry policy
-   *     allows retries: twice in a row, since a damaged answer is fetched once more)
-   * @throws AccessLinkIOException if the connection fails or the file cannot be written
-   * @throws AccessLinkException for any other failure (401, 403, rate limit, server error)
+   * @throws NotFoundException if AccessLink has no such session (404)
+   * @throws InvalidResponseException if the body is not a well-formed GPX document (twice in a row when retried)
    */
   public Path gpx(String exerciseId, Path target) {
     return write(api.getExerciseGpx(requireId(exerciseId)), target, FileKind.GPX);

@@ -18,57 +18,13 @@ import java.util.Optional;
  */
 @SuppressWarnings(
     "deprecation") // the transactional activity API is deprecated by Polar, and used deliberately
-public final class ActivityItem {
-  private final TransactionContext ctx;
+public final class ActivityItem extends TransactionItem<Activity> {
   private final ActivityTransactionsApi api;
-  private final long id;
-  private final URI url;
-  private final Activity summary;
 
   ActivityItem(
       TransactionContext ctx, ActivityTransactionsApi api, long id, URI url, Activity summary) {
-    this.ctx = ctx;
+    super(ctx, id, url, summary);
     this.api = api;
-    this.id = id;
-    this.url = url;
-    this.summary = summary;
-  }
-
-  /**
-   * The id of the transaction this summary was taken out of.
-   *
-   * @return the transaction id
-   */
-  public long transactionId() {
-    return ctx.transactionId();
-  }
-
-  /**
-   * The summary's id (the last segment of its URL).
-   *
-   * @return the id; store items keyed by it, since an uncommitted item is offered again
-   */
-  public long id() {
-    return id;
-  }
-
-  /**
-   * The absolute URL AccessLink listed for this summary (on the API's own origin).
-   *
-   * @return the URL
-   */
-  public URI url() {
-    return url;
-  }
-
-  /**
-   * The day's activity summary (date, calories, active calories, duration, active steps), fetched before your
-   * handler was called.
-   *
-   * @return the summary
-   */
-  public Activity summary() {
-    return summary;
   }
 
   /**
@@ -78,8 +34,7 @@ public final class ActivityItem {
    * @return the samples, or empty when there are none (204)
    */
   public Optional<ActivityStepSamples> stepSamples() {
-    return ctx.read(api.getTransactionActivityStepSamples(ctx.userId(), transactionId(), id), id)
-        .body();
+    return read(api.getTransactionActivityStepSamples(userId(), transactionId(), id()));
   }
 
   /**
@@ -88,12 +43,6 @@ public final class ActivityItem {
    * @return the samples, or empty when there are none (204)
    */
   public Optional<ActivityZoneSamples> zoneSamples() {
-    return ctx.read(api.getTransactionActivityZoneSamples(ctx.userId(), transactionId(), id), id)
-        .body();
-  }
-
-  @Override
-  public String toString() {
-    return "ActivityItem[transactionId=" + transactionId() + ", id=" + id + "]";
+    return read(api.getTransactionActivityZoneSamples(userId(), transactionId(), id()));
   }
 }

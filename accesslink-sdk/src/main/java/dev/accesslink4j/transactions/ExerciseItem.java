@@ -24,7 +24,9 @@ import retrofit2.Call;
  * One training session of an open exercise transaction: its summary, fetched already, and lazy access to its FIT,
  * TCX and GPX files, heart-rate zones and samples. Each lazy method sends one request (retried on network failures
  * and 5xx) and works only while the transaction is open: after the commit AccessLink deletes the session, and these
- * methods throw {@link IllegalStateException}. Read everything you need inside your handler.
+ * methods throw {@link IllegalStateException}. Read everything you need inside your handler. Its {@link #id()} is the
+ * session's integer id within the transactional API, not the hashed string id of the non-transactional
+ * {@code /v3/exercises} API.
  *
  * <p>Lazy methods return empty for AccessLink's 204 "no data" and throw {@link TransactionGoneException} for a 404
  * (the transaction no longer exists), or the usual {@link AccessLinkException} subclasses.
@@ -38,58 +40,13 @@ import retrofit2.Call;
  */
 @SuppressWarnings(
     "deprecation") // the transactional exercise API is deprecated by Polar, and used deliberately
-public final class ExerciseItem {
-  private final TransactionContext ctx;
+public final class ExerciseItem extends TransactionItem<Exercise> {
   private final ExerciseTransactionsApi api;
-  private final long id;
-  private final URI url;
-  private final Exercise summary;
 
   ExerciseItem(
       TransactionContext ctx, ExerciseTransactionsApi api, long id, URI url, Exercise summary) {
-    this.ctx = ctx;
+    super(ctx, id, url, summary);
     this.api = api;
-    this.id = id;
-    this.url = url;
-    this.summary = summary;
-  }
-
-  /**
-   * The id of the transaction this session was taken out of.
-   *
-   * @return the transaction id
-   */
-  public long transactionId() {
-    return ctx.transactionId();
-  }
-
-  /**
-   * The session's integer id within the transactional API (the last segment of its URL). It is not the hashed
-   * string id of the non-transactional {@code /v3/exercises} API.
-   *
-   * @return the id; store items keyed by it, since an uncommitted item is offered again
-   */
-  public long id() {
-    return id;
-  }
-
-  /**
-   * The absolute URL AccessLink listed for this session (on the API's own origin).
-   *
-   * @return the URL
-   */
-  public URI url() {
-    return url;
-  }
-
-  /**
-   * The session summary (sport, start time, duration, heart rate, training load…), fetched before your handler was
-   * called.
-   *
-   * @return the summary
-   */
-  public Exercise summary() {
-    return summary;
   }
 
   /**
@@ -100,8 +57,7 @@ public final class ExerciseItem {
    * @throws InvalidResponseException if the body is not a whole FIT file (header, data size or CRC wrong)
    */
   public OptionalLong downloadFit(OutputStream out) {
-    return ctx.download(
-        api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), out, FileKind.FIT, id);
+    return download(fit(), out, FileKind.FIT);
   }
 
   /**
@@ -113,8 +69,7 @@ public final class ExerciseItem {
    * @throws InvalidResponseException if the body is not a whole FIT file (twice in a row when retries are enabled)
    */
   public Optional<Path> downloadFit(Path target) {
-    return ctx.download(
-        api.getTransactionExerciseFit(ctx.userId(), transactionId(), id), target, FileKind.FIT, id);
+    return download(fit(), target, FileKind.FIT);
   }
 
   /**
@@ -126,8 +81,7 @@ public final class ExerciseItem {
    * @throws InvalidResponseException if the body is not one well-formed TCX document
    */
   public OptionalLong downloadTcx(OutputStream out) {
-    return ctx.download(
-        api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), out, FileKind.TCX, id);
+    return download(tcx(), out, FileKind.TCX);
   }
 
   /**
@@ -139,8 +93,7 @@ public final class ExerciseItem {
    *     are enabled)
    */
   public Optional<Path> downloadTcx(Path target) {
-    return ctx.download(
-        api.getTransactionExerciseTcx(ctx.userId(), transactionId(), id), target, FileKind.TCX, id);
+    return download(tcx(), target, FileKind.TCX);
   }
 
   /**
@@ -161,7 +114,7 @@ public final class ExerciseItem {
    * @return the number of bytes written, or empty when the session has no route (204)
    */
   public OptionalLong downloadGpx(OutputStream out, boolean includePauseTimes) {
-    return ctx.download(gpx(includePauseTimes), out, FileKind.GPX, id);
+    return download(gpx(includePauseTimes), out, FileKind.GPX);
   }
 
   /**
@@ -182,12 +135,20 @@ public final class ExerciseItem {
    * @return the target, or empty when the session has no route (204; nothing is written)
    */
   public Optional<Path> downloadGpx(Path target, boolean includePauseTimes) {
-    return ctx.download(gpx(includePauseTimes), target, FileKind.GPX, id);
+    return download(gpx(includePauseTimes), target, FileKind.GPX);
+  }
+
+  private Call<ResponseBody> fit() {
+    return api.getTransactionExerciseFit(userId(), transactionId(), id());
+  }
+
+  private Call<ResponseBody> tcx() {
+    return api.getTransactionExerciseTcx(userId(), transactionId(), id());
   }
 
   private Call<ResponseBody> gpx(boolean includePauseTimes) {
     return api.getTransactionExerciseGpx(
-        ctx.userId(), transactionId(), id, includePauseTimes ? Boolean.TRUE : null);
+        userId(), transactionId(), id(), includePauseTimes ? Boolean.TRUE : null);
   }
 
   /**
@@ -196,8 +157,7 @@ public final class ExerciseItem {
    * @return the zones, or empty when AccessLink has no zone data for the session (204)
    */
   public Optional<HeartRateZones> heartRateZones() {
-    return ctx.read(api.getTransactionExerciseHeartRateZones(ctx.userId(), transactionId(), id), id)
-        .body();
+    return read(api.getTransactionExerciseHeartRateZones(userId(), transactionId(), id()));
   }
 
   /**
@@ -211,16 +171,16 @@ public final class ExerciseItem {
    */
   public List<String> sampleTypes() {
     Call<SampleSeriesUrls> call =
-        api.getTransactionExerciseSamples(ctx.userId(), transactionId(), id);
+        api.getTransactionExerciseSamples(userId(), transactionId(), id());
     String what = TransactionContext.describe(call.request());
-    List<URI> urls = ctx.read(call, id).body().map(SampleSeriesUrls::getSamples).orElse(List.of());
+    List<URI> urls = read(call).map(SampleSeriesUrls::getSamples).orElse(List.of());
     List<String> types = new ArrayList<>();
     for (URI url : urls) {
       try {
         if (url == null) {
           throw new IllegalArgumentException("it is null");
         }
-        types.add(ItemUrls.sampleType(ctx.http().apiBase(), url, id));
+        types.add(ItemUrls.sampleType(apiBase(), url, id()));
       } catch (IllegalArgumentException e) {
         throw ItemUrls.rejected(what, url, e);
       }
@@ -241,8 +201,7 @@ public final class ExerciseItem {
       throw new IllegalArgumentException(
           "a sample type is a decimal number such as \"0\", not \"" + typeId + "\"");
     }
-    return ctx.read(api.getTransactionExerciseSample(ctx.userId(), transactionId(), id, typeId), id)
-        .body();
+    return read(api.getTransactionExerciseSample(userId(), transactionId(), id(), typeId));
   }
 
   /**
@@ -257,10 +216,5 @@ public final class ExerciseItem {
       sample(type).ifPresent(all::add);
     }
     return List.copyOf(all);
-  }
-
-  @Override
-  public String toString() {
-    return "ExerciseItem[transactionId=" + transactionId() + ", id=" + id + "]";
   }
 }

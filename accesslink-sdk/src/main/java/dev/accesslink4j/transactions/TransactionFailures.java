@@ -3,6 +3,8 @@ package dev.accesslink4j.transactions;
 import dev.accesslink4j.errors.AccessLinkException;
 import dev.accesslink4j.errors.NotFoundException;
 import dev.accesslink4j.errors.TransactionAbortedException;
+import dev.accesslink4j.errors.TransactionAbortedException.Progress;
+import dev.accesslink4j.errors.TransactionAbortedException.Stage;
 import dev.accesslink4j.errors.TransactionGoneException;
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +21,7 @@ final class TransactionFailures {
     return new TransactionAbortedException(
         type.label() + " transaction " + transactionId + " was aborted while listing its items: "
             + describe(cause) + ". " + nothingCommitted(transactionId, transactionsCommitted),
-        type,
-        transactionId,
-        TransactionAbortedException.Stage.LISTING,
-        null,
-        0,
-        transactionsCommitted,
+        new Progress(type, transactionId, Stage.LISTING, null, 0, transactionsCommitted),
         cause);
   }
 
@@ -47,12 +44,8 @@ final class TransactionFailures {
             + " (" + type.label() + " " + itemId + "): " + what + ". "
             + nothingCommitted(transactionId, transactionsCommitted)
             + handledBefore(itemsHandled),
-        type,
-        transactionId,
-        TransactionAbortedException.Stage.HANDLING_ITEM,
-        itemId,
-        itemsHandled,
-        transactionsCommitted,
+        new Progress(
+            type, transactionId, Stage.HANDLING_ITEM, itemId, itemsHandled, transactionsCommitted),
         cause);
   }
 
@@ -68,12 +61,8 @@ final class TransactionFailures {
             + ". The commit is not confirmed: if AccessLink did not record it, the same items are offered again"
             + " in a new transaction, so store items idempotently, keyed by id."
             + earlier(transactionsCommitted),
-        type,
-        transactionId,
-        TransactionAbortedException.Stage.COMMITTING,
-        null,
-        itemsHandled,
-        transactionsCommitted,
+        new Progress(
+            type, transactionId, Stage.COMMITTING, null, itemsHandled, transactionsCommitted),
         cause);
   }
 
@@ -130,12 +119,7 @@ final class TransactionFailures {
             + cause.path()
             + "); nothing was committed; run again to get the items in a new transaction."
             + handledBefore(itemsHandled) + earlier(transactionsCommitted),
-        type,
-        transactionId,
-        stage,
-        itemId,
-        itemsHandled,
-        transactionsCommitted,
+        new Progress(type, transactionId, stage, itemId, itemsHandled, transactionsCommitted),
         cause);
   }
 }

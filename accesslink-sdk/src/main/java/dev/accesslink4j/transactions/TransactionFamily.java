@@ -10,164 +10,134 @@ import dev.accesslink4j.generated.model.TransactionLocation;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import retrofit2.Call;
 import retrofit2.Retrofit;
 
 /**
  * The calls of one kind of transaction (create, list, item, commit), so that {@link TransactionsService} runs one
- * loop for all three kinds.
+ * loop for all three kinds. Each kind is one row of method references into its generated interface: the three
+ * interfaces share no type, but their operations have the same shape.
  *
  * @param <I> the item type handed to users
  */
 @SuppressWarnings(
     "deprecation") // the transactional APIs are deprecated by Polar, and used deliberately
-abstract class TransactionFamily<I> {
-  private final TransactionType type;
-
-  private TransactionFamily(TransactionType type) {
-    this.type = type;
+final class TransactionFamily<I> {
+  /** A call about one transaction of one user. */
+  @FunctionalInterface
+  interface TransactionCall<T> {
+    Call<T> of(long userId, long transactionId);
   }
 
-  final TransactionType type() {
+  /** A call about one item of one transaction. */
+  @FunctionalInterface
+  interface ItemCall<T> {
+    Call<T> of(long userId, long transactionId, long itemId);
+  }
+
+  /** Makes the item handed to users from what the item call answered. */
+  @FunctionalInterface
+  interface ItemMaker<S, I> {
+    I make(TransactionContext ctx, long itemId, URI url, S summary);
+  }
+
+  /** Reads one item with its summary; empty when AccessLink answers 204. */
+  @FunctionalInterface
+  private interface ItemReader<I> {
+    Optional<I> read(TransactionContext ctx, long itemId, URI url);
+  }
+
+  private final TransactionType type;
+  private final LongFunction<Call<TransactionLocation>> create;
+  private final TransactionCall<?> list;
+  private final Function<TransactionContext, List<URI>> listedUrls;
+  private final TransactionCall<Void> commit;
+  private final ItemReader<I> item;
+
+  private <L, S> TransactionFamily(
+      TransactionType type,
+      LongFunction<Call<TransactionLocation>> create,
+      TransactionCall<L> list,
+      Function<L, List<URI>> urls,
+      TransactionCall<Void> commit,
+      ItemCall<S> item,
+      ItemMaker<S, I> maker) {
+    this.type = type;
+    this.create = create;
+    this.list = list;
+    this.listedUrls = ctx -> ctx.read(list.of(ctx.userId(), ctx.transactionId()), null)
+        .body()
+        .map(urls)
+        .orElse(List.of());
+    this.commit = commit;
+    this.item =
+        (ctx, itemId, url) -> ctx.read(item.of(ctx.userId(), ctx.transactionId(), itemId), itemId)
+            .body()
+            .map(summary -> maker.make(ctx, itemId, url, summary));
+  }
+
+  static TransactionFamily<ExerciseItem> exercises(Retrofit retrofit) {
+    ExerciseTransactionsApi api = retrofit.create(ExerciseTransactionsApi.class);
+    return new TransactionFamily<>(
+        TransactionType.EXERCISE,
+        api::createExerciseTransaction,
+        api::getExerciseTransaction,
+        ExerciseUrls::getExercises,
+        api::commitExerciseTransaction,
+        api::getTransactionExercise,
+        (ctx, id, url, summary) -> new ExerciseItem(ctx, api, id, url, summary));
+  }
+
+  static TransactionFamily<ActivityItem> activities(Retrofit retrofit) {
+    ActivityTransactionsApi api = retrofit.create(ActivityTransactionsApi.class);
+    return new TransactionFamily<>(
+        TransactionType.ACTIVITY,
+        api::createActivityTransaction,
+        api::getActivityTransaction,
+        ActivityUrls::getActivityLog,
+        api::commitActivityTransaction,
+        api::getTransactionActivity,
+        (ctx, id, url, summary) -> new ActivityItem(ctx, api, id, url, summary));
+  }
+
+  static TransactionFamily<PhysicalInfoItem> physicalInfo(Retrofit retrofit) {
+    PhysicalInfoTransactionsApi api = retrofit.create(PhysicalInfoTransactionsApi.class);
+    return new TransactionFamily<>(
+        TransactionType.PHYSICAL_INFO,
+        api::createPhysicalInfoTransaction,
+        api::getPhysicalInfoTransaction,
+        PhysicalInformationUrls::getPhysicalInformations,
+        api::commitPhysicalInfoTransaction,
+        api::getTransactionPhysicalInfo,
+        PhysicalInfoItem::new);
+  }
+
+  TransactionType type() {
     return type;
   }
 
-  abstract Call<TransactionLocation> create(long userId);
+  Call<TransactionLocation> create(long userId) {
+    return create.apply(userId);
+  }
 
   /** The listed item URLs; empty for 204 or a missing array. */
-  abstract List<URI> list(TransactionContext ctx);
+  List<URI> list(TransactionContext ctx) {
+    return listedUrls.apply(ctx);
+  }
 
   /** The request that lists the transaction, for messages. */
-  abstract String listRequest(long userId, long transactionId);
+  String listRequest(long userId, long transactionId) {
+    return TransactionContext.describe(list.of(userId, transactionId).request());
+  }
 
-  abstract Call<Void> commit(long userId, long transactionId);
+  Call<Void> commit(long userId, long transactionId) {
+    return commit.of(userId, transactionId);
+  }
 
   /** The item with its summary, or empty when AccessLink answers 204. */
-  abstract Optional<I> item(TransactionContext ctx, long itemId, URI url);
-
-  private static <T> List<URI> urls(
-      Optional<T> body, java.util.function.Function<T, List<URI>> field) {
-    return body.map(field).orElse(List.of());
-  }
-
-  static final class ExerciseFamily extends TransactionFamily<ExerciseItem> {
-    private final ExerciseTransactionsApi api;
-
-    ExerciseFamily(Retrofit retrofit) {
-      super(TransactionType.EXERCISE);
-      this.api = retrofit.create(ExerciseTransactionsApi.class);
-    }
-
-    @Override
-    Call<TransactionLocation> create(long userId) {
-      return api.createExerciseTransaction(userId);
-    }
-
-    @Override
-    List<URI> list(TransactionContext ctx) {
-      Optional<ExerciseUrls> body = ctx.read(
-              api.getExerciseTransaction(ctx.userId(), ctx.transactionId()), null)
-          .body();
-      return urls(body, ExerciseUrls::getExercises);
-    }
-
-    @Override
-    String listRequest(long userId, long transactionId) {
-      return TransactionContext.describe(
-          api.getExerciseTransaction(userId, transactionId).request());
-    }
-
-    @Override
-    Call<Void> commit(long userId, long transactionId) {
-      return api.commitExerciseTransaction(userId, transactionId);
-    }
-
-    @Override
-    Optional<ExerciseItem> item(TransactionContext ctx, long itemId, URI url) {
-      return ctx.read(api.getTransactionExercise(ctx.userId(), ctx.transactionId(), itemId), itemId)
-          .body()
-          .map(summary -> new ExerciseItem(ctx, api, itemId, url, summary));
-    }
-  }
-
-  static final class ActivityFamily extends TransactionFamily<ActivityItem> {
-    private final ActivityTransactionsApi api;
-
-    ActivityFamily(Retrofit retrofit) {
-      super(TransactionType.ACTIVITY);
-      this.api = retrofit.create(ActivityTransactionsApi.class);
-    }
-
-    @Override
-    Call<TransactionLocation> create(long userId) {
-      return api.createActivityTransaction(userId);
-    }
-
-    @Override
-    List<URI> list(TransactionContext ctx) {
-      Optional<ActivityUrls> body = ctx.read(
-              api.getActivityTransaction(ctx.userId(), ctx.transactionId()), null)
-          .body();
-      return urls(body, ActivityUrls::getActivityLog);
-    }
-
-    @Override
-    String listRequest(long userId, long transactionId) {
-      return TransactionContext.describe(
-          api.getActivityTransaction(userId, transactionId).request());
-    }
-
-    @Override
-    Call<Void> commit(long userId, long transactionId) {
-      return api.commitActivityTransaction(userId, transactionId);
-    }
-
-    @Override
-    Optional<ActivityItem> item(TransactionContext ctx, long itemId, URI url) {
-      return ctx.read(api.getTransactionActivity(ctx.userId(), ctx.transactionId(), itemId), itemId)
-          .body()
-          .map(summary -> new ActivityItem(ctx, api, itemId, url, summary));
-    }
-  }
-
-  static final class PhysicalInfoFamily extends TransactionFamily<PhysicalInfoItem> {
-    private final PhysicalInfoTransactionsApi api;
-
-    PhysicalInfoFamily(Retrofit retrofit) {
-      super(TransactionType.PHYSICAL_INFO);
-      this.api = retrofit.create(PhysicalInfoTransactionsApi.class);
-    }
-
-    @Override
-    Call<TransactionLocation> create(long userId) {
-      return api.createPhysicalInfoTransaction(userId);
-    }
-
-    @Override
-    List<URI> list(TransactionContext ctx) {
-      Optional<PhysicalInformationUrls> body = ctx.read(
-              api.getPhysicalInfoTransaction(ctx.userId(), ctx.transactionId()), null)
-          .body();
-      return urls(body, PhysicalInformationUrls::getPhysicalInformations);
-    }
-
-    @Override
-    String listRequest(long userId, long transactionId) {
-      return TransactionContext.describe(
-          api.getPhysicalInfoTransaction(userId, transactionId).request());
-    }
-
-    @Override
-    Call<Void> commit(long userId, long transactionId) {
-      return api.commitPhysicalInfoTransaction(userId, transactionId);
-    }
-
-    @Override
-    Optional<PhysicalInfoItem> item(TransactionContext ctx, long itemId, URI url) {
-      return ctx.read(
-              api.getTransactionPhysicalInfo(ctx.userId(), ctx.transactionId(), itemId), itemId)
-          .body()
-          .map(snapshot -> new PhysicalInfoItem(ctx.transactionId(), itemId, url, snapshot));
-    }
+  Optional<I> item(TransactionContext ctx, long itemId, URI url) {
+    return item.read(ctx, itemId, url);
   }
 }

@@ -67,9 +67,9 @@ import retrofit2.Call;
  */
 public final class TransactionsService {
   private final HttpStack http;
-  private final TransactionFamily.ExerciseFamily exerciseFamily;
-  private final TransactionFamily.ActivityFamily activityFamily;
-  private final TransactionFamily.PhysicalInfoFamily physicalInfoFamily;
+  private final TransactionFamily<ExerciseItem> exerciseFamily;
+  private final TransactionFamily<ActivityItem> activityFamily;
+  private final TransactionFamily<PhysicalInfoItem> physicalInfoFamily;
   private final @Nullable Long userId;
 
   /**
@@ -84,17 +84,17 @@ public final class TransactionsService {
   public TransactionsService(ServiceContext context, @Nullable Long userId) {
     this(
         context.http(),
-        new TransactionFamily.ExerciseFamily(context.retrofit()),
-        new TransactionFamily.ActivityFamily(context.retrofit()),
-        new TransactionFamily.PhysicalInfoFamily(context.retrofit()),
+        TransactionFamily.exercises(context.retrofit()),
+        TransactionFamily.activities(context.retrofit()),
+        TransactionFamily.physicalInfo(context.retrofit()),
         userId == null ? null : checkedUserId(userId));
   }
 
   private TransactionsService(
       HttpStack http,
-      TransactionFamily.ExerciseFamily exerciseFamily,
-      TransactionFamily.ActivityFamily activityFamily,
-      TransactionFamily.PhysicalInfoFamily physicalInfoFamily,
+      TransactionFamily<ExerciseItem> exerciseFamily,
+      TransactionFamily<ActivityItem> activityFamily,
+      TransactionFamily<PhysicalInfoItem> physicalInfoFamily,
       @Nullable Long userId) {
     this.http = http;
     this.exerciseFamily = exerciseFamily;

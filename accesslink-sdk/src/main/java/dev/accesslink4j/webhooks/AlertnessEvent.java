@@ -21,17 +21,11 @@ import java.util.Objects;
  * @param url where the data can be read ({@code url}), as sent; not followed by {@link #fetch}
  */
 public record AlertnessEvent(long userId, LocalDate from, LocalDate to, Instant timestamp, URI url)
-    implements DataEvent<List<Alertness>> {
+    implements DateRangeEvent<List<Alertness>> {
 
-  /** Checks that no component is missing. */
+  /** Checks that no component is missing and that {@code to} is not before {@code from}. */
   public AlertnessEvent {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(timestamp, "timestamp");
-    Objects.requireNonNull(url, "url");
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to is before from");
-    }
+    DateRanges.check(from, to, timestamp, url);
   }
 
   /**
@@ -42,11 +36,6 @@ public record AlertnessEvent(long userId, LocalDate from, LocalDate to, Instant 
   @Override
   public WebhookType webhookType() {
     return WebhookType.SLEEP_WISE_ALERTNESS;
-  }
-
-  @Override
-  public String deduplicationKey() {
-    return type() + ":" + userId + ":" + from + ".." + to;
   }
 
   /**

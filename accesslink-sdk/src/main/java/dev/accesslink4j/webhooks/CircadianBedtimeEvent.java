@@ -22,17 +22,11 @@ import java.util.Objects;
  */
 public record CircadianBedtimeEvent(
     long userId, LocalDate from, LocalDate to, Instant timestamp, URI url)
-    implements DataEvent<List<CircadianBedtime>> {
+    implements DateRangeEvent<List<CircadianBedtime>> {
 
-  /** Checks that no component is missing. */
+  /** Checks that no component is missing and that {@code to} is not before {@code from}. */
   public CircadianBedtimeEvent {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(timestamp, "timestamp");
-    Objects.requireNonNull(url, "url");
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to is before from");
-    }
+    DateRanges.check(from, to, timestamp, url);
   }
 
   /**
@@ -43,11 +37,6 @@ public record CircadianBedtimeEvent(
   @Override
   public WebhookType webhookType() {
     return WebhookType.SLEEP_WISE_CIRCADIAN_BEDTIME;
-  }
-
-  @Override
-  public String deduplicationKey() {
-    return type() + ":" + userId + ":" + from + ".." + to;
   }
 
   /**

@@ -15,8 +15,7 @@ public sealed interface DataEvent<T> extends WebhookEvent
     permits ExerciseEvent,
         SleepEvent,
         ContinuousHeartRateEvent,
-        CircadianBedtimeEvent,
-        AlertnessEvent,
+        DateRangeEvent,
         ActivitySummaryEvent,
         PhysicalInformationEvent {
 

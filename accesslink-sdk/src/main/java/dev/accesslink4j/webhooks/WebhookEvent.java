@@ -7,7 +7,8 @@ package dev.accesslink4j.webhooks;
  *
  * <ul>
  *   <li>{@link DataEvent}: a user has new data. {@link ExerciseEvent}, {@link SleepEvent},
- *       {@link ContinuousHeartRateEvent}, {@link CircadianBedtimeEvent}, {@link AlertnessEvent},
+ *       {@link ContinuousHeartRateEvent}, the {@link DateRangeEvent}s {@link CircadianBedtimeEvent} and
+ *       {@link AlertnessEvent},
  *       {@link ActivitySummaryEvent} and {@link PhysicalInformationEvent}. A delivery only announces the data:
  *       {@link DataEvent#fetch} reads it with the user's token.
  *   <li>{@link PingEvent}: AccessLink checking that the URL answers {@code 200} (during create, update and

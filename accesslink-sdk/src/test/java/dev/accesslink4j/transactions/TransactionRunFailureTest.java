@@ -46,6 +46,14 @@ class TransactionRunFailureTest extends TransactionTestSupport {
     assertThat(e.itemsHandled()).isEqualTo(2);
     assertThat(e.stage()).isEqualTo(TransactionAbortedException.Stage.HANDLING_ITEM);
     assertThat(e.getCause()).isSameAs(diskFull);
+    assertThat(e.progress())
+        .isEqualTo(new TransactionAbortedException.Progress(
+            TransactionType.EXERCISE,
+            34,
+            TransactionAbortedException.Stage.HANDLING_ITEM,
+            13L,
+            2,
+            0));
     assertThat(e)
         .hasMessageContaining("exercise transaction 34")
         .hasMessageContaining("item 3 of 5 (exercise 13)")

@@ -225,7 +225,7 @@ class TransactionsServiceTest extends TransactionTestSupport {
     List<Long> ids = new ArrayList<>();
     TransactionResult result = tx(m).physicalInfo(item -> {
       ids.add(item.id());
-      seen.add(item.physicalInformation());
+      seen.add(item.summary());
     });
 
     assertThat(result).isEqualTo(new TransactionResult(1, 2, 0));

@@ -54,6 +54,9 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
     assertThat(alertness.to()).isEqualTo("2022-10-02");
     assertThat(alertness.deduplicationKey())
         .isEqualTo("SLEEP_WISE_ALERTNESS:475:2022-09-30..2022-10-02");
+    DateRangeEvent<?> range = alertness;
+    assertThat(range.from()).isEqualTo("2022-09-30");
+    assertThat(range.to()).isEqualTo("2022-10-02");
     assertThat(parse("{\"event\":\"ACTIVITY_SUMMARY\",\"user_id\":475,\"date\":\"2022-09-30\","
             + "\"timestamp\":\"2022-10-02T14:22:24Z\","
             + "\"url\":\"https://www.polaraccesslink.com/v3/users/activities/2022-09-30\"}"))
@@ -73,6 +76,24 @@ class WebhookPayloadParsingTest extends WebhookTestSupport {
     assertThat(sleep.date()).isEqualTo("2019-12-31");
     assertThat(sleep.userId()).isEqualTo(475L);
     assertThat(sleep.deduplicationKey()).isEqualTo("SLEEP:475:2019-12-31");
+  }
+
+  @Test
+  void bothRangeEventsRefuseARangeThatEndsBeforeItStarts() {
+    LocalDate later = LocalDate.parse("2022-10-02");
+    LocalDate earlier = LocalDate.parse("2022-09-30");
+    Instant sent = Instant.parse("2022-10-02T14:22:24Z");
+    URI url = URI.create("https://www.polaraccesslink.com/v3/users/sleepwise/alertness/date");
+
+    assertThatThrownBy(() -> new AlertnessEvent(475, later, earlier, sent, url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("to is before from");
+    assertThatThrownBy(() -> new CircadianBedtimeEvent(475, later, earlier, sent, url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("to is before from");
+    assertThatThrownBy(() -> new CircadianBedtimeEvent(475, earlier, later, sent, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("url");
   }
 
   @Test

@@ -61,8 +61,7 @@ final class TransactionSteps {
     return user.client()
         .transactions()
         .forUser(user.userId())
-        .physicalInfo(
-            item -> writer.json(dir.resolve(item.id() + ".json"), item.physicalInformation()))
+        .physicalInfo(item -> writer.json(dir.resolve(item.id() + ".json"), item.summary()))
         .itemsHandled();
   }
 }
