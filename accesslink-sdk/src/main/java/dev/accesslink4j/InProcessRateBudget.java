@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * grants no more permits in a window than the window allows.
  *
  * <p>How it counts: a window it has not seen start begins at the first permit, and is assumed to reset one window
- * length (plus the safety margin) later; the first answer replaces that guess with Polar's reset. Usage is the
- * larger of its own count and the reported usage plus the requests still in flight, so answers that arrive out of
- * order never lower it. A 429 marks the window spent until its reported reset.
+ * length (plus the safety margin) later; the first answer replaces that guess with Polar's reset, and later answers
+ * of the same window can only bring it closer (Polar rounds each report to whole seconds). Usage is its own count
+ * of permits, raised to the reported usage plus the requests still in flight when Polar counted more than it
+ * granted (other traffic of the same partner client), so answers that arrive out of order never lower it. A 429
+ * marks the window spent until its reported reset.
  */
 public final class InProcessRateBudget implements RateBudget {
   private final Clock clock;
@@ -105,6 +107,8 @@ public final class InProcessRateBudget implements RateBudget {
     private long limit;
     private long used;
     private @Nullable Instant resetAt;
+    /** Whether {@link #resetAt} comes from Polar's headers rather than this budget's guess. */
+    private boolean fromHeaders;
 
     Span(Duration length, long limit) {
       this.length = length;
@@ -115,6 +119,7 @@ public final class InProcessRateBudget implements RateBudget {
       if (resetAt != null && !now.isBefore(resetAt)) {
         used = 0;
         resetAt = null;
+        fromHeaders = false;
       }
     }
 
@@ -136,11 +141,24 @@ public final class InProcessRateBudget implements RateBudget {
 
     void learn(Instant now, RateLimit.Window reported) {
       Instant reportedReset = now.plus(reported.resetsIn()).plus(margin);
-      long counted = reported.used() + inFlight;
-      boolean newer = resetAt == null || reportedReset.isAfter(resetAt.plus(length.dividedBy(2)));
-      used = newer ? counted : Math.max(used, counted);
       limit = reported.limit();
-      resetAt = reportedReset;
+      if (resetAt == null || reportedReset.isAfter(resetAt.plus(length.dividedBy(2)))) {
+        // A window this budget had not seen start: count what Polar counted and everything still in
+        // flight, which Polar may not have counted yet.
+        used = reported.used() + inFlight;
+        resetAt = reportedReset;
+        fromHeaders = true;
+        return;
+      }
+      if (reported.used() > used) {
+        // Polar counted more than this budget granted: other traffic. Assume none of ours in flight
+        // was counted yet.
+        used = reported.used() + inFlight;
+      }
+      // Polar's resets are whole seconds and every answer rounds them again: the earliest report of
+      // a window is the closest; the first report replaces this budget's own guess.
+      resetAt = fromHeaders && resetAt.isBefore(reportedReset) ? resetAt : reportedReset;
+      fromHeaders = true;
     }
 
     void markSpent(Instant now) {

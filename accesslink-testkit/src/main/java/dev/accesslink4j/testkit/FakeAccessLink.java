@@ -8,6 +8,7 @@ import dev.accesslink4j.testkit.internal.Account;
 import dev.accesslink4j.testkit.internal.Engine;
 import dev.accesslink4j.testkit.internal.EngineConfig;
 import dev.accesslink4j.testkit.internal.FakeDispatcher;
+import dev.accesslink4j.testkit.internal.NoDelaySockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -99,6 +100,7 @@ public final class FakeAccessLink implements AutoCloseable {
     dispatcher.rateLimiter().lengths(options.shortRateWindow(), options.longRateWindow());
     dispatcher.latency(options.latency());
     MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelaySockets());
     server.setDispatcher(dispatcher);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try {
