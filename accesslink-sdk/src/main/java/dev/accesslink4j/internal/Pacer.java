@@ -3,11 +3,14 @@ package dev.accesslink4j.internal;
 import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.errors.RateBudgetExhaustedException;
+import java.io.IOException;
 import java.time.Duration;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Response;
 
 /**
  * The transport's side of a {@link RateBudget}: which requests it meters (those to the AccessLink API, where
@@ -77,6 +80,32 @@ final class Pacer {
     }
   }
 
+  /**
+   * Sends one attempt: takes a permit first when the request is metered (the wait extends the deadline: the
+   * request has not been sent, so waiting is queueing, not the call taking long), then reports the answer.
+   */
+  <T> Response<T> send(Call<T> call, String what, Deadline deadline, Waiter waiter)
+      throws IOException {
+    boolean metered = meters(call.request());
+    if (metered) {
+      deadline.extend(acquire(what, waiter));
+    }
+    deadline.applyTo(call);
+    Response<T> response;
+    try {
+      response = call.execute();
+    } catch (IOException | RuntimeException e) {
+      if (metered) {
+        unanswered();
+      }
+      throw e;
+    }
+    if (metered) {
+      answered(response.code(), response.headers());
+    }
+    return response;
+  }
+
   /** Reports an answer. */
   void answered(int status, Headers headers) {
     if (budget != null) {
@@ -94,10 +123,5 @@ final class Pacer {
     if (budget != null) {
       budget.unanswered();
     }
-  }
-
-  /** Whether a budget paces requests (then a 429 is waited out by the budget, not by the retry policy). */
-  boolean active() {
-    return budget != null;
   }
 }

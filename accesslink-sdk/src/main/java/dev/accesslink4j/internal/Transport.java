@@ -68,19 +68,6 @@ public final class Transport {
   private final Pacer pacer;
 
   /**
-   * Creates a transport that paces nothing.
-   *
-   * @param policy when to retry
-   * @param sleeper how to wait between attempts
-   * @param callTimeout the budget of one non-streaming call, all attempts and waits included; zero for none
-   * @param downloadTimeout the budget of one download, body included, all attempts and waits included; zero for none
-   */
-  public Transport(
-      RetryPolicy policy, Sleeper sleeper, Duration callTimeout, Duration downloadTimeout) {
-    this(policy, sleeper, callTimeout, downloadTimeout, null, Duration.ZERO, null);
-  }
-
-  /**
    * Creates a transport that paces the requests to the AccessLink API against a rate budget: before each attempt
    * it takes a permit, waiting (with the sleeper, outside the call timeout) while the short window is spent, and
    * throwing {@link dev.accesslink4j.errors.RateBudgetExhaustedException} for a spent long window or a longer
@@ -222,26 +209,8 @@ public final class Transport {
           if (scope != null) {
             scope.attach(current);
           }
-          boolean metered = pacer.meters(request);
-          if (metered) {
-            // Waiting for the budget is queueing: the request has not been sent, so the wait does
-            // not
-            // count against the call's deadline.
-            deadline.extend(pacer.acquire(what, wait1 -> sleep(wait1, scope, what)));
-          }
-          deadline.applyTo(current);
-          Response<T> response;
-          try {
-            response = current.execute();
-          } catch (IOException | RuntimeException e) {
-            if (metered) {
-              pacer.unanswered();
-            }
-            throw e;
-          }
-          if (metered) {
-            pacer.answered(response.code(), response.headers());
-          }
+          Response<T> response =
+              pacer.send(current, what, deadline, wait1 -> sleep(wait1, scope, what));
           if (response.isSuccessful()) {
             return new ApiResponse<>(
                 response.code(), new ResponseHeaders(response.headers()), response.body());
@@ -252,7 +221,7 @@ public final class Transport {
               request.url().encodedPath(),
               response.headers(),
               response.errorBody());
-          wait = waitAfterError(attempt, error, replay, metered);
+          wait = waitAfterError(attempt, error, replay, pacer.meters(request));
           if (wait == null) {
             throw error;
           }
