@@ -3,6 +3,7 @@ package dev.accesslink4j;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,8 +142,8 @@ public interface RateBudget {
      *
      * @return the instant, or empty for a granted decision
      */
-    public java.util.Optional<Instant> resumeAt() {
-      return java.util.Optional.ofNullable(resumeAt);
+    public Optional<Instant> resumeAt() {
+      return Optional.ofNullable(resumeAt);
     }
 
     @Override

@@ -121,6 +121,37 @@ class RateBudgetTest {
   }
 
   @Test
+  void threadsRacingForPermitsGetExactlyTheWindowsSize() throws Exception {
+    InProcessRateBudget budget = budget().limits(50, 10_000).build();
+    java.util.concurrent.atomic.AtomicInteger granted =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < 1000; i++) {
+            if (budget.tryAcquire().isGranted()) {
+              granted.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(granted).hasValue(50);
+    assertThat(budget.state().shortWindow().used()).isEqualTo(50);
+  }
+
+  @Test
   void learnsTheLimitUsageAndResetFromTheHeaders() {
     polar(Duration.ofSeconds(30), 3, Duration.ofHours(24), 1000, true);
     polar.othersUse(1); // another process of the same partner already spent one request
