@@ -83,7 +83,9 @@ public final class AccessLink implements AutoCloseable {
         b.sleeper,
         b.logRequests,
         b.asyncExecutor,
-        b.rateLimitListener);
+        b.rateLimitListener,
+        b.rateBudget,
+        b.maxBudgetWait);
     this.clientCredentials = new ServiceContext(http, http.basic(clientId, clientSecret.reveal()));
   }
 

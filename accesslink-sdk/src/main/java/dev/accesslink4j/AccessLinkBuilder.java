@@ -53,6 +53,14 @@ public final class AccessLinkBuilder {
   @Nullable
   Executor asyncExecutor;
 
+  @Nullable
+  RateBudget rateBudget;
+
+  Duration maxBudgetWait = DEFAULT_MAX_BUDGET_WAIT;
+
+  /** The longest wait for the rate budget's short window by default: its full 15 minutes, and a margin. */
+  static final Duration DEFAULT_MAX_BUDGET_WAIT = Duration.ofMinutes(16);
+
   AccessLinkBuilder() {}
 
   /**
@@ -285,6 +293,47 @@ public final class AccessLinkBuilder {
    */
   public AccessLinkBuilder onRateLimit(Consumer<RateLimit> listener) {
     this.rateLimitListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Paces every request to the AccessLink API against a {@link RateBudget} (default: none; every request is sent at
+   * once, as before), so that the client's own traffic never earns a 429. Before each attempt (retries and
+   * downloads included, under user and partner credentials alike) the client takes a permit: while the 15-minute
+   * window is spent it waits for the reset (with the {@link #sleeper(Sleeper)}; the wait is not counted against
+   * the call timeout, since the request has not been sent), and when the 24-hour window is spent it throws
+   * {@link dev.accesslink4j.errors.RateBudgetExhaustedException} with {@code resumeAt()}, without sending. A 429
+   * that happens anyway (other traffic of the same partner client) is then waited out by the budget as its
+   * headers say, instead of by {@link RetryPolicy#maxRateLimitWait()}. The OAuth token endpoint, on another host,
+   * is not paced. Share one budget between all clients of the same partner credentials.
+   *
+   * <pre>{@code
+   * AccessLink client = AccessLink.builder()
+   *     .clientId(id).clientSecret(secret)
+   *     .rateBudget(RateBudget.inProcess(registeredUsers))
+   *     .build();
+   * }</pre>
+   *
+   * @param budget the budget, for example {@link RateBudget#inProcess(int)}
+   * @return this builder
+   */
+  public AccessLinkBuilder rateBudget(RateBudget budget) {
+    this.rateBudget = Objects.requireNonNull(budget, "budget");
+    return this;
+  }
+
+  /**
+   * Sets the longest wait for the rate budget's short window that a call sits out (default 16 minutes: a whole
+   * 15-minute window and a margin); a longer wait throws
+   * {@link dev.accesslink4j.errors.RateBudgetExhaustedException} at once. A spent 24-hour window is never waited
+   * for.
+   *
+   * @param maxWait the limit; zero throws whenever the budget cannot pay at once
+   * @return this builder
+   * @throws IllegalArgumentException if it is negative
+   */
+  public AccessLinkBuilder maxRateBudgetWait(Duration maxWait) {
+    this.maxBudgetWait = nonNegative(maxWait);
     return this;
   }
 

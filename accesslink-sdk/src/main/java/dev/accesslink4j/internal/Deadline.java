@@ -13,7 +13,7 @@ import retrofit2.Call;
 public final class Deadline {
   private final String name;
   private final Duration limit;
-  private final long endNanos;
+  private long endNanos;
   private final LongSupplier nanoTime;
 
   private Deadline(String name, Duration limit, LongSupplier nanoTime) {
@@ -38,6 +38,16 @@ public final class Deadline {
   /** Whether there is a limit at all. */
   boolean isSet() {
     return !limit.isZero();
+  }
+
+  /**
+   * Moves the end later by a wait that is not part of the call (waiting for the rate budget: the request had not
+   * been sent, so the time is queueing, not the call taking long).
+   */
+  void extend(Duration wait) {
+    if (isSet() && !wait.isZero()) {
+      endNanos += wait.toNanos();
+    }
   }
 
   /** Whether the budget is spent. */

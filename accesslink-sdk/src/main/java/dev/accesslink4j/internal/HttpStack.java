@@ -2,6 +2,7 @@ package dev.accesslink4j.internal;
 
 import com.google.gson.Gson;
 import dev.accesslink4j.AccessLinkJson;
+import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.RetryPolicy;
 import dev.accesslink4j.Sleeper;
@@ -57,6 +58,8 @@ public final class HttpStack implements AutoCloseable {
    * @param asyncExecutor where asynchronous calls run, or null for a cached pool of daemon threads owned (and shut
    *     down) by this stack
    * @param rateLimitListener told about every rate-limit report, or null
+   * @param rateBudget paces the requests to the API, or null for none
+   * @param maxBudgetWait the longest short-window wait the rate budget sits out
    */
   public HttpStack(
       @Nullable OkHttpClient supplied,
@@ -71,7 +74,9 @@ public final class HttpStack implements AutoCloseable {
       Sleeper sleeper,
       boolean logLoudly,
       @Nullable Executor asyncExecutor,
-      @Nullable Consumer<RateLimit> rateLimitListener) {
+      @Nullable Consumer<RateLimit> rateLimitListener,
+      @Nullable RateBudget rateBudget,
+      Duration maxBudgetWait) {
     this.ownsClient = supplied == null;
     this.rateLimits = new RateLimitTracker(rateLimitListener);
     OkHttpClient.Builder builder = supplied == null
@@ -110,7 +115,8 @@ public final class HttpStack implements AutoCloseable {
         .client(base)
         .addConverterFactory(new JsonConverterFactory(gson))
         .build();
-    this.transport = new Transport(policy, sleeper, callTimeout, downloadTimeout);
+    this.transport = new Transport(
+        policy, sleeper, callTimeout, downloadTimeout, rateBudget, maxBudgetWait, apiBase);
     if (asyncExecutor == null) {
       ExecutorService pool = cachedDaemonPool();
       this.ownedAsyncPool = pool;

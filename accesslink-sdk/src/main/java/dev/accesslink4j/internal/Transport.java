@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -64,24 +65,38 @@ public final class Transport {
   private final Duration callTimeout;
   private final Duration downloadTimeout;
   private final LongSupplier nanoTime;
+  private final Pacer pacer;
 
   /**
-   * Creates a transport.
+   * Creates a transport that paces the requests to the AccessLink API against a rate budget: before each attempt
+   * it takes a permit, waiting (with the sleeper, outside the call timeout) while the short window is spent, and
+   * throwing {@link dev.accesslink4j.errors.RateBudgetExhaustedException} for a spent long window or a longer
+   * wait; every answer is reported to the budget.
    *
    * @param policy when to retry
-   * @param sleeper how to wait between attempts
+   * @param sleeper how to wait between attempts and for the budget
    * @param callTimeout the budget of one non-streaming call, all attempts and waits included; zero for none
    * @param downloadTimeout the budget of one download, body included, all attempts and waits included; zero for none
+   * @param budget the rate budget; null for none
+   * @param maxBudgetWait the longest wait for a short window that is sat out
+   * @param apiBase the API base URL (requests under it are paced); null for none
    */
   public Transport(
-      RetryPolicy policy, Sleeper sleeper, Duration callTimeout, Duration downloadTimeout) {
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Duration callTimeout,
+      Duration downloadTimeout,
+      dev.accesslink4j.@Nullable RateBudget budget,
+      Duration maxBudgetWait,
+      @Nullable HttpUrl apiBase) {
     this(
         policy,
         sleeper,
         () -> ThreadLocalRandom.current().nextDouble(),
         callTimeout,
         downloadTimeout,
-        System::nanoTime);
+        System::nanoTime,
+        new Pacer(budget, maxBudgetWait, apiBase));
   }
 
   Transport(
@@ -91,6 +106,25 @@ public final class Transport {
       Duration callTimeout,
       Duration downloadTimeout,
       LongSupplier nanoTime) {
+    this(
+        policy,
+        sleeper,
+        random,
+        callTimeout,
+        downloadTimeout,
+        nanoTime,
+        new Pacer(null, Duration.ZERO, null));
+  }
+
+  private Transport(
+      RetryPolicy policy,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      Duration callTimeout,
+      Duration downloadTimeout,
+      LongSupplier nanoTime,
+      Pacer pacer) {
+    this.pacer = pacer;
     this.policy = policy;
     this.sleeper = sleeper;
     this.random = random;
@@ -175,8 +209,8 @@ public final class Transport {
           if (scope != null) {
             scope.attach(current);
           }
-          deadline.applyTo(current);
-          Response<T> response = current.execute();
+          Response<T> response =
+              pacer.send(current, what, deadline, wait1 -> sleep(wait1, scope, what));
           if (response.isSuccessful()) {
             return new ApiResponse<>(
                 response.code(), new ResponseHeaders(response.headers()), response.body());
@@ -187,7 +221,7 @@ public final class Transport {
               request.url().encodedPath(),
               response.headers(),
               response.errorBody());
-          wait = waitAfterError(attempt, error, replay);
+          wait = waitAfterError(attempt, error, replay, pacer.meters(request));
           if (wait == null) {
             throw error;
           }
@@ -301,9 +335,15 @@ public final class Transport {
     }
   }
 
-  private @Nullable Duration waitAfterError(int attempt, ServiceException error, Replay replay) {
+  private @Nullable Duration waitAfterError(
+      int attempt, ServiceException error, Replay replay, boolean metered) {
     if (attempt >= policy.maxAttempts() || replay == Replay.NEVER) {
       return null;
+    }
+    if (error instanceof RateLimitException && metered) {
+      // Other traffic spent a window: the budget has learned its reset from the 429's headers, and
+      // the next attempt's permit waits it out (or stops at a spent daily window).
+      return Duration.ZERO;
     }
     if (error instanceof RateLimitException limited) {
       Duration reset = limited.retryAfter();

@@ -8,6 +8,7 @@ import dev.accesslink4j.testkit.internal.Account;
 import dev.accesslink4j.testkit.internal.Engine;
 import dev.accesslink4j.testkit.internal.EngineConfig;
 import dev.accesslink4j.testkit.internal.FakeDispatcher;
+import dev.accesslink4j.testkit.internal.NoDelaySockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -96,7 +97,10 @@ public final class FakeAccessLink implements AutoCloseable {
         options.autoDeliverWebhooks(),
         options.webhookTimeout()));
     FakeDispatcher dispatcher = new FakeDispatcher(engine);
+    dispatcher.rateLimiter().lengths(options.shortRateWindow(), options.longRateWindow());
+    dispatcher.latency(options.latency());
     MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelaySockets());
     server.setDispatcher(dispatcher);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try {
@@ -310,6 +314,29 @@ public final class FakeAccessLink implements AutoCloseable {
     }
     dispatcher.rateLimiter().limits(shortLimit, longLimit);
     dispatcher.rateLimiter().reset();
+  }
+
+  /**
+   * How many requests the fake refused with 429 because a rate-limit window was spent, since it started (faults
+   * injected with {@link Fault#status(int)} are not counted).
+   *
+   * @return the number of refusals
+   */
+  public long rateLimitRefusals() {
+    return dispatcher.rateLimiter().refusals();
+  }
+
+  /**
+   * Holds back every answer from now on by this latency (zero for none); see
+   * {@link FakeAccessLinkOptions.Builder#latency(Duration)}.
+   *
+   * @param latency the latency, not negative
+   */
+  public void latency(Duration latency) {
+    if (Objects.requireNonNull(latency, "latency").isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    dispatcher.latency(latency);
   }
 
   /** Empties both rate-limit windows (the budget stays). */

@@ -33,6 +33,9 @@ public final class FakeAccessLinkOptions {
   private final int demoDays;
   private final @Nullable Integer shortLimit;
   private final @Nullable Integer longLimit;
+  private final Duration shortWindow;
+  private final Duration longWindow;
+  private final Duration latency;
   private final boolean autoDeliverWebhooks;
   private final Duration webhookTimeout;
   private final int port;
@@ -48,6 +51,9 @@ public final class FakeAccessLinkOptions {
     this.demoDays = b.demoDays;
     this.shortLimit = b.shortLimit;
     this.longLimit = b.longLimit;
+    this.shortWindow = b.shortWindow;
+    this.longWindow = b.longWindow;
+    this.latency = b.latency;
     this.autoDeliverWebhooks = b.autoDeliverWebhooks;
     this.webhookTimeout = b.webhookTimeout;
     this.port = b.port;
@@ -175,6 +181,33 @@ public final class FakeAccessLinkOptions {
   }
 
   /**
+   * The length of the short rate-limit window (Polar's: 15 minutes).
+   *
+   * @return the length
+   */
+  public Duration shortRateWindow() {
+    return shortWindow;
+  }
+
+  /**
+   * The length of the long rate-limit window (Polar's: 24 hours).
+   *
+   * @return the length
+   */
+  public Duration longRateWindow() {
+    return longWindow;
+  }
+
+  /**
+   * How long every answer is held back (default zero).
+   *
+   * @return the latency
+   */
+  public Duration latency() {
+    return latency;
+  }
+
+  /**
    * The port to listen on.
    *
    * @return the port, 0 for any free port
@@ -195,6 +228,9 @@ public final class FakeAccessLinkOptions {
     private int demoDays = 7;
     private @Nullable Integer shortLimit;
     private @Nullable Integer longLimit;
+    private Duration shortWindow = Duration.ofMinutes(15);
+    private Duration longWindow = Duration.ofHours(24);
+    private Duration latency = Duration.ZERO;
     private boolean autoDeliverWebhooks;
     private Duration webhookTimeout = Duration.ofSeconds(5);
     private int port;
@@ -315,6 +351,49 @@ public final class FakeAccessLinkOptions {
       this.shortLimit = shortLimit;
       this.longLimit = longLimit;
       return this;
+    }
+
+    /**
+     * Sets both rate-limit windows, their lengths and sizes, in place of Polar's 15 minutes and 24 hours and its
+     * user-count formula: to compress time in tests of pacing. Each window rolls from its first request, as
+     * Polar's do, and the headers report them in Polar's shape ({@code RateLimit-Usage: short, long}, and so on,
+     * resets in whole seconds rounded up); past a window the fake answers 429, and a request the short window
+     * refused still counts against the long one.
+     *
+     * @param shortLength the short window's length, positive
+     * @param shortLimit requests allowed in it
+     * @param longLength the long window's length, positive
+     * @param longLimit requests allowed in it
+     * @return this builder
+     */
+    public Builder rateLimitWindows(
+        Duration shortLength, int shortLimit, Duration longLength, int longLimit) {
+      this.shortWindow = positive(shortLength, "shortLength");
+      this.longWindow = positive(longLength, "longLength");
+      return rateLimit(shortLimit, longLimit);
+    }
+
+    /**
+     * Holds back every answer by this latency (default zero), as a distant server would; requests are still
+     * counted against the rate limit when they arrive. Settable at run time with
+     * {@link FakeAccessLink#latency(Duration)}.
+     *
+     * @param latency the latency, not negative
+     * @return this builder
+     */
+    public Builder latency(Duration latency) {
+      if (Objects.requireNonNull(latency, "latency").isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative: " + latency);
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.accesslink4j.testkit.Fault;
 import dev.accesslink4j.testkit.ReceivedRequest;
 import dev.accesslink4j.testkit.Route;
 import dev.accesslink4j.testkit.RouteGroup;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -13,7 +15,8 @@ import okio.ByteString;
 /**
  * The MockWebServer {@link Dispatcher} in front of the engine. For each request, in order: record it, match its
  * route, take a queued fault (which may answer instead), count it against the rate limit ({@code /v3} only),
- * hand it to the route group's handler, and shape the reply into a response.
+ * hand it to the route group's handler, and shape the reply into a response, held back by the latency if one is
+ * set.
  */
 public final class FakeDispatcher extends Dispatcher {
   private final Engine engine;
@@ -22,6 +25,7 @@ public final class FakeDispatcher extends Dispatcher {
   private final Faults faults = new Faults();
   private final RateLimiter rateLimiter = new RateLimiter();
   private final FaultEffects effects;
+  private volatile Duration latency = Duration.ZERO;
   private final OAuthHandler oauth;
   private final UsersHandler users;
   private final ExerciseHandler exercises;
@@ -59,8 +63,23 @@ public final class FakeDispatcher extends Dispatcher {
     return rateLimiter;
   }
 
+  /** Sets the latency every answer is held back by (its headers are sent after it). */
+  public void latency(Duration latency) {
+    this.latency = latency;
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest rr) {
+    MockResponse response = answer(rr);
+    Duration wait = latency;
+    if (wait.isZero()) {
+      return response;
+    }
+    long held = response.getHeadersDelayNanos() + wait.toNanos();
+    return response.newBuilder().headersDelay(held, TimeUnit.NANOSECONDS).build();
+  }
+
+  private MockResponse answer(RecordedRequest rr) {
     HttpUrl url = rr.getUrl();
     String method = rr.getMethod();
     ByteString bs = rr.getBody();

@@ -5,8 +5,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Polar's two rate-limit windows: 15 minutes and 24 hours, each starting at its first request and resetting once
- * its length has passed since then. A request rejected by the short window still counts on the long one.
+ * Polar's two rate-limit windows: 15 minutes and 24 hours by default (the lengths are settable so that tests can
+ * compress them), each starting at its first request and resetting once its length has passed since then. A
+ * request rejected by the short window still counts on the long one. Resets are reported in whole seconds rounded
+ * up, so a client that waits the reported time finds the window reset.
  */
 public final class RateLimiter {
   static final Duration SHORT = Duration.ofMinutes(15);
@@ -22,6 +24,9 @@ public final class RateLimiter {
       long shortReset,
       long longReset) {}
 
+  private Duration shortLength = SHORT;
+  private Duration longLength = LONG;
+  private long refusals;
   private @Nullable Integer fixedShort;
   private @Nullable Integer fixedLong;
   private @Nullable Instant shortStart;
@@ -33,6 +38,17 @@ public final class RateLimiter {
   public synchronized void limits(@Nullable Integer shortLimit, @Nullable Integer longLimit) {
     this.fixedShort = shortLimit;
     this.fixedLong = longLimit;
+  }
+
+  /** Sets the windows' lengths (Polar's: 15 minutes and 24 hours). */
+  public synchronized void lengths(Duration shortLength, Duration longLength) {
+    this.shortLength = shortLength;
+    this.longLength = longLength;
+  }
+
+  /** How many requests were refused (answered 429) since the fake started. */
+  public synchronized long refusals() {
+    return refusals;
   }
 
   /** Empties both windows. */
@@ -47,11 +63,11 @@ public final class RateLimiter {
   public synchronized Decision count(Instant now, int users) {
     int shortLimit = fixedShort != null ? fixedShort : 500 + 20 * users;
     int longLimit = fixedLong != null ? fixedLong : 5000 + 100 * users;
-    if (shortStart == null || !now.isBefore(shortStart.plus(SHORT))) {
+    if (shortStart == null || !now.isBefore(shortStart.plus(shortLength))) {
       shortStart = now;
       shortUsage = 0;
     }
-    if (longStart == null || !now.isBefore(longStart.plus(LONG))) {
+    if (longStart == null || !now.isBefore(longStart.plus(longLength))) {
       longStart = now;
       longUsage = 0;
     }
@@ -62,9 +78,19 @@ public final class RateLimiter {
     } else {
       allowed = false;
     }
-    long shortReset = Math.max(0, Duration.between(now, shortStart.plus(SHORT)).getSeconds());
-    long longReset = Math.max(0, Duration.between(now, longStart.plus(LONG)).getSeconds());
+    if (!allowed) {
+      refusals++;
+    }
+    long shortReset = secondsUp(Duration.between(now, shortStart.plus(shortLength)));
+    long longReset = secondsUp(Duration.between(now, longStart.plus(longLength)));
     return new Decision(
         allowed, shortUsage, longUsage, shortLimit, longLimit, shortReset, longReset);
+  }
+
+  private static long secondsUp(Duration d) {
+    if (d.isNegative()) {
+      return 0;
+    }
+    return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
   }
 }
