@@ -1,9 +1,7 @@
 package dev.accesslink4j.sync;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -234,41 +232,80 @@ public final class FileStateStore implements StateStore, AutoCloseable {
 
   /** Reads the file into the map and returns the length of its complete lines. */
   private long read() throws IOException {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-      long complete = 0;
-      int number = 0;
-      StringBuilder line = new StringBuilder(128);
-      while (true) {
-        int c = in.read();
-        if (c < 0) {
-          break;
-        }
-        if (c != '\n') {
-          line.append((char) c);
-          continue;
-        }
-        number++;
-        String text = line.toString();
-        line.setLength(0);
-        if (number == 1) {
-          if (!text.equals(HEADER)) {
-            throw damaged(
-                number, "not a sync state file (the first line is not \"" + HEADER + "\")");
-          }
-        } else {
-          apply(text, number);
-        }
-        complete += text.getBytes(StandardCharsets.UTF_8).length + 1L;
+    byte[] bytes = Files.readAllBytes(file);
+    int complete = 0;
+    int number = 0;
+    Pending pending = new Pending();
+    for (int start = 0; start < bytes.length; ) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
       }
-      if (number == 0) {
-        throw damaged(1, "not a sync state file (no header line)");
+      if (end == bytes.length) {
+        break; // an unfinished last line: an append cut by a kill
       }
-      return complete;
+      number++;
+      String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      if (number == 1) {
+        if (!text.equals(HEADER)) {
+          throw damaged(number, "not a sync state file (the first line is not \"" + HEADER + "\")");
+        }
+      } else {
+        apply(text, number, pending);
+      }
+      start = end + 1;
+      complete = start;
+    }
+    pending.flush();
+    if (number == 0) {
+      throw damaged(1, "not a sync state file (no header line)");
+    }
+    return complete;
+  }
+
+  /** Consecutive put lines of one user and kind (a compacted file's layout), turned into one state at once. */
+  private final class Pending {
+    private @Nullable Key key;
+    private final java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+    private long[] fingerprints = new long[64];
+
+    void add(Key lineKey, String id, long fingerprint) {
+      if (!lineKey.equals(key)) {
+        flush();
+        key = lineKey;
+      }
+      if (ids.size() == fingerprints.length) {
+        fingerprints = java.util.Arrays.copyOf(fingerprints, fingerprints.length * 2);
+      }
+      fingerprints[ids.size()] = fingerprint;
+      ids.add(id);
+    }
+
+    void flush() {
+      if (key == null) {
+        return;
+      }
+      KindState existing = states.get(key);
+      KindState state;
+      if (existing == null || existing.size() == 0) {
+        state = KindState.ofSorted(
+            ids.toArray(new String[0]), java.util.Arrays.copyOf(fingerprints, ids.size()));
+        if (existing != null && existing.readThrough().isPresent()) {
+          state = state.withReadThrough(existing.readThrough().get());
+        }
+      } else {
+        state = existing;
+        for (int i = 0; i < ids.size(); i++) {
+          state = state.with(ids.get(i), fingerprints[i]);
+        }
+      }
+      states.put(key, state);
+      key = null;
+      ids.clear();
     }
   }
 
-  private void apply(String text, int number) {
+  private void apply(String text, int number, Pending pending) {
     String[] parts = text.split(" ", -1);
     int expected = switch (parts[0]) {
       case "P" -> 5;
@@ -284,17 +321,20 @@ public final class FileStateStore implements StateStore, AutoCloseable {
     } catch (NumberFormatException e) {
       throw damaged(number, "the user id is not a number");
     }
-    KindState state = states.getOrDefault(key, KindState.empty());
     try {
-      state = switch (parts[0]) {
-        case "P" -> state.with(unescape(parts[3]), Long.parseUnsignedLong(parts[4], 16));
-        case "D" -> state.without(unescape(parts[3]));
-        default -> state.withReadThrough(LocalDate.parse(parts[3]));
-      };
+      if (parts[0].equals("P")) {
+        pending.add(key, unescape(parts[3]), Long.parseUnsignedLong(parts[4], 16));
+        return;
+      }
+      pending.flush();
+      KindState state = states.getOrDefault(key, KindState.empty());
+      state = parts[0].equals("D")
+          ? state.without(unescape(parts[3]))
+          : state.withReadThrough(LocalDate.parse(parts[3]));
+      states.put(key, state);
     } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
       throw damaged(number, "unreadable value");
     }
-    states.put(key, state);
   }
 
   private SyncKind kind(String name, int number) {
@@ -329,8 +369,8 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         for (Map.Entry<Key, KindState> entry : entries) {
           Key key = entry.getKey();
           KindState state = entry.getValue();
-          for (String id : state.ids()) {
-            put(lines, key, id, state.fingerprint(id).orElseThrow());
+          for (int i = 0; i < state.size(); i++) {
+            put(lines, key, state.idAt(i), state.fingerprintAt(i));
           }
           if (state.readThrough().isPresent()) {
             date(lines, key, state.readThrough().get());

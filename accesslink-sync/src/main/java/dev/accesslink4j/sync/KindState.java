@@ -39,6 +39,31 @@ public final class KindState {
   }
 
   /**
+   * A state from ids already sorted strictly ascending (the state file's order), without copying; falls back to
+   * inserting one by one when they are not.
+   */
+  static KindState ofSorted(String[] ids, long[] fingerprints) {
+    for (int i = 1; i < ids.length; i++) {
+      if (ids[i - 1].compareTo(ids[i]) >= 0) {
+        KindState state = EMPTY;
+        for (int j = 0; j < ids.length; j++) {
+          state = state.with(ids[j], fingerprints[j]);
+        }
+        return state;
+      }
+    }
+    return new KindState(ids, fingerprints, null);
+  }
+
+  String idAt(int index) {
+    return ids[index];
+  }
+
+  long fingerprintAt(int index) {
+    return fingerprints[index];
+  }
+
+  /**
    * Whether an item was delivered.
    *
    * @param id the item's id
