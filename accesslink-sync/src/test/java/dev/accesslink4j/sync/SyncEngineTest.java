@@ -233,6 +233,85 @@ class SyncEngineTest {
   }
 
   @Test
+  void aWebhookEventSyncsItsUserKindAndDate() {
+    FakeUser user = addUser(1);
+    LocalDate night = fake.today().minusDays(2);
+    user.addSleep(night);
+    RecordingSink sink = new RecordingSink();
+    SyncEngine engine = engine(sink).exerciseFormats(TCX_GPX).build();
+
+    SyncReport sleep = engine.sync(new dev.accesslink4j.webhooks.SleepEvent(
+        user.polarUserId(), night, java.time.Instant.now(), java.net.URI.create(fake.baseUrl())));
+    SyncReport exercise = engine.sync(new dev.accesslink4j.webhooks.ExerciseEvent(
+        user.polarUserId(),
+        user.exercises().get(0).hashedId(),
+        java.time.Instant.now(),
+        java.net.URI.create(fake.baseUrl())));
+
+    assertThat(sleep.requests()).isEqualTo(1);
+    assertThat(fake.requests(Route.GET_SLEEP))
+        .singleElement()
+        .satisfies(r -> assertThat(r.path()).endsWith("/" + night));
+    assertThat(exercise.requests()).isEqualTo(3);
+    assertThat(sink.keys())
+        .isEqualTo(
+            union(exerciseKeys(user, TCX_GPX), Set.of(user.polarUserId() + "/sleep/" + night)));
+  }
+
+  @Test
+  void theListenerHearsUsersKindsItemsAndRequests() {
+    addUser(2);
+    addUser(0);
+    AtomicInteger users = new AtomicInteger();
+    AtomicInteger kinds = new AtomicInteger();
+    AtomicInteger items = new AtomicInteger();
+    AtomicInteger files = new AtomicInteger();
+    AtomicInteger requests = new AtomicInteger();
+    SyncListener listener = new SyncListener() {
+      @Override
+      public void userFinished(long userId, int failures) {
+        users.incrementAndGet();
+      }
+
+      @Override
+      public void kindFinished(long userId, SyncKind kind, int delivered) {
+        kinds.incrementAndGet();
+      }
+
+      @Override
+      public void itemDelivered(SyncItem item) {
+        items.incrementAndGet();
+      }
+
+      @Override
+      public void fileDelivered(SyncFile file, long bytes) {
+        assertThat(bytes).isPositive();
+        files.incrementAndGet();
+      }
+
+      @Override
+      public void requestSent(long userId, SyncKind kind) {
+        requests.incrementAndGet();
+      }
+    };
+
+    SyncReport report = engine(new RecordingSink())
+        .kinds(EnumSet.of(SyncKind.EXERCISES, SyncKind.CARDIO_LOAD))
+        .exerciseFormats(Set.of(ExerciseFormat.FIT))
+        .listener(listener)
+        .build()
+        .run();
+
+    assertThat(users).hasValue(2);
+    assertThat(kinds).hasValue(4);
+    assertThat(items).hasValue((int) report.items());
+    assertThat(report.items())
+        .isGreaterThanOrEqualTo(2); // the 2 exercises, and any cardio load the fake has
+    assertThat(files).hasValue(2);
+    assertThat(requests).hasValue(fake.requests().size()).hasValue((int) report.requests());
+  }
+
+  @Test
   void aKillMidRunLosesNothingAndTheRerunRepeatsOnlyUnrecordedItems(@TempDir Path dir) {
     for (int i = 0; i < 4; i++) {
       addUser(3);
