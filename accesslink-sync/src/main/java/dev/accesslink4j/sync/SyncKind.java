@@ -1,0 +1,45 @@
+package dev.accesslink4j.sync;
+
+/**
+ * A kind of data the engine syncs, read from AccessLink's non-transactional endpoints. Each kind has its own state
+ * (what was delivered) and its own folder in the {@link FileSystemSink} layout.
+ */
+public enum SyncKind {
+  /** Training sessions of the last 30 days ({@code /v3/exercises}), each with its files in the chosen formats. */
+  EXERCISES("exercises"),
+  /** Daily activity summaries ({@code /v3/users/activities?from&to}), one per day. */
+  DAILY_ACTIVITY("activity"),
+  /** Nights of sleep ({@code /v3/users/sleep}, the last 28 days), one per night. */
+  SLEEP("sleep"),
+  /** Nightly Recharge ({@code /v3/users/nightly-recharge}, the last 28 days), one per night. */
+  NIGHTLY_RECHARGE("nightly-recharge"),
+  /** Continuous heart rate ({@code /v3/users/continuous-heart-rate?from&to}), one per day. */
+  CONTINUOUS_HEART_RATE("continuous-heart-rate"),
+  /** Cardio load ({@code /v3/users/cardio-load/date?from&to}), one per day that has a load. */
+  CARDIO_LOAD("cardio-load");
+
+  private final String folder;
+
+  SyncKind(String folder) {
+    this.folder = folder;
+  }
+
+  /**
+   * The kind's short name: its folder in the {@link FileSystemSink} layout (the CLI's), and its name in the state.
+   *
+   * @return for example {@code nightly-recharge}
+   */
+  public String folder() {
+    return folder;
+  }
+
+  /**
+   * Whether the kind is read by date range with a look-back and a re-read of recent days (every kind but
+   * {@link #EXERCISES}).
+   *
+   * @return true for the daily kinds
+   */
+  public boolean daily() {
+    return this != EXERCISES;
+  }
+}

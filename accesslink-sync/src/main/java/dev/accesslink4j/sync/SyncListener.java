@@ -1,0 +1,72 @@
+package dev.accesslink4j.sync;
+
+/**
+ * Hears a run's progress, for a progress bar, metrics or logs. Every method has an empty default; they are called
+ * from the engine's worker threads, possibly at once, so an implementation must be thread-safe and quick.
+ */
+public interface SyncListener {
+  /** A listener that hears nothing. */
+  SyncListener NONE = new SyncListener() {};
+
+  /**
+   * A user's sync started.
+   *
+   * @param userId the Polar user id
+   */
+  default void userStarted(long userId) {}
+
+  /**
+   * A user's sync ended, with or without failures.
+   *
+   * @param userId the Polar user id
+   * @param failures how many of its kinds failed
+   */
+  default void userFinished(long userId, int failures) {}
+
+  /**
+   * A kind of a user started.
+   *
+   * @param userId the Polar user id
+   * @param kind the kind
+   */
+  default void kindStarted(long userId, SyncKind kind) {}
+
+  /**
+   * A kind of a user ended without failure.
+   *
+   * @param userId the Polar user id
+   * @param kind the kind
+   * @param items how many items (and files) were delivered
+   */
+  default void kindFinished(long userId, SyncKind kind, int items) {}
+
+  /**
+   * A kind of a user failed; the others go on.
+   *
+   * @param failure what failed and why
+   */
+  default void kindFailed(SyncFailure failure) {}
+
+  /**
+   * An item was delivered to the sink.
+   *
+   * @param item the item
+   */
+  default void itemDelivered(SyncItem item) {}
+
+  /**
+   * A file was delivered to the sink.
+   *
+   * @param file the file
+   * @param bytes its size
+   */
+  default void fileDelivered(SyncFile file, long bytes) {}
+
+  /**
+   * The engine sent a request to AccessLink (retries by the client's policy are not counted separately).
+   *
+   * @param userId the Polar user id
+   * @param kind the kind it was for
+   */
+  default void requestSent(long userId, SyncKind kind) {}
+}

@@ -1,0 +1,166 @@
+package dev.accesslink4j.sync.internal;
+
+import dev.accesslink4j.UserClient;
+import dev.accesslink4j.generated.model.ActivitySummaryWithAllSamples;
+import dev.accesslink4j.generated.model.CardioLoad;
+import dev.accesslink4j.generated.model.CardioLoadStatus;
+import dev.accesslink4j.generated.model.ContinuousHeartRate;
+import dev.accesslink4j.generated.model.NightlyRecharge;
+import dev.accesslink4j.generated.model.Sleep;
+import dev.accesslink4j.services.ActivityQuery;
+import dev.accesslink4j.sync.SyncKind;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a daily kind for a range of dates through its range endpoint, in chunks of at most 28 dates (the activity
+ * endpoint's limit; the others document none, and 28 keeps every answer small), and calls {@code onRequest} before
+ * every request it sends.
+ */
+public final class DailyReaders {
+  /** The most dates one range request asks for. */
+  public static final int MAX_RANGE_DATES = 28;
+
+  private DailyReaders() {}
+
+  /**
+   * Reads the items of a kind dated from {@code from} to {@code to}, both included.
+   *
+   * @param kind a daily kind
+   * @param client the user's client
+   * @param from the first date
+   * @param to the last date, not before {@code from}
+   * @param today today's date, for the kinds served as "the last 28 days"
+   * @param onRequest called before every request
+   * @return the items in the order AccessLink sent them
+   */
+  public static List<Dated> read(
+      SyncKind kind,
+      UserClient client,
+      LocalDate from,
+      LocalDate to,
+      LocalDate today,
+      Runnable onRequest) {
+    return switch (kind) {
+      case DAILY_ACTIVITY ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.activities().list(f, t, ActivityQuery.all()),
+                (ActivitySummaryWithAllSamples a) ->
+                    a.getStartTime() == null ? null : a.getStartTime().toLocalDate()));
+      case CONTINUOUS_HEART_RATE ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) ->
+                dated(client.continuousHeartRate().range(f, t), ContinuousHeartRate::getDate));
+      case CARDIO_LOAD ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.cardioLoad().range(f, t).stream()
+                    .filter(
+                        l -> l.getCardioLoadStatus() != CardioLoadStatus.LOAD_STATUS_NOT_AVAILABLE)
+                    .toList(),
+                CardioLoad::getDate));
+      case SLEEP ->
+        recent(
+            from,
+            to,
+            today,
+            onRequest,
+            () -> dated(client.sleep().list(), Sleep::getDate),
+            d -> client.sleep().get(d).map(s -> new Dated(s.getDate(), s)));
+      case NIGHTLY_RECHARGE ->
+        recent(
+            from,
+            to,
+            today,
+            onRequest,
+            () -> dated(client.nightlyRecharge().list(), NightlyRecharge::getDate),
+            d -> client.nightlyRecharge().get(d).map(n -> new Dated(n.getDate(), n)));
+      case EXERCISES -> throw new IllegalArgumentException("not a daily kind: " + kind);
+    };
+  }
+
+  private interface Range {
+    List<Dated> read(LocalDate from, LocalDate to);
+  }
+
+  private static List<Dated> chunked(
+      LocalDate from, LocalDate to, Runnable onRequest, Range range) {
+    List<Dated> all = new ArrayList<>();
+    for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(MAX_RANGE_DATES)) {
+      LocalDate end = start.plusDays(MAX_RANGE_DATES - 1L);
+      if (end.isAfter(to)) {
+        end = to;
+      }
+      onRequest.run();
+      all.addAll(range.read(start, end));
+    }
+    return all;
+  }
+
+  /**
+   * Sleep and Nightly Recharge list only the last 28 days: one list request covers a range inside them (the usual
+   * case); a single older date is read by date (one request each).
+   */
+  private static List<Dated> recent(
+      LocalDate from,
+      LocalDate to,
+      LocalDate today,
+      Runnable onRequest,
+      java.util.function.Supplier<List<Dated>> list,
+      Function<LocalDate, Optional<Dated>> byDate) {
+    LocalDate listed = today.minusDays(MAX_RANGE_DATES - 1L);
+    List<Dated> all = new ArrayList<>();
+    if (from.equals(to)) {
+      onRequest.run();
+      byDate.apply(from).ifPresent(all::add);
+      return all;
+    }
+    for (LocalDate d = from; !d.isAfter(to) && d.isBefore(listed); d = d.plusDays(1)) {
+      onRequest.run();
+      byDate.apply(d).ifPresent(all::add);
+    }
+    if (!to.isBefore(listed)) {
+      onRequest.run();
+      for (Dated item : list.get()) {
+        LocalDate d = item.date();
+        if (d != null && !d.isBefore(from) && !d.isAfter(to) && !d.isBefore(listed)) {
+          all.add(item);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static <T> List<Dated> dated(List<T> items, Function<T, LocalDate> date) {
+    List<Dated> out = new ArrayList<>(items.size());
+    for (T item : items) {
+      out.add(new Dated(date.apply(item), item));
+    }
+    return out;
+  }
+
+  /**
+   * The number of dates from {@code from} to {@code to}, both included.
+   *
+   * @param from the first date
+   * @param to the last date
+   * @return the count
+   */
+  public static long dates(LocalDate from, LocalDate to) {
+    return ChronoUnit.DAYS.between(from, to) + 1;
+  }
+}

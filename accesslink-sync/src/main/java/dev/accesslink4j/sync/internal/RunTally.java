@@ -1,0 +1,80 @@
+package dev.accesslink4j.sync.internal;
+
+import dev.accesslink4j.sync.SyncFailure;
+import dev.accesslink4j.sync.SyncReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The counters and failures of one run, written by every worker thread. */
+public final class RunTally {
+  private final AtomicLong items = new AtomicLong();
+  private final AtomicLong files = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
+  private final ConcurrentLinkedQueue<SyncFailure> failures = new ConcurrentLinkedQueue<>();
+  private final Set<Long> reLink = ConcurrentHashMap.newKeySet();
+  private final Set<Long> consentRequired = ConcurrentHashMap.newKeySet();
+
+  /** Creates empty counters. */
+  public RunTally() {}
+
+  /** Counts a delivered item. */
+  public void item() {
+    items.incrementAndGet();
+  }
+
+  /**
+   * Counts a delivered file.
+   *
+   * @param size its bytes
+   */
+  public void file(long size) {
+    files.incrementAndGet();
+    bytes.addAndGet(size);
+  }
+
+  /** Counts a request. */
+  public void request() {
+    requests.incrementAndGet();
+  }
+
+  /**
+   * Records a failure (and the user among those to re-link or to ask for consent).
+   *
+   * @param failure the failure
+   */
+  public void fail(SyncFailure failure) {
+    failures.add(failure);
+    switch (failure.reason()) {
+      case RELINK -> reLink.add(failure.userId());
+      case CONSENT_REQUIRED -> consentRequired.add(failure.userId());
+      case ERROR -> {}
+    }
+  }
+
+  /**
+   * The report so far.
+   *
+   * @param users how many users were synced
+   * @return the report
+   */
+  public SyncReport report(int users) {
+    List<Long> relink = new ArrayList<>(reLink);
+    List<Long> consent = new ArrayList<>(consentRequired);
+    relink.sort(null);
+    consent.sort(null);
+    return new SyncReport(
+        users,
+        items.get(),
+        files.get(),
+        bytes.get(),
+        requests.get(),
+        new ArrayList<>(failures),
+        relink,
+        consent);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.accesslink4j.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accesslink4j.generated.model.Sleep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemSinkTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesTheCliLayout() throws Exception {
+    FileSystemSink sink = new FileSystemSink(dir);
+    Sleep sleep = new Sleep().date(LocalDate.of(2026, 11, 30));
+
+    sink.item(new SyncItem(42, SyncKind.SLEEP, "2026-11-30", sleep));
+    sink.file(new SyncFile(42, "AbC1", ExerciseFormat.GPX), out -> {
+      out.write("<gpx/>".getBytes(StandardCharsets.UTF_8));
+      return 6;
+    });
+
+    assertThat(dir.resolve("42/sleep/2026-11-30.json"))
+        .content()
+        .contains("\"date\": \"2026-11-30\"")
+        .endsWith("}\n");
+    assertThat(dir.resolve("42/exercises/AbC1.gpx")).hasContent("<gpx/>");
+    assertThat(sink.written()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnchangedItemOrFileIsNotRewritten() throws Exception {
+    FileSystemSink sink = new FileSystemSink(dir);
+    SyncItem item =
+        new SyncItem(1, SyncKind.SLEEP, "2026-11-30", new Sleep().date(LocalDate.of(2026, 11, 30)));
+    SyncFile file = new SyncFile(1, "e1", ExerciseFormat.TCX);
+    SyncSink.Content content = out -> {
+      out.write(new byte[] {1, 2, 3});
+      return 3;
+    };
+    sink.item(item);
+    sink.file(file, content);
+    FileTime old = FileTime.fromMillis(0);
+    Files.setLastModifiedTime(sink.pathOf(item), old);
+    Files.setLastModifiedTime(sink.pathOf(file), old);
+
+    sink.item(item);
+    sink.file(file, content);
+
+    assertThat(Files.getLastModifiedTime(sink.pathOf(item))).isEqualTo(old);
+    assertThat(Files.getLastModifiedTime(sink.pathOf(file))).isEqualTo(old);
+    assertThat(sink.unchanged()).isEqualTo(2);
+    assertThat(sink.written()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedDownloadLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+    FileSystemSink sink = new FileSystemSink(dir);
+    SyncFile file = new SyncFile(1, "e1", ExerciseFormat.FIT);
+    sink.file(file, out -> {
+      out.write(new byte[] {9});
+      return 1;
+    });
+
+    assertThatThrownBy(() -> sink.file(file, out -> {
+          out.write(new byte[] {1, 2});
+          throw new IOException("connection reset");
+        }))
+        .hasMessage("connection reset");
+
+    assertThat(sink.pathOf(file)).hasBinaryContent(new byte[] {9});
+    try (Stream<Path> files = Files.list(sink.pathOf(file).getParent())) {
+      assertThat(files).containsExactly(sink.pathOf(file));
+    }
+  }
+
+  @Test
+  void anIdCannotLeaveItsFolder() {
+    FileSystemSink sink = new FileSystemSink(dir);
+    Path path = sink.pathOf(new SyncFile(1, "../../etc/passwd", ExerciseFormat.GPX));
+    assertThat(path.getParent()).isEqualTo(dir.toAbsolutePath().resolve("1/exercises"));
+  }
+}
