@@ -55,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * request per chosen {@link ExerciseFormat}; for the daily kinds their range endpoints, from a look-back of
  * {@link Builder#lookBackDays(int) 28 days} on the first run, afterwards from a few days before the last date read
  * ({@link Builder#reReadDays(int) 2}: Polar may still update them), so a rerun costs one request per user and kind.
- * A daily item is delivered when it is new or its content changed. A file AccessLink does not have (404: a GPX of an
+ * A daily item is delivered when it is new or its content changed. For {@link SyncKind#PHYSICAL_INFO} the current
+ * value ({@code /v3/users/physical-info}, one request), delivered when it changed. A file AccessLink does not have (404: a GPX of an
  * exercise without a route) is skipped.
  *
  * <p><b>Concurrency.</b> {@link Builder#userParallelism(int) 16} users at once, and per user
@@ -76,6 +77,7 @@ import org.jspecify.annotations.Nullable;
  * state store.
  */
 public final class SyncEngine {
+  private static final String PHYSICAL_INFO_ID = "current";
   private final AccessLink client;
   private final UserSource users;
   private final SyncSink sink;
@@ -142,7 +144,7 @@ public final class SyncEngine {
 
   /**
    * Syncs one date of one daily kind of one user (one request), for an event naming the date; delivered when new or
-   * changed. For {@link SyncKind#EXERCISES} the date is ignored, as in {@link #sync(long, SyncKind)}.
+   * changed. For {@link SyncKind#EXERCISES} and {@link SyncKind#PHYSICAL_INFO} the date is ignored, as in {@link #sync(long, SyncKind)}.
    *
    * @param userId the Polar user id
    * @param kind the kind
@@ -225,9 +227,11 @@ public final class SyncEngine {
       }
       listener.kindStarted(user.userId(), kind);
       try {
-        int delivered = kind == SyncKind.EXERCISES
-            ? syncExercises(user.userId(), userClient, tally, files)
-            : syncDaily(user.userId(), kind, userClient, date, tally);
+        int delivered = switch (kind) {
+          case EXERCISES -> syncExercises(user.userId(), userClient, tally, files);
+          case PHYSICAL_INFO -> syncPhysicalInfo(user.userId(), userClient, tally);
+          default -> syncDaily(user.userId(), kind, userClient, date, tally);
+        };
         listener.kindFinished(user.userId(), kind, delivered);
       } catch (Exception e) {
         failures++;
@@ -349,6 +353,27 @@ public final class SyncEngine {
     tally.item();
     listener.itemDelivered(item);
     return delivered + 1;
+  }
+
+  /** The current physical information: one request, delivered as the item {@code current} when it changed. */
+  private int syncPhysicalInfo(long userId, UserClient user, RunTally tally) throws Exception {
+    request(userId, SyncKind.PHYSICAL_INFO, tally);
+    Optional<dev.accesslink4j.generated.model.PhysicalInfo> info =
+        user.physicalInfo().get();
+    if (info.isEmpty()) {
+      return 0;
+    }
+    KindState current = state.load(userId, SyncKind.PHYSICAL_INFO);
+    SyncItem item = new SyncItem(userId, SyncKind.PHYSICAL_INFO, PHYSICAL_INFO_ID, info.get());
+    long fingerprint = Fingerprints.of(item.json());
+    if (current.fingerprint(PHYSICAL_INFO_ID).orElse(~fingerprint) == fingerprint) {
+      return 0; // unchanged since it was delivered
+    }
+    sink.item(item);
+    tally.item();
+    listener.itemDelivered(item);
+    state.save(userId, SyncKind.PHYSICAL_INFO, current.with(PHYSICAL_INFO_ID, fingerprint));
+    return 1;
   }
 
   private int syncDaily(
