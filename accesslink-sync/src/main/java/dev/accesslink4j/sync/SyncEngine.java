@@ -70,7 +70,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Failures.</b> A failing kind never stops the others, nor a failing user the other users. A 401 (token
  * revoked) or 403 (consents missing) stops that user's run and is reported in {@link SyncReport#reLink()} or
- * {@link SyncReport#consentRequired()}. An item is recorded only after the sink returned, so a process killed at any
+ * {@link SyncReport#consentRequired()}, and recorded in the state store as a {@link UserHold}: later runs skip a 401
+ * user without a request ({@link SyncReport#skipped()}) until the user source gives another token, and try a 403
+ * user once per run (one request) until the consents are given. An item is recorded only after the sink returned, so a process killed at any
  * moment loses nothing: the next run delivers again what was not recorded.
  *
  * <p>Thread-safe; {@link #run()} may be called again (for example on a schedule), but not twice at once for one
@@ -218,9 +220,16 @@ public final class SyncEngine {
       @Nullable LocalDate date,
       RunTally tally,
       ExecutorService files) {
+    Optional<UserHold> hold = state.loadHold(user.userId());
+    if (hold.isPresent() && hold.get().skips(user.token())) {
+      tally.skip(user.userId()); // this token answered 401 before: it will not work again
+      return;
+    }
     listener.userStarted(user.userId());
     UserClient userClient = client.user(user.token());
     int failures = 0;
+    int finished = 0;
+    SyncFailure.@Nullable Reason refused = null;
     for (SyncKind kind : SyncKind.values()) {
       if (!chosen.contains(kind)) {
         continue;
@@ -233,15 +242,25 @@ public final class SyncEngine {
           default -> syncDaily(user.userId(), kind, userClient, date, tally);
         };
         listener.kindFinished(user.userId(), kind, delivered);
+        finished++;
       } catch (Exception e) {
         failures++;
         SyncFailure failure = failure(user.userId(), kind, e);
         tally.fail(failure);
         listener.kindFailed(failure);
         if (failure.reason() != SyncFailure.Reason.ERROR) {
+          refused = failure.reason();
           break; // the token or the consent is gone: every other kind would fail the same way
         }
       }
+    }
+    if (refused != null) {
+      UserHold next = UserHold.of(refused, user.token());
+      if (!hold.equals(Optional.of(next))) {
+        state.saveHold(user.userId(), next);
+      }
+    } else if (hold.isPresent() && finished > 0) {
+      state.clearHold(user.userId()); // linked again, or the consents were given
     }
     listener.userFinished(user.userId(), failures);
   }

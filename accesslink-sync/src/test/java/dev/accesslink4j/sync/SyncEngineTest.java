@@ -509,6 +509,79 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRevokedTokenIsSkippedByLaterRunsUntilTheUserSourceGivesAnotherToken(@TempDir Path dir) {
+    FakeUser revoked = addUser(1);
+    FakeUser fine = addUser(0);
+    revoked.revokeTokens();
+    Path stateFile = dir.resolve("state");
+
+    SyncReport first;
+    try (FileStateStore state = FileStateStore.open(stateFile)) {
+      first = engine(new RecordingSink()).stateStore(state).build().run();
+    }
+    fake.clearRequests();
+    SyncReport second;
+    try (FileStateStore state = FileStateStore.open(stateFile)) {
+      second = engine(new RecordingSink()).stateStore(state).build().run();
+    }
+    String revokedToken = users.get(0).token().reveal();
+    long revokedRequests = fake.requests().stream()
+        .filter(r -> r.header("Authorization").orElse("").endsWith(revokedToken))
+        .count();
+
+    assertThat(first.reLink()).containsExactly(revoked.polarUserId());
+    assertThat(second.skipped()).containsExactly(revoked.polarUserId());
+    assertThat(second.reLink()).isEmpty();
+    assertThat(second.failures()).isEmpty();
+    assertThat(second.users()).isEqualTo(2);
+    assertThat(revokedRequests).isZero();
+    assertThat(fake.requests()).hasSize(SyncKind.values().length); // the other user's
+    assertThat(fine.polarUserId()).isNotEqualTo(revoked.polarUserId());
+
+    // the user links again: the source gives a new token, which is tried at once
+    users.set(0, new SyncUser(revoked.polarUserId(), revoked.issueToken()));
+    RecordingSink sink = new RecordingSink();
+    SyncReport relinked;
+    SyncReport after;
+    try (FileStateStore state = FileStateStore.open(stateFile)) {
+      relinked = engine(sink).stateStore(state).build().run();
+      assertThat(state.loadHold(revoked.polarUserId())).isEmpty();
+      after = engine(new RecordingSink()).stateStore(state).build().run();
+    }
+    assertThat(relinked.skipped()).isEmpty();
+    assertThat(relinked.failures()).isEmpty();
+    assertThat(sink.keys()).anyMatch(k -> k.startsWith(revoked.polarUserId() + "/exercises/"));
+    assertThat(after.skipped()).isEmpty();
+  }
+
+  @Test
+  void anUnconsentedUserIsTriedOncePerRunUntilTheConsentIsGiven() {
+    FakeUser unconsented = addUser(1);
+    unconsented.withholdConsent();
+    InMemoryStateStore state = new InMemoryStateStore();
+
+    SyncReport first = engine(new RecordingSink()).stateStore(state).build().run();
+    assertThat(state.loadHold(unconsented.polarUserId()).map(UserHold::reason))
+        .contains(SyncFailure.Reason.CONSENT_REQUIRED);
+    fake.clearRequests();
+    SyncReport second = engine(new RecordingSink()).stateStore(state).build().run();
+    long secondRequests = fake.requests().size();
+    unconsented.grantConsent();
+    RecordingSink sink = new RecordingSink();
+    SyncReport third = engine(sink).stateStore(state).build().run();
+
+    assertThat(first.consentRequired()).containsExactly(unconsented.polarUserId());
+    assertThat(state.loadHold(unconsented.polarUserId()).map(UserHold::reason))
+        .isEmpty(); // cleared by the third run
+    assertThat(second.consentRequired()).containsExactly(unconsented.polarUserId());
+    assertThat(second.skipped()).isEmpty();
+    assertThat(second.requests()).isEqualTo(1);
+    assertThat(secondRequests).isEqualTo(1);
+    assertThat(third.failures()).isEmpty();
+    assertThat(sink.keys()).anyMatch(k -> k.startsWith(unconsented.polarUserId() + "/exercises/"));
+  }
+
+  @Test
   void aFailingKindDoesNotStopTheOthers() {
     FakeUser user = addUser(1);
     user.addSleep(fake.today());
