@@ -12,9 +12,12 @@ import dev.accesslink4j.sync.internal.Dated;
 import dev.accesslink4j.sync.internal.Fingerprints;
 import dev.accesslink4j.sync.internal.RunTally;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
+import dev.accesslink4j.webhooks.AlertnessEvent;
+import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
 import dev.accesslink4j.webhooks.ContinuousHeartRateEvent;
 import dev.accesslink4j.webhooks.DataEvent;
 import dev.accesslink4j.webhooks.ExerciseEvent;
+import dev.accesslink4j.webhooks.PhysicalInformationEvent;
 import dev.accesslink4j.webhooks.SleepEvent;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -154,14 +157,15 @@ public final class SyncEngine {
    * @return what was done
    */
   public SyncReport sync(long userId, SyncKind kind, LocalDate date) {
-    return syncOne(
-        userId, Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(date, "date"));
+    Objects.requireNonNull(date, "date");
+    return syncOne(userId, Objects.requireNonNull(kind, "kind"), new Span(date, date));
   }
 
   /**
    * Syncs what a webhook event or pull notification announces: an exercise event syncs the user's exercises, a
-   * sleep, activity summary or continuous heart rate event that kind's date. Other events (SleepWise, physical
-   * information) name kinds this engine does not sync yet and do nothing.
+   * sleep, activity summary or continuous heart rate event that kind's date, a SleepWise alertness or circadian
+   * bedtime event that kind's dates (its range), a physical information event the current physical information.
+   * Other events do nothing.
    *
    * @param event the verified event
    * @return what was done
@@ -176,11 +180,17 @@ public final class SyncEngine {
       return sync(e.userId(), SyncKind.DAILY_ACTIVITY, e.date());
     } else if (event instanceof ContinuousHeartRateEvent e) {
       return sync(e.userId(), SyncKind.CONTINUOUS_HEART_RATE, e.date());
+    } else if (event instanceof AlertnessEvent e) {
+      return syncOne(e.userId(), SyncKind.SLEEP_WISE_ALERTNESS, Span.of(e.from(), e.to()));
+    } else if (event instanceof CircadianBedtimeEvent e) {
+      return syncOne(e.userId(), SyncKind.SLEEP_WISE_CIRCADIAN_BEDTIME, Span.of(e.from(), e.to()));
+    } else if (event instanceof PhysicalInformationEvent e) {
+      return sync(e.userId(), SyncKind.PHYSICAL_INFO);
     }
     return new RunTally().report(0);
   }
 
-  private SyncReport syncOne(long userId, SyncKind kind, @Nullable LocalDate date) {
+  private SyncReport syncOne(long userId, SyncKind kind, @Nullable Span date) {
     Optional<SyncUser> user = users.user(userId);
     if (user.isEmpty()) {
       RunTally tally = new RunTally();
@@ -190,8 +200,7 @@ public final class SyncEngine {
     return syncUsers(List.of(user.get()), Set.of(kind), date);
   }
 
-  private SyncReport syncUsers(
-      List<SyncUser> list, Set<SyncKind> chosen, @Nullable LocalDate date) {
+  private SyncReport syncUsers(List<SyncUser> list, Set<SyncKind> chosen, @Nullable Span date) {
     RunTally tally = new RunTally();
     ExecutorService userPool = Executors.newFixedThreadPool(
         Math.max(1, Math.min(userParallelism, list.size())), threads("accesslink-sync-user"));
@@ -217,7 +226,7 @@ public final class SyncEngine {
   private void syncUser(
       SyncUser user,
       Set<SyncKind> chosen,
-      @Nullable LocalDate date,
+      @Nullable Span date,
       RunTally tally,
       ExecutorService files) {
     Optional<UserHold> hold = state.loadHold(user.userId());
@@ -396,15 +405,15 @@ public final class SyncEngine {
   }
 
   private int syncDaily(
-      long userId, SyncKind kind, UserClient user, @Nullable LocalDate date, RunTally tally)
+      long userId, SyncKind kind, UserClient user, @Nullable Span date, RunTally tally)
       throws Exception {
     LocalDate today = LocalDate.now(clock);
     KindState current = state.load(userId, kind);
     LocalDate from;
     LocalDate to;
     if (date != null) {
-      from = date;
-      to = date;
+      from = date.from();
+      to = date.to();
     } else {
       LocalDate earliest = today.minusDays(lookBackDays - 1L);
       from = current
@@ -472,6 +481,13 @@ public final class SyncEngine {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** The dates a targeted sync reads, both included. */
+  private record Span(LocalDate from, LocalDate to) {
+    static Span of(LocalDate from, LocalDate to) {
+      return from.isAfter(to) ? new Span(to, from) : new Span(from, to);
+    }
   }
 
   @Override

@@ -365,6 +365,39 @@ class SyncEngineTest {
   }
 
   @Test
+  void sleepWiseAndPhysicalInfoEventsSyncTheirKindAndRange() {
+    FakeUser user = addUser(0);
+    LocalDate day =
+        fake.today().minusDays(40); // older than any look-back: only the event's range reads it
+    user.addSleepWise(day).addPhysicalInfo();
+    RecordingSink sink = new RecordingSink();
+    SyncEngine engine = engine(sink).build();
+    java.net.URI url = java.net.URI.create(fake.baseUrl());
+
+    SyncReport alertness = engine.sync(new dev.accesslink4j.webhooks.AlertnessEvent(
+        user.polarUserId(), day.minusDays(1), day.plusDays(1), java.time.Instant.now(), url));
+    SyncReport bedtime = engine.sync(new dev.accesslink4j.webhooks.CircadianBedtimeEvent(
+        user.polarUserId(), day.minusDays(1), day.plusDays(1), java.time.Instant.now(), url));
+    SyncReport physical = engine.sync(new dev.accesslink4j.webhooks.PhysicalInformationEvent(
+        user.polarUserId(), java.time.Instant.now(), url));
+
+    assertThat(alertness.requests()).isEqualTo(1);
+    assertThat(bedtime.requests()).isEqualTo(1);
+    assertThat(physical.requests()).isEqualTo(1);
+    assertThat(fake.requests(Route.LIST_ALERTNESS_BY_DATE_RANGE))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.queryParameter("from")).contains(day.minusDays(1).toString());
+          assertThat(r.queryParameter("to")).contains(day.plusDays(1).toString());
+        });
+    long id = user.polarUserId();
+    assertThat(sink.keys())
+        .anyMatch(k -> k.startsWith(id + "/sleepwise-alertness/"))
+        .anyMatch(k -> k.startsWith(id + "/sleepwise-circadian-bedtime/"))
+        .contains(id + "/physical-info/current");
+  }
+
+  @Test
   void theListenerHearsUsersKindsItemsAndRequests() {
     addUser(2);
     addUser(0);
