@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Format: a header line, then lines {@code P <user> <kind> <id> <fingerprint>} (an item delivered),
  * {@code D <user> <kind> <id>} (an item forgotten) and {@code T <user> <kind> <date>} (the last date read), applied in
- * order. {@link #close()} (and a growing log, on its own) rewrites the file compactly: written to a temporary file,
+ * order, and {@code H <user> <relink|consent> <sha-256 of the token>} (a {@link UserHold}) and {@code R <user>} (a
+ * hold cleared). The header is {@code accesslink-sync-state 2}; a version 1 file (written before the holds and the
+ * SleepWise, biosensing and physical-info kinds) is read and rewritten as version 2 on open, and a file of a later
+ * version fails the open with an error saying so. {@link #close()} (and a growing log, on its own) rewrites the file compactly: written to a temporary file,
  * forced to the disk and moved into place in one step, so the file is always either the old or the new one. A kill
  * part way through an append leaves an unfinished last line, which the next open drops: that save is lost, and its
  * items are delivered again (at least once), never skipped. Appends are not forced to the disk one by one (that would
@@ -46,13 +50,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Size: 10,000 users with 30 exercises each load and save in well under a second, in a few tens of MiB of heap.
  */
 public final class FileStateStore implements StateStore, AutoCloseable {
-  private static final String HEADER = "accesslink-sync-state 1";
+  private static final String HEADER_PREFIX = "accesslink-sync-state ";
+  private static final int VERSION = 2;
+  private static final String HEADER = HEADER_PREFIX + VERSION;
   private static final long MIN_COMPACT_BYTES = 16L * 1024 * 1024;
 
   private final Path file;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Map<Key, KindState> states = new ConcurrentHashMap<>();
+  private final Map<Long, UserHold> holds = new ConcurrentHashMap<>();
+  private boolean upgrade;
   private @Nullable FileChannel log;
   private long compactedSize;
   private long appended;
@@ -119,6 +127,43 @@ public final class FileStateStore implements StateStore, AutoCloseable {
   public KindState load(long userId, SyncKind kind) {
     return states.getOrDefault(
         new Key(userId, Objects.requireNonNull(kind, "kind")), KindState.empty());
+  }
+
+  @Override
+  public Optional<UserHold> loadHold(long userId) {
+    return Optional.ofNullable(holds.get(userId));
+  }
+
+  @Override
+  public synchronized void saveHold(long userId, UserHold hold) {
+    Objects.requireNonNull(hold, "hold");
+    requireOpen();
+    if (hold.equals(holds.put(userId, hold))) {
+      return;
+    }
+    StringBuilder line = new StringBuilder();
+    hold(line, userId, hold);
+    append(line);
+  }
+
+  @Override
+  public synchronized void clearHold(long userId) {
+    requireOpen();
+    if (holds.remove(userId) != null) {
+      append(new StringBuilder("R ").append(userId).append('\n'));
+    }
+  }
+
+  private void append(StringBuilder lines) {
+    try {
+      ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+      FileChannel channel = Objects.requireNonNull(log, "log");
+      while (bytes.hasRemaining()) {
+        appended += channel.write(bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the sync state file " + file, e);
+    }
   }
 
   @Override
@@ -224,6 +269,10 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         }
       }
       compactedSize = complete;
+      if (upgrade) {
+        compact(); // a version 1 file: rewritten with the current header before anything is
+        // appended
+      }
     } else {
       compact();
     }
@@ -247,9 +296,7 @@ public final class FileStateStore implements StateStore, AutoCloseable {
       number++;
       String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
       if (number == 1) {
-        if (!text.equals(HEADER)) {
-          throw damaged(number, "not a sync state file (the first line is not \"" + HEADER + "\")");
-        }
+        header(text);
       } else {
         apply(text, number, pending);
       }
@@ -261,6 +308,25 @@ public final class FileStateStore implements StateStore, AutoCloseable {
       throw damaged(1, "not a sync state file (no header line)");
     }
     return complete;
+  }
+
+  private void header(String text) {
+    if (text.equals(HEADER)) {
+      return;
+    }
+    if (text.equals(HEADER_PREFIX + 1)) {
+      upgrade = true;
+      return;
+    }
+    if (text.startsWith(HEADER_PREFIX)) {
+      throw new IllegalStateException("the sync state file " + file + " has format \""
+          + text.substring(HEADER_PREFIX.length())
+          + "\", written by a later accesslink-sync: this version reads"
+          + " formats 1 to " + VERSION
+          + " (use the later version, or move the file away to start over:"
+          + " everything is then delivered again)");
+    }
+    throw damaged(1, "not a sync state file (the first line is not \"" + HEADER + "\")");
   }
 
   /** Consecutive put lines of one user and kind (a compacted file's layout), turned into one state at once. */
@@ -309,11 +375,16 @@ public final class FileStateStore implements StateStore, AutoCloseable {
     String[] parts = text.split(" ", -1);
     int expected = switch (parts[0]) {
       case "P" -> 5;
-      case "D", "T" -> 4;
+      case "D", "T", "H" -> 4;
+      case "R" -> 2;
       default -> throw damaged(number, "unknown record type");
     };
     if (parts.length != expected) {
       throw damaged(number, "expected " + expected + " fields, found " + parts.length);
+    }
+    if (parts[0].equals("H") || parts[0].equals("R")) {
+      applyHold(parts, number);
+      return;
     }
     Key key;
     try {
@@ -335,6 +406,40 @@ public final class FileStateStore implements StateStore, AutoCloseable {
     } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
       throw damaged(number, "unreadable value");
     }
+  }
+
+  private void applyHold(String[] parts, int number) {
+    long userId;
+    try {
+      userId = Long.parseLong(parts[1]);
+    } catch (NumberFormatException e) {
+      throw damaged(number, "the user id is not a number");
+    }
+    if (parts[0].equals("R")) {
+      holds.remove(userId);
+      return;
+    }
+    SyncFailure.Reason reason = switch (parts[2]) {
+      case "relink" -> SyncFailure.Reason.RELINK;
+      case "consent" -> SyncFailure.Reason.CONSENT_REQUIRED;
+      default -> throw damaged(number, "unknown hold reason");
+    };
+    try {
+      holds.put(userId, new UserHold(reason, parts[3]));
+    } catch (IllegalArgumentException e) {
+      throw damaged(number, "unreadable token fingerprint");
+    }
+  }
+
+  private static void hold(StringBuilder lines, long userId, UserHold hold) {
+    lines
+        .append("H ")
+        .append(userId)
+        .append(' ')
+        .append(hold.reason() == SyncFailure.Reason.RELINK ? "relink" : "consent")
+        .append(' ')
+        .append(hold.tokenFingerprint())
+        .append('\n');
   }
 
   private SyncKind kind(String name, int number) {
@@ -378,6 +483,12 @@ public final class FileStateStore implements StateStore, AutoCloseable {
           out.append(lines);
           lines.setLength(0);
         }
+        List<Map.Entry<Long, UserHold>> held =
+            holds.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+        for (Map.Entry<Long, UserHold> entry : held) {
+          hold(lines, entry.getKey(), entry.getValue());
+        }
+        out.append(lines);
         out.flush();
         channel.force(true);
         compactedSize = channel.size();

@@ -1,5 +1,7 @@
 package dev.accesslink4j.sync;
 
+import java.util.Optional;
+
 /**
  * What was delivered, per user and kind. The engine loads a user's state before syncing a kind and saves it after
  * the sink returned for the items it records, so a crash between the two repeats an item rather than losing it.
@@ -28,6 +30,32 @@ public interface StateStore {
    * @param state the new state
    */
   void save(long userId, SyncKind kind, KindState state);
+
+  /**
+   * The hold of a user whose token or consent AccessLink refused in an earlier run. The default keeps no holds (every
+   * user is tried on every run); {@link FileStateStore} and {@link InMemoryStateStore} keep them.
+   *
+   * @param userId the Polar user id
+   * @return the hold, or empty when the user is not held
+   */
+  default Optional<UserHold> loadHold(long userId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Records (or replaces) the hold of a user. The default does nothing.
+   *
+   * @param userId the Polar user id
+   * @param hold why the user is held, with the refused token's fingerprint
+   */
+  default void saveHold(long userId, UserHold hold) {}
+
+  /**
+   * Forgets the hold of a user (the user synced again). The default does nothing.
+   *
+   * @param userId the Polar user id
+   */
+  default void clearHold(long userId) {}
 
   /**
    * Makes every saved state durable; called by the engine at the end of every run. The default does nothing.

@@ -12,9 +12,12 @@ import dev.accesslink4j.sync.internal.Dated;
 import dev.accesslink4j.sync.internal.Fingerprints;
 import dev.accesslink4j.sync.internal.RunTally;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
+import dev.accesslink4j.webhooks.AlertnessEvent;
+import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
 import dev.accesslink4j.webhooks.ContinuousHeartRateEvent;
 import dev.accesslink4j.webhooks.DataEvent;
 import dev.accesslink4j.webhooks.ExerciseEvent;
+import dev.accesslink4j.webhooks.PhysicalInformationEvent;
 import dev.accesslink4j.webhooks.SleepEvent;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  * request per chosen {@link ExerciseFormat}; for the daily kinds their range endpoints, from a look-back of
  * {@link Builder#lookBackDays(int) 28 days} on the first run, afterwards from a few days before the last date read
  * ({@link Builder#reReadDays(int) 2}: Polar may still update them), so a rerun costs one request per user and kind.
- * A daily item is delivered when it is new or its content changed. A file AccessLink does not have (404: a GPX of an
+ * A daily item is delivered when it is new or its content changed. For {@link SyncKind#PHYSICAL_INFO} the current
+ * value ({@code /v3/users/physical-info}, one request), delivered when it changed. A file AccessLink does not have (404: a GPX of an
  * exercise without a route) is skipped.
  *
  * <p><b>Concurrency.</b> {@link Builder#userParallelism(int) 16} users at once, and per user
@@ -69,13 +73,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Failures.</b> A failing kind never stops the others, nor a failing user the other users. A 401 (token
  * revoked) or 403 (consents missing) stops that user's run and is reported in {@link SyncReport#reLink()} or
- * {@link SyncReport#consentRequired()}. An item is recorded only after the sink returned, so a process killed at any
+ * {@link SyncReport#consentRequired()}, and recorded in the state store as a {@link UserHold}: later runs skip a 401
+ * user without a request ({@link SyncReport#skipped()}) until the user source gives another token, and try a 403
+ * user once per run (one request) until the consents are given. An item is recorded only after the sink returned, so a process killed at any
  * moment loses nothing: the next run delivers again what was not recorded.
  *
  * <p>Thread-safe; {@link #run()} may be called again (for example on a schedule), but not twice at once for one
  * state store.
  */
 public final class SyncEngine {
+  private static final String PHYSICAL_INFO_ID = "current";
   private final AccessLink client;
   private final UserSource users;
   private final SyncSink sink;
@@ -142,7 +149,7 @@ public final class SyncEngine {
 
   /**
    * Syncs one date of one daily kind of one user (one request), for an event naming the date; delivered when new or
-   * changed. For {@link SyncKind#EXERCISES} the date is ignored, as in {@link #sync(long, SyncKind)}.
+   * changed. For {@link SyncKind#EXERCISES} and {@link SyncKind#PHYSICAL_INFO} the date is ignored, as in {@link #sync(long, SyncKind)}.
    *
    * @param userId the Polar user id
    * @param kind the kind
@@ -150,14 +157,15 @@ public final class SyncEngine {
    * @return what was done
    */
   public SyncReport sync(long userId, SyncKind kind, LocalDate date) {
-    return syncOne(
-        userId, Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(date, "date"));
+    Objects.requireNonNull(date, "date");
+    return syncOne(userId, Objects.requireNonNull(kind, "kind"), new Span(date, date));
   }
 
   /**
    * Syncs what a webhook event or pull notification announces: an exercise event syncs the user's exercises, a
-   * sleep, activity summary or continuous heart rate event that kind's date. Other events (SleepWise, physical
-   * information) name kinds this engine does not sync yet and do nothing.
+   * sleep, activity summary or continuous heart rate event that kind's date, a SleepWise alertness or circadian
+   * bedtime event that kind's dates (its range), a physical information event the current physical information.
+   * Other events do nothing.
    *
    * @param event the verified event
    * @return what was done
@@ -172,11 +180,17 @@ public final class SyncEngine {
       return sync(e.userId(), SyncKind.DAILY_ACTIVITY, e.date());
     } else if (event instanceof ContinuousHeartRateEvent e) {
       return sync(e.userId(), SyncKind.CONTINUOUS_HEART_RATE, e.date());
+    } else if (event instanceof AlertnessEvent e) {
+      return syncOne(e.userId(), SyncKind.SLEEP_WISE_ALERTNESS, Span.of(e.from(), e.to()));
+    } else if (event instanceof CircadianBedtimeEvent e) {
+      return syncOne(e.userId(), SyncKind.SLEEP_WISE_CIRCADIAN_BEDTIME, Span.of(e.from(), e.to()));
+    } else if (event instanceof PhysicalInformationEvent e) {
+      return sync(e.userId(), SyncKind.PHYSICAL_INFO);
     }
     return new RunTally().report(0);
   }
 
-  private SyncReport syncOne(long userId, SyncKind kind, @Nullable LocalDate date) {
+  private SyncReport syncOne(long userId, SyncKind kind, @Nullable Span date) {
     Optional<SyncUser> user = users.user(userId);
     if (user.isEmpty()) {
       RunTally tally = new RunTally();
@@ -186,8 +200,7 @@ public final class SyncEngine {
     return syncUsers(List.of(user.get()), Set.of(kind), date);
   }
 
-  private SyncReport syncUsers(
-      List<SyncUser> list, Set<SyncKind> chosen, @Nullable LocalDate date) {
+  private SyncReport syncUsers(List<SyncUser> list, Set<SyncKind> chosen, @Nullable Span date) {
     RunTally tally = new RunTally();
     ExecutorService userPool = Executors.newFixedThreadPool(
         Math.max(1, Math.min(userParallelism, list.size())), threads("accesslink-sync-user"));
@@ -213,31 +226,50 @@ public final class SyncEngine {
   private void syncUser(
       SyncUser user,
       Set<SyncKind> chosen,
-      @Nullable LocalDate date,
+      @Nullable Span date,
       RunTally tally,
       ExecutorService files) {
+    Optional<UserHold> hold = state.loadHold(user.userId());
+    if (hold.isPresent() && hold.get().skips(user.token())) {
+      tally.skip(user.userId()); // this token answered 401 before: it will not work again
+      return;
+    }
     listener.userStarted(user.userId());
     UserClient userClient = client.user(user.token());
     int failures = 0;
+    int finished = 0;
+    SyncFailure.@Nullable Reason refused = null;
     for (SyncKind kind : SyncKind.values()) {
       if (!chosen.contains(kind)) {
         continue;
       }
       listener.kindStarted(user.userId(), kind);
       try {
-        int delivered = kind == SyncKind.EXERCISES
-            ? syncExercises(user.userId(), userClient, tally, files)
-            : syncDaily(user.userId(), kind, userClient, date, tally);
+        int delivered = switch (kind) {
+          case EXERCISES -> syncExercises(user.userId(), userClient, tally, files);
+          case PHYSICAL_INFO -> syncPhysicalInfo(user.userId(), userClient, tally);
+          default -> syncDaily(user.userId(), kind, userClient, date, tally);
+        };
         listener.kindFinished(user.userId(), kind, delivered);
+        finished++;
       } catch (Exception e) {
         failures++;
         SyncFailure failure = failure(user.userId(), kind, e);
         tally.fail(failure);
         listener.kindFailed(failure);
         if (failure.reason() != SyncFailure.Reason.ERROR) {
+          refused = failure.reason();
           break; // the token or the consent is gone: every other kind would fail the same way
         }
       }
+    }
+    if (refused != null) {
+      UserHold next = UserHold.of(refused, user.token());
+      if (!hold.equals(Optional.of(next))) {
+        state.saveHold(user.userId(), next);
+      }
+    } else if (hold.isPresent() && finished > 0) {
+      state.clearHold(user.userId()); // linked again, or the consents were given
     }
     listener.userFinished(user.userId(), failures);
   }
@@ -351,16 +383,37 @@ public final class SyncEngine {
     return delivered + 1;
   }
 
+  /** The current physical information: one request, delivered as the item {@code current} when it changed. */
+  private int syncPhysicalInfo(long userId, UserClient user, RunTally tally) throws Exception {
+    request(userId, SyncKind.PHYSICAL_INFO, tally);
+    Optional<dev.accesslink4j.generated.model.PhysicalInfo> info =
+        user.physicalInfo().get();
+    if (info.isEmpty()) {
+      return 0;
+    }
+    KindState current = state.load(userId, SyncKind.PHYSICAL_INFO);
+    SyncItem item = new SyncItem(userId, SyncKind.PHYSICAL_INFO, PHYSICAL_INFO_ID, info.get());
+    long fingerprint = Fingerprints.of(item.json());
+    if (current.fingerprint(PHYSICAL_INFO_ID).orElse(~fingerprint) == fingerprint) {
+      return 0; // unchanged since it was delivered
+    }
+    sink.item(item);
+    tally.item();
+    listener.itemDelivered(item);
+    state.save(userId, SyncKind.PHYSICAL_INFO, current.with(PHYSICAL_INFO_ID, fingerprint));
+    return 1;
+  }
+
   private int syncDaily(
-      long userId, SyncKind kind, UserClient user, @Nullable LocalDate date, RunTally tally)
+      long userId, SyncKind kind, UserClient user, @Nullable Span date, RunTally tally)
       throws Exception {
     LocalDate today = LocalDate.now(clock);
     KindState current = state.load(userId, kind);
     LocalDate from;
     LocalDate to;
     if (date != null) {
-      from = date;
-      to = date;
+      from = date.from();
+      to = date.to();
     } else {
       LocalDate earliest = today.minusDays(lookBackDays - 1L);
       from = current
@@ -428,6 +481,13 @@ public final class SyncEngine {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** The dates a targeted sync reads, both included. */
+  private record Span(LocalDate from, LocalDate to) {
+    static Span of(LocalDate from, LocalDate to) {
+      return from.isAfter(to) ? new Span(to, from) : new Span(from, to);
+    }
   }
 
   @Override

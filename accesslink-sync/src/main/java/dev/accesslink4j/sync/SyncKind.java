@@ -16,7 +16,29 @@ public enum SyncKind {
   /** Continuous heart rate ({@code /v3/users/continuous-heart-rate?from&to}), one per day. */
   CONTINUOUS_HEART_RATE("continuous-heart-rate"),
   /** Cardio load ({@code /v3/users/cardio-load/date?from&to}), one per day that has a load. */
-  CARDIO_LOAD("cardio-load");
+  CARDIO_LOAD("cardio-load"),
+  /** SleepWise alertness ({@code /v3/users/sleepwise/alertness/date?from&to}), by the date its period starts. */
+  SLEEP_WISE_ALERTNESS("sleepwise-alertness"),
+  /**
+   * SleepWise circadian bedtime ({@code /v3/users/sleepwise/circadian-bedtime/date?from&to}), by the date its period
+   * starts.
+   */
+  SLEEP_WISE_CIRCADIAN_BEDTIME("sleepwise-circadian-bedtime"),
+  /** Body temperature periods ({@code /v3/users/biosensing/bodytemperature?from&to}), by their start date. */
+  BODY_TEMPERATURE("body-temperature"),
+  /** Sleep-time skin temperature ({@code /v3/users/biosensing/skintemperature?from&to}), one per night. */
+  SKIN_TEMPERATURE("skin-temperature"),
+  /** Skin-contact periods ({@code /v3/users/biosensing/skincontacts?from&to}), by their start date. */
+  SKIN_CONTACTS("skin-contacts"),
+  /** Wrist ECG tests ({@code /v3/users/biosensing/ecg?from&to}), by the test's local date. */
+  ECG("ecg"),
+  /** SpO2 tests ({@code /v3/users/biosensing/spo2?from&to}), by the test's local date. */
+  SPO2("spo2"),
+  /**
+   * The user's current physical information ({@code /v3/users/physical-info}): one request per run, delivered when it
+   * changed, as the item {@code current}.
+   */
+  PHYSICAL_INFO("physical-info");
 
   private final String folder;
 
@@ -35,11 +57,11 @@ public enum SyncKind {
 
   /**
    * Whether the kind is read by date range with a look-back and a re-read of recent days (every kind but
-   * {@link #EXERCISES}).
+   * {@link #EXERCISES} and {@link #PHYSICAL_INFO}).
    *
    * @return true for the daily kinds
    */
   public boolean daily() {
-    return this != EXERCISES;
+    return this != EXERCISES && this != PHYSICAL_INFO;
   }
 }

@@ -70,6 +70,76 @@ class FileStateStoreTest {
   }
 
   @Test
+  void holdsAreKeptAcrossStoresWithTheTokensFingerprintNeverTheToken() throws Exception {
+    Path file = dir.resolve("state");
+    dev.accesslink4j.AccessToken revoked = dev.accesslink4j.AccessToken.of("secret-token-one");
+    dev.accesslink4j.AccessToken unconsented = dev.accesslink4j.AccessToken.of("secret-token-two");
+    try (FileStateStore store = FileStateStore.open(file)) {
+      store.saveHold(1, UserHold.of(SyncFailure.Reason.RELINK, revoked));
+      store.saveHold(2, UserHold.of(SyncFailure.Reason.CONSENT_REQUIRED, unconsented));
+      store.saveHold(3, UserHold.of(SyncFailure.Reason.RELINK, revoked));
+      store.clearHold(3);
+      // appended, before any compaction
+      assertThat(Files.readString(file)).doesNotContain("secret-token");
+      try (Stream<String> lines = Files.lines(file)) {
+        assertThat(lines.filter(l -> l.startsWith("R "))).containsExactly("R 3");
+      }
+    }
+    try (FileStateStore store = FileStateStore.open(file)) {
+      assertThat(store.loadHold(1))
+          .contains(new UserHold(SyncFailure.Reason.RELINK, UserHold.fingerprint(revoked)));
+      assertThat(store.loadHold(1).orElseThrow().skips(revoked)).isTrue();
+      assertThat(store.loadHold(1).orElseThrow().skips(unconsented)).isFalse();
+      assertThat(store.loadHold(2).orElseThrow().reason())
+          .isEqualTo(SyncFailure.Reason.CONSENT_REQUIRED);
+      assertThat(store.loadHold(2).orElseThrow().skips(unconsented)).isFalse();
+      assertThat(store.loadHold(3)).isEmpty();
+    }
+    String text = Files.readString(file);
+    assertThat(text)
+        .startsWith("accesslink-sync-state 2\n")
+        .doesNotContain("secret-token")
+        // SHA-256 of "secret-token-one"
+        .contains("H 1 relink " + UserHold.fingerprint(revoked));
+    assertThat(UserHold.fingerprint(revoked))
+        .hasSize(64)
+        .isNotEqualTo(UserHold.fingerprint(unconsented));
+  }
+
+  @Test
+  void aVersionOneFileIsReadAndRewrittenAsVersionTwo() throws Exception {
+    Path file = dir.resolve("state");
+    Files.writeString(
+        file,
+        "accesslink-sync-state 1\nP 1 exercises e1 0\nP 1 sleep 2026-11-30 a\nT 1 sleep 2026-11-30\n");
+
+    try (FileStateStore store = FileStateStore.open(file)) {
+      assertThat(Files.readString(file)).startsWith("accesslink-sync-state 2\n");
+      assertThat(store.load(1, SyncKind.EXERCISES).ids()).containsExactly("e1");
+      assertThat(store.load(1, SyncKind.SLEEP).fingerprint("2026-11-30")).hasValue(10);
+      assertThat(store.load(1, SyncKind.SLEEP).readThrough()).contains(LocalDate.of(2026, 11, 30));
+      store.save(1, SyncKind.ECG, KindState.empty().with("2026-11-29", 1));
+    }
+    try (FileStateStore store = FileStateStore.open(file)) {
+      assertThat(store.load(1, SyncKind.ECG).ids()).containsExactly("2026-11-29");
+      assertThat(store.load(1, SyncKind.EXERCISES).ids()).containsExactly("e1");
+    }
+  }
+
+  @Test
+  void aFileOfALaterVersionIsRefusedClearly() throws Exception {
+    Path file = dir.resolve("state");
+    Files.writeString(file, "accesslink-sync-state 3\nX whatever\n");
+
+    assertThatThrownBy(() -> FileStateStore.open(file))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(file.toAbsolutePath().toString())
+        .hasMessageContaining("format \"3\", written by a later accesslink-sync")
+        .hasMessageContaining("reads formats 1 to 2");
+    assertThat(Files.readString(file)).isEqualTo("accesslink-sync-state 3\nX whatever\n");
+  }
+
+  @Test
   void aDamagedFileIsNamedWithItsLine() throws Exception {
     Path file = dir.resolve("state");
     Files.writeString(file, "accesslink-sync-state 1\nP 1 exercises e1 0\nP x exercises e2 0\n");
@@ -116,7 +186,7 @@ class FileStateStoreTest {
           store.load(1, SyncKind.EXERCISES).retainAll(java.util.List.of("e5")));
     }
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
-        .containsExactly("accesslink-sync-state 1", "P 1 exercises e5 0");
+        .containsExactly("accesslink-sync-state 2", "P 1 exercises e5 0");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("state", "state.lock");

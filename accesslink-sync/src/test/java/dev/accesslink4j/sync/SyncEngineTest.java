@@ -114,7 +114,12 @@ class SyncEngineTest {
     RecordingSink sink = new RecordingSink();
 
     SyncReport report = engine(sink)
-        .kinds(EnumSet.complementOf(EnumSet.of(SyncKind.EXERCISES)))
+        .kinds(EnumSet.of(
+            SyncKind.DAILY_ACTIVITY,
+            SyncKind.SLEEP,
+            SyncKind.NIGHTLY_RECHARGE,
+            SyncKind.CONTINUOUS_HEART_RATE,
+            SyncKind.CARDIO_LOAD))
         .build()
         .run();
 
@@ -133,6 +138,99 @@ class SyncEngineTest {
     assertThat(fake.requests()).hasSize(5);
     assertThat(fake.requests(Route.LIST_ACTIVITIES).get(0).queryParameter("from"))
         .contains(today.minusDays(27).toString());
+  }
+
+  @Test
+  void sleepWiseAndBiosensingKindsReadTheirRangeEndpointsWithBothDates() {
+    FakeUser user = addUser(0);
+    LocalDate today = fake.today();
+    user.addSleepWise(today.minusDays(2))
+        .addBiosensing(today.minusDays(3))
+        .addEcgTest(today.minusDays(4))
+        .addSpo2Test(today.minusDays(5));
+    RecordingSink sink = new RecordingSink();
+    Set<SyncKind> kinds = EnumSet.of(
+        SyncKind.SLEEP_WISE_ALERTNESS,
+        SyncKind.SLEEP_WISE_CIRCADIAN_BEDTIME,
+        SyncKind.BODY_TEMPERATURE,
+        SyncKind.SKIN_TEMPERATURE,
+        SyncKind.SKIN_CONTACTS,
+        SyncKind.ECG,
+        SyncKind.SPO2);
+
+    SyncReport report = engine(sink).kinds(kinds).build().run();
+
+    assertThat(report.failures()).isEmpty();
+    long id = user.polarUserId();
+    for (String folder : List.of(
+        "sleepwise-alertness",
+        "sleepwise-circadian-bedtime",
+        "body-temperature",
+        "skin-temperature",
+        "skin-contacts",
+        "ecg",
+        "spo2")) {
+      assertThat(sink.keys()).as(folder).anyMatch(k -> k.startsWith(id + "/" + folder + "/"));
+    }
+    assertThat(sink.keys()).contains(id + "/skin-temperature/" + today.minusDays(3));
+    // 28 dates, both ends included, fit each endpoint's limit: one request per kind
+    assertThat(fake.requests()).hasSize(7);
+    for (Route route : List.of(
+        Route.LIST_ALERTNESS_BY_DATE_RANGE,
+        Route.LIST_CIRCADIAN_BEDTIME_BY_DATE_RANGE,
+        Route.LIST_BODY_TEMPERATURE,
+        Route.LIST_SKIN_TEMPERATURE,
+        Route.LIST_SKIN_CONTACTS,
+        Route.LIST_ECG,
+        Route.LIST_SPO2)) {
+      assertThat(fake.requests(route).get(0).queryParameter("from"))
+          .as(route.name())
+          .contains(today.minusDays(27).toString());
+      assertThat(fake.requests(route).get(0).queryParameter("to"))
+          .as(route.name())
+          .contains(today.toString());
+    }
+  }
+
+  @Test
+  void aLongLookBackIsReadInChunksOfTwentyEightDates() {
+    FakeUser user = addUser(0);
+    user.addBiosensing(fake.today().minusDays(60));
+
+    SyncReport report = engine(new RecordingSink())
+        .kinds(Set.of(SyncKind.SKIN_TEMPERATURE))
+        .lookBackDays(90)
+        .build()
+        .run();
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.items()).isEqualTo(1);
+    // 90 dates: 28 + 28 + 28 + 6
+    assertThat(fake.requests(Route.LIST_SKIN_TEMPERATURE)).hasSize(4);
+  }
+
+  @Test
+  void physicalInfoIsDeliveredWhenItChanged() {
+    FakeUser user = addUser(0);
+    user.addPhysicalInfo();
+    InMemoryStateStore state = new InMemoryStateStore();
+    Set<SyncKind> kinds = Set.of(SyncKind.PHYSICAL_INFO);
+
+    RecordingSink first = new RecordingSink();
+    SyncReport firstRun = engine(first).stateStore(state).kinds(kinds).build().run();
+    RecordingSink unchanged = new RecordingSink();
+    SyncReport secondRun =
+        engine(unchanged).stateStore(state).kinds(kinds).build().run();
+    user.addPhysicalInfo();
+    RecordingSink changed = new RecordingSink();
+    engine(changed).stateStore(state).kinds(kinds).build().run();
+
+    assertThat(firstRun.failures()).isEmpty();
+    assertThat(first.keys()).containsExactly(user.polarUserId() + "/physical-info/current");
+    assertThat(secondRun.requests()).isEqualTo(1);
+    assertThat(unchanged.deliveries()).isEmpty();
+    assertThat(changed.keys()).containsExactly(user.polarUserId() + "/physical-info/current");
+    assertThat(fake.requests(Route.GET_PHYSICAL_INFO)).hasSize(3);
   }
 
   @Test
@@ -160,10 +258,18 @@ class SyncEngineTest {
         Route.LIST_SLEEP,
         Route.LIST_NIGHTLY_RECHARGE,
         Route.LIST_CONTINUOUS_HEART_RATE,
-        Route.LIST_CARDIO_LOAD_BY_DATE_RANGE)) {
+        Route.LIST_CARDIO_LOAD_BY_DATE_RANGE,
+        Route.LIST_ALERTNESS_BY_DATE_RANGE,
+        Route.LIST_CIRCADIAN_BEDTIME_BY_DATE_RANGE,
+        Route.LIST_BODY_TEMPERATURE,
+        Route.LIST_SKIN_TEMPERATURE,
+        Route.LIST_SKIN_CONTACTS,
+        Route.LIST_ECG,
+        Route.LIST_SPO2,
+        Route.GET_PHYSICAL_INFO)) {
       assertThat(fake.requests(route)).as(route.name()).hasSize(3);
     }
-    assertThat(rerun.requests()).isEqualTo(18);
+    assertThat(rerun.requests()).isEqualTo(3 * 14);
     assertThat(sink.deliveries()).isEmpty();
     assertThat(rerun.items()).isZero();
   }
@@ -256,6 +362,39 @@ class SyncEngineTest {
     assertThat(sink.keys())
         .isEqualTo(
             union(exerciseKeys(user, TCX_GPX), Set.of(user.polarUserId() + "/sleep/" + night)));
+  }
+
+  @Test
+  void sleepWiseAndPhysicalInfoEventsSyncTheirKindAndRange() {
+    FakeUser user = addUser(0);
+    LocalDate day =
+        fake.today().minusDays(40); // older than any look-back: only the event's range reads it
+    user.addSleepWise(day).addPhysicalInfo();
+    RecordingSink sink = new RecordingSink();
+    SyncEngine engine = engine(sink).build();
+    java.net.URI url = java.net.URI.create(fake.baseUrl());
+
+    SyncReport alertness = engine.sync(new dev.accesslink4j.webhooks.AlertnessEvent(
+        user.polarUserId(), day.minusDays(1), day.plusDays(1), java.time.Instant.now(), url));
+    SyncReport bedtime = engine.sync(new dev.accesslink4j.webhooks.CircadianBedtimeEvent(
+        user.polarUserId(), day.minusDays(1), day.plusDays(1), java.time.Instant.now(), url));
+    SyncReport physical = engine.sync(new dev.accesslink4j.webhooks.PhysicalInformationEvent(
+        user.polarUserId(), java.time.Instant.now(), url));
+
+    assertThat(alertness.requests()).isEqualTo(1);
+    assertThat(bedtime.requests()).isEqualTo(1);
+    assertThat(physical.requests()).isEqualTo(1);
+    assertThat(fake.requests(Route.LIST_ALERTNESS_BY_DATE_RANGE))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.queryParameter("from")).contains(day.minusDays(1).toString());
+          assertThat(r.queryParameter("to")).contains(day.plusDays(1).toString());
+        });
+    long id = user.polarUserId();
+    assertThat(sink.keys())
+        .anyMatch(k -> k.startsWith(id + "/sleepwise-alertness/"))
+        .anyMatch(k -> k.startsWith(id + "/sleepwise-circadian-bedtime/"))
+        .contains(id + "/physical-info/current");
   }
 
   @Test
@@ -400,6 +539,79 @@ class SyncEngineTest {
     assertThat(sink.keys())
         .noneMatch(k -> k.startsWith(revoked.polarUserId() + "/")
             || k.startsWith(unconsented.polarUserId() + "/"));
+  }
+
+  @Test
+  void aRevokedTokenIsSkippedByLaterRunsUntilTheUserSourceGivesAnotherToken(@TempDir Path dir) {
+    FakeUser revoked = addUser(1);
+    FakeUser fine = addUser(0);
+    revoked.revokeTokens();
+    Path stateFile = dir.resolve("state");
+
+    SyncReport first;
+    try (FileStateStore state = FileStateStore.open(stateFile)) {
+      first = engine(new RecordingSink()).stateStore(state).build().run();
+    }
+    fake.clearRequests();
+    SyncReport second;
+    try (FileStateStore state = FileStateStore.open(stateFile)) {
+      second = engine(new RecordingSink()).stateStore(state).build().run();
+    }
+    String revokedToken = users.get(0).token().reveal();
+    long revokedRequests = fake.requests().stream()
+        .filter(r -> r.header("Authorization").orElse("").endsWith(revokedToken))
+        .count();
+
+    assertThat(first.reLink()).containsExactly(revoked.polarUserId());
+    assertThat(second.skipped()).containsExactly(revoked.polarUserId());
+    assertThat(second.reLink()).isEmpty();
+    assertThat(second.failures()).isEmpty();
+    assertThat(second.users()).isEqualTo(2);
+    assertThat(revokedRequests).isZero();
+    assertThat(fake.requests()).hasSize(SyncKind.values().length); // the other user's
+    assertThat(fine.polarUserId()).isNotEqualTo(revoked.polarUserId());
+
+    // the user links again: the source gives a new token, which is tried at once
+    users.set(0, new SyncUser(revoked.polarUserId(), revoked.issueToken()));
+    RecordingSink sink = new RecordingSink();
+    SyncReport relinked;
+    SyncReport after;
+    try (FileStateStore state = FileStateStore.open(stateFile)) {
+      relinked = engine(sink).stateStore(state).build().run();
+      assertThat(state.loadHold(revoked.polarUserId())).isEmpty();
+      after = engine(new RecordingSink()).stateStore(state).build().run();
+    }
+    assertThat(relinked.skipped()).isEmpty();
+    assertThat(relinked.failures()).isEmpty();
+    assertThat(sink.keys()).anyMatch(k -> k.startsWith(revoked.polarUserId() + "/exercises/"));
+    assertThat(after.skipped()).isEmpty();
+  }
+
+  @Test
+  void anUnconsentedUserIsTriedOncePerRunUntilTheConsentIsGiven() {
+    FakeUser unconsented = addUser(1);
+    unconsented.withholdConsent();
+    InMemoryStateStore state = new InMemoryStateStore();
+
+    SyncReport first = engine(new RecordingSink()).stateStore(state).build().run();
+    assertThat(state.loadHold(unconsented.polarUserId()).map(UserHold::reason))
+        .contains(SyncFailure.Reason.CONSENT_REQUIRED);
+    fake.clearRequests();
+    SyncReport second = engine(new RecordingSink()).stateStore(state).build().run();
+    long secondRequests = fake.requests().size();
+    unconsented.grantConsent();
+    RecordingSink sink = new RecordingSink();
+    SyncReport third = engine(sink).stateStore(state).build().run();
+
+    assertThat(first.consentRequired()).containsExactly(unconsented.polarUserId());
+    assertThat(state.loadHold(unconsented.polarUserId()).map(UserHold::reason))
+        .isEmpty(); // cleared by the third run
+    assertThat(second.consentRequired()).containsExactly(unconsented.polarUserId());
+    assertThat(second.skipped()).isEmpty();
+    assertThat(second.requests()).isEqualTo(1);
+    assertThat(secondRequests).isEqualTo(1);
+    assertThat(third.failures()).isEmpty();
+    assertThat(sink.keys()).anyMatch(k -> k.startsWith(unconsented.polarUserId() + "/exercises/"));
   }
 
   @Test

@@ -2,23 +2,35 @@ package dev.accesslink4j.sync.internal;
 
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.generated.model.ActivitySummaryWithAllSamples;
+import dev.accesslink4j.generated.model.Alertness;
+import dev.accesslink4j.generated.model.BodyTemperaturePeriod;
 import dev.accesslink4j.generated.model.CardioLoad;
 import dev.accesslink4j.generated.model.CardioLoadStatus;
+import dev.accesslink4j.generated.model.CircadianBedtime;
 import dev.accesslink4j.generated.model.ContinuousHeartRate;
+import dev.accesslink4j.generated.model.EcgTestResult;
 import dev.accesslink4j.generated.model.NightlyRecharge;
+import dev.accesslink4j.generated.model.SkinContactPeriod;
+import dev.accesslink4j.generated.model.SkinTemperature;
 import dev.accesslink4j.generated.model.Sleep;
+import dev.accesslink4j.generated.model.Spo2TestResult;
 import dev.accesslink4j.services.ActivityQuery;
 import dev.accesslink4j.sync.SyncKind;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a daily kind for a range of dates through its range endpoint, in chunks of at most 28 dates (the activity
- * endpoint's limit; the others document none, and 28 keeps every answer small), and calls {@code onRequest} before
+ * Reads a daily kind for a range of dates through its range endpoint, in chunks of at most 28 dates (the SleepWise
+ * and biosensing endpoints' limit, both ends included; the activity endpoint takes more, the others document none,
+ * and 28 keeps every answer small), and calls {@code onRequest} before
  * every request it sends.
  */
 public final class DailyReaders {
@@ -89,7 +101,63 @@ public final class DailyReaders {
             onRequest,
             () -> dated(client.nightlyRecharge().list(), NightlyRecharge::getDate),
             d -> client.nightlyRecharge().get(d).map(n -> new Dated(n.getDate(), n)));
-      case EXERCISES -> throw new IllegalArgumentException("not a daily kind: " + kind);
+      case SLEEP_WISE_ALERTNESS ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.sleepWise().alertness(f, t),
+                (Alertness a) -> startDate(a.getPeriodStartTime())));
+      case SLEEP_WISE_CIRCADIAN_BEDTIME ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.sleepWise().circadianBedtimes(f, t),
+                (CircadianBedtime c) -> startDate(c.getPeriodStartTime())));
+      case BODY_TEMPERATURE ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.biosensing().bodyTemperature(f, t),
+                (BodyTemperaturePeriod p) -> startDate(p.getStartTime())));
+      case SKIN_TEMPERATURE ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) ->
+                dated(client.biosensing().skinTemperature(f, t), SkinTemperature::getSleepDate));
+      case SKIN_CONTACTS ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.biosensing().skinContacts(f, t),
+                (SkinContactPeriod p) -> startDate(p.getStartTime())));
+      case ECG ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.biosensing().ecgTests(f, t),
+                (EcgTestResult e) -> testDate(e.getTestTime(), e.getTimeZoneOffset())));
+      case SPO2 ->
+        chunked(
+            from,
+            to,
+            onRequest,
+            (f, t) -> dated(
+                client.biosensing().spo2Tests(f, t),
+                (Spo2TestResult s) -> testDate(s.getTestTime(), s.getTimeZoneOffset())));
+      case EXERCISES, PHYSICAL_INFO ->
+        throw new IllegalArgumentException("not a daily kind: " + kind);
     };
   }
 
@@ -143,6 +211,20 @@ public final class DailyReaders {
       }
     }
     return all;
+  }
+
+  private static @Nullable LocalDate startDate(@Nullable LocalDateTime start) {
+    return start == null ? null : start.toLocalDate();
+  }
+
+  /** ECG and SpO2 tests carry epoch seconds and the local offset in minutes. */
+  private static @Nullable LocalDate testDate(
+      @Nullable Long epochSeconds, @Nullable Integer offsetMinutes) {
+    if (epochSeconds == null) {
+      return null;
+    }
+    ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetMinutes == null ? 0 : offsetMinutes * 60);
+    return Instant.ofEpochSecond(epochSeconds).atOffset(offset).toLocalDate();
   }
 
   private static <T> List<Dated> dated(List<T> items, Function<T, LocalDate> date) {

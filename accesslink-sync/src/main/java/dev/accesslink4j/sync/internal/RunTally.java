@@ -18,6 +18,7 @@ public final class RunTally {
   private final ConcurrentLinkedQueue<SyncFailure> failures = new ConcurrentLinkedQueue<>();
   private final Set<Long> reLink = ConcurrentHashMap.newKeySet();
   private final Set<Long> consentRequired = ConcurrentHashMap.newKeySet();
+  private final Set<Long> skipped = ConcurrentHashMap.newKeySet();
 
   /** Creates empty counters. */
   public RunTally() {}
@@ -57,6 +58,15 @@ public final class RunTally {
   }
 
   /**
+   * Records a user skipped without a request (a token refused in an earlier run, unchanged).
+   *
+   * @param userId the user
+   */
+  public void skip(long userId) {
+    skipped.add(userId);
+  }
+
+  /**
    * The report so far.
    *
    * @param users how many users were synced
@@ -65,6 +75,8 @@ public final class RunTally {
   public SyncReport report(int users) {
     List<Long> relink = new ArrayList<>(reLink);
     List<Long> consent = new ArrayList<>(consentRequired);
+    List<Long> skip = new ArrayList<>(skipped);
+    skip.sort(null);
     relink.sort(null);
     consent.sort(null);
     return new SyncReport(
@@ -75,6 +87,7 @@ public final class RunTally {
         requests.get(),
         new ArrayList<>(failures),
         relink,
-        consent);
+        consent,
+        skip);
   }
 }
