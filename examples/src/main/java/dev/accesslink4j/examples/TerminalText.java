@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes text from outside (Polar's error messages and OAuth error descriptions, webhook event types, keys and file
  * names taken from data) safe to print on a terminal: every character a terminal or log viewer would act on instead
- * of showing is replaced by a visible escape such as {@code \u001B}, so a crafted string can neither clear the
+ * of showing is replaced by a visible escape such as <code>&#92;u001B</code>, so a crafted string can neither clear the
  * screen, change colours or the window title, move the cursor, forge extra lines, nor reorder what is shown.
  *
  * <p>Replaced: the C0 controls U+0000 to U+001F (in {@link #clean} also tab, line feed and carriage return: one

@@ -106,26 +106,7 @@ class WebhookCommandTest {
     // user synced.
     String secret = webhook.secret().reveal();
     Path out = dir.resolve("data");
-    Cli.Background receiver = new Cli.Background(
-        Map.of(
-            "POLAR_WEBHOOK_SECRET",
-            secret,
-            "POLAR_CLIENT_ID",
-            fake.clientId(),
-            "POLAR_CLIENT_SECRET",
-            fake.clientSecret()),
-        "webhook",
-        "--port",
-        "0",
-        "--sync",
-        "--api-url",
-        fake.baseUrl(),
-        "--token-store",
-        tokens.toString(),
-        "--out",
-        out.toString(),
-        "--days",
-        "2");
+    Cli.Background receiver = syncingReceiver(secret, tokens, out);
     int port = port(receiver);
     client
         .webhooks()
@@ -242,26 +223,7 @@ class WebhookCommandTest {
     Path store = dir.resolve("by-member.json");
     FileTokenStore.of(store).save("crm-0042", user.issueToken());
     String secret = "another-webhook-secret";
-    Cli.Background receiver = new Cli.Background(
-        Map.of(
-            "POLAR_WEBHOOK_SECRET",
-            secret,
-            "POLAR_CLIENT_ID",
-            fake.clientId(),
-            "POLAR_CLIENT_SECRET",
-            fake.clientSecret()),
-        "webhook",
-        "--port",
-        "0",
-        "--sync",
-        "--api-url",
-        fake.baseUrl(),
-        "--token-store",
-        store.toString(),
-        "--out",
-        dir.resolve("data").toString(),
-        "--days",
-        "2");
+    Cli.Background receiver = syncingReceiver(secret, store, dir.resolve("data"));
     int port = port(receiver);
     byte[] body = ("{\"event\":\"EXERCISE\",\"user_id\":" + user.polarUserId() + ",\"entity_id\":\""
             + exercise.hashedId()
@@ -316,5 +278,30 @@ class WebhookCommandTest {
       request.header("Polar-Webhook-Signature", signature);
     }
     return http.newCall(request.build()).execute();
+  }
+
+  /**
+   * A {@code webhook --sync} receiver on a free port, with the fake's client credentials and the webhook key in the
+   * environment (the documented {@code POLAR_*} aliases), syncing two days into {@code out}.
+   */
+  private Cli.Background syncingReceiver(String secret, Path tokenStore, Path out)
+      throws Exception {
+    return new Cli.Background(
+        Map.of(
+            "POLAR_WEBHOOK_SECRET", secret,
+            "POLAR_CLIENT_ID", fake.clientId(),
+            "POLAR_CLIENT_SECRET", fake.clientSecret()),
+        "webhook",
+        "--port",
+        "0",
+        "--sync",
+        "--api-url",
+        fake.baseUrl(),
+        "--token-store",
+        tokenStore.toString(),
+        "--out",
+        out.toString(),
+        "--days",
+        "2");
   }
 }
