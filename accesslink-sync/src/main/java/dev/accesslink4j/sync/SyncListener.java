@@ -1,5 +1,9 @@
 package dev.accesslink4j.sync;
 
+import dev.accesslink4j.RateBudget;
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Hears a run's progress, for a progress bar, metrics or logs. Every method has an empty default; they are called
  * from the engine's worker threads, possibly at once, so an implementation must be thread-safe and quick.
@@ -69,4 +73,22 @@ public interface SyncListener {
    * @param kind the kind it was for
    */
   default void requestSent(long userId, SyncKind kind) {}
+
+  /**
+   * The client's rate budget holds a request back until a window resets (the engine's own traffic is paced so that
+   * it never earns a 429). Heard once per wait.
+   *
+   * @param window the spent window
+   * @param wait how long the request waits
+   * @param resumeAt when the window resets
+   */
+  default void budgetWaiting(RateBudget.Window window, Duration wait, Instant resumeAt) {}
+
+  /**
+   * What the client's rate budget has left after an answer, as far as it knows.
+   *
+   * @param shortWindowLeft requests left in the 15-minute window
+   * @param longWindowLeft requests left in the 24-hour window
+   */
+  default void budgetLeft(int shortWindowLeft, int longWindowLeft) {}
 }

@@ -1,7 +1,9 @@
 package dev.accesslink4j.sync;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a run (or a targeted sync) did: immutable counts, and the failures per user and kind.
@@ -16,6 +18,10 @@ import java.util.Objects;
  * @param consentRequired the users who must accept Polar's consents (403); their other kinds were skipped
  * @param skipped the users not asked at all this run: their token answered 401 in an earlier run and the
  *     {@link UserSource} still gives the same one (see {@link UserHold}); link them again
+ * @param busy the users not synced because another process held their {@link UserLease}; the next run takes them
+ * @param stoppedUntil present when the run stopped early because the client's rate budget was spent for longer than
+ *     the client waits (the 24-hour window): when the run can resume. Users and kinds not reached are not failures;
+ *     the state is saved, so a run after that moment goes on where this one stopped
  */
 public record SyncReport(
     int users,
@@ -26,7 +32,9 @@ public record SyncReport(
     List<SyncFailure> failures,
     List<Long> reLink,
     List<Long> consentRequired,
-    List<Long> skipped) {
+    List<Long> skipped,
+    List<Long> busy,
+    Optional<Instant> stoppedUntil) {
   /**
    * Copies the lists.
    *
@@ -39,20 +47,24 @@ public record SyncReport(
    * @param reLink users to link again
    * @param consentRequired users who must consent
    * @param skipped users skipped for an unchanged refused token
+   * @param busy users whose lease another process held
+   * @param stoppedUntil when a run stopped by the rate budget can resume
    */
   public SyncReport {
     failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
     reLink = List.copyOf(Objects.requireNonNull(reLink, "reLink"));
     consentRequired = List.copyOf(Objects.requireNonNull(consentRequired, "consentRequired"));
     skipped = List.copyOf(Objects.requireNonNull(skipped, "skipped"));
+    busy = List.copyOf(Objects.requireNonNull(busy, "busy"));
+    Objects.requireNonNull(stoppedUntil, "stoppedUntil");
   }
 
   /**
    * Whether nothing failed.
    *
-   * @return true when {@link #failures()} is empty
+   * @return true when {@link #failures()} is empty and the run was not stopped by the rate budget
    */
   public boolean ok() {
-    return failures.isEmpty();
+    return failures.isEmpty() && stoppedUntil.isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import dev.accesslink4j.sync.SyncFailure;
 import dev.accesslink4j.sync.SyncReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -88,6 +89,8 @@ public final class RunTally {
         new ArrayList<>(failures),
         relink,
         consent,
-        skip);
+        skip,
+        List.of(),
+        Optional.empty());
   }
 }
