@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.accesslink4j.sync.UserLease;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -165,6 +170,48 @@ class JdbcUserLeasesTest {
         "JdbcUserLeases race: " + acquired.get() + " of 2,400 attempts on 20 users got a lease");
   }
 
+  @Test
+  void theUsersOfAKilledProcessComeFreeWhenTheirLeasesExpire() throws Exception {
+    Duration ttl = Duration.ofSeconds(2);
+    JdbcUserLeases survivor = leases("survivor", ttl);
+    Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            LeaseHolderProcess.class.getName(),
+            db.jdbcUrl(),
+            Long.toString(ttl.toMillis()),
+            "5")
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("HELD 5");
+      Thread.sleep(ttl.toMillis() * 3 / 2); // the child renews: its leases outlive the time to live
+      for (long user = 1; user <= 5; user++) {
+        assertThat(survivor.tryAcquire(user))
+            .as("user %d while the child lives", user)
+            .isEmpty();
+      }
+
+      child.destroyForcibly(); // SIGKILL: no close(), no shutdown hook
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      long killed = System.nanoTime();
+
+      for (long user = 1; user <= 5; user++) {
+        awaitAcquire(survivor, user, Duration.ofSeconds(15));
+      }
+      System.out.printf(
+          "JdbcUserLeases: the killed process's 5 users were taken over %d ms after the kill (ttl %d ms)%n",
+          (System.nanoTime() - killed) / 1_000_000, ttl.toMillis());
+      assertThat(holders()).containsOnly("survivor");
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
   private static UserLease awaitAcquire(JdbcUserLeases leases, long user, Duration deadline)
       throws InterruptedException {
     long end = System.nanoTime() + deadline.toNanos();
@@ -187,6 +234,20 @@ class JdbcUserLeasesTest {
     } catch (SQLException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private List<String> holders() {
+    List<String> names = new ArrayList<>();
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT holder FROM accesslink_user_leases")) {
+      while (r.next()) {
+        names.add(r.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    return names;
   }
 
   private double queryDouble(String sql) throws SQLException {
