@@ -1,8 +1,12 @@
 package dev.accesslink4j.sync;
 
+import dev.accesslink4j.errors.RateBudgetExhaustedException;
 import dev.accesslink4j.sync.internal.RunTally;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,6 +26,7 @@ final class Run implements AutoCloseable {
   private final ExecutorService files;
   private final LeaseKeeper leases;
   private final AtomicReference<@Nullable Instant> stoppedUntil = new AtomicReference<>();
+  private final Set<Throwable> refused = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Run(SyncSink sink, StateStore state, SyncListener listener, int fileThreads) {
     this.sink = sink;
@@ -56,9 +61,27 @@ final class Run implements AutoCloseable {
     return leases;
   }
 
-  /** Stops the run: no new request for any user; {@code resumeAt} is when the budget's window resets. */
-  void stop(Instant resumeAt) {
+  /**
+   * Stops the run when the failure says the client's rate budget is spent: no new request for any user (those in
+   * flight finish), and the run reports when the budget's window resets. The refused request was not sent, so it is
+   * not counted.
+   *
+   * @param failure what a request threw (the SDK or a sink may have wrapped it)
+   * @return whether it was the spent budget
+   */
+  boolean stopIfSpent(Throwable failure) {
+    RateBudgetExhaustedException spent = Causes.find(failure, RateBudgetExhaustedException.class);
+    if (spent == null) {
+      return false;
+    }
+    synchronized (refused) {
+      if (refused.add(spent)) {
+        tally.unsent();
+      }
+    }
+    Instant resumeAt = spent.resumeAt();
     stoppedUntil.accumulateAndGet(resumeAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    return true;
   }
 
   boolean stopped() {

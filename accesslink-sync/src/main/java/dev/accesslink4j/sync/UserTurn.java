@@ -44,6 +44,15 @@ final class UserTurn {
     return run.files();
   }
 
+  /**
+   * Stops the whole run when the failure is the client's spent rate budget.
+   *
+   * @param failure what a request threw
+   */
+  void stopIfSpent(Throwable failure) {
+    run.stopIfSpent(failure);
+  }
+
   /** Marks the lease lost: the user's next request (or kind) halts. */
   void loseLease() {
     leaseLost = true;
