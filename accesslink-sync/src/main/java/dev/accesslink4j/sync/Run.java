@@ -1,7 +1,10 @@
 package dev.accesslink4j.sync;
 
+import dev.accesslink4j.RateBudget;
+import dev.accesslink4j.RateBudgetListener;
 import dev.accesslink4j.errors.RateBudgetExhaustedException;
 import dev.accesslink4j.sync.internal.RunTally;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,15 +29,39 @@ final class Run implements AutoCloseable {
   private final ExecutorService files;
   private final LeaseKeeper leases;
   private final AtomicReference<@Nullable Instant> stoppedUntil = new AtomicReference<>();
+  private final RateBudget.Subscription budgetHeard;
   private final Set<Throwable> refused = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  Run(SyncSink sink, StateStore state, SyncListener listener, int fileThreads) {
+  Run(
+      SyncSink sink,
+      StateStore state,
+      SyncListener listener,
+      Optional<RateBudget> budget,
+      int fileThreads) {
     this.sink = sink;
     this.state = state;
     this.listener = listener;
     this.files =
         Executors.newFixedThreadPool(Math.max(1, fileThreads), threads("accesslink-sync-files"));
     this.leases = new LeaseKeeper(threads("accesslink-sync-leases"));
+    // the budget's waits and what it has left, heard for the run's length: a run that sits out a
+    // window says so
+    this.budgetHeard = listener == SyncListener.NONE
+        ? () -> {}
+        : budget.map(b -> b.subscribe(new BudgetForwarder(listener))).orElse(() -> {});
+  }
+
+  /** Tells a run's listener what the client's rate budget decides. */
+  private record BudgetForwarder(SyncListener listener) implements RateBudgetListener {
+    @Override
+    public void waiting(RateBudget.Window window, Duration wait, Instant resumeAt) {
+      listener.budgetWaiting(window, wait, resumeAt);
+    }
+
+    @Override
+    public void left(int shortLeft, int longLeft) {
+      listener.budgetLeft(shortLeft, longLeft);
+    }
   }
 
   SyncSink sink() {
@@ -94,6 +121,7 @@ final class Run implements AutoCloseable {
 
   @Override
   public void close() {
+    budgetHeard.close();
     files.shutdownNow();
     leases.close();
   }

@@ -211,7 +211,8 @@ public final class SyncEngine {
     int parallel = Math.max(1, Math.min(userParallelism, list.size()));
     ExecutorService userPool =
         Executors.newFixedThreadPool(parallel, Run.threads("accesslink-sync-user"));
-    try (Run run = new Run(sink, state, listener, parallel * exercisesPerUser)) {
+    try (Run run =
+        new Run(sink, state, listener, client.rateBudget(), parallel * exercisesPerUser)) {
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (SyncUser user : list) {

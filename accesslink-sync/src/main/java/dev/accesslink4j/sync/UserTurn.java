@@ -83,6 +83,17 @@ final class UserTurn {
     run.listener().requestSent(userId, kind);
   }
 
+  /**
+   * Counts a request that one SDK call sends after another (a transaction's list after its create), already past
+   * the gate.
+   *
+   * @param kind the kind the request is for
+   */
+  void counted(SyncKind kind) {
+    run.tally().request();
+    run.listener().requestSent(userId, kind);
+  }
+
   /** Hands an item to the sink and counts it (the caller records it afterwards). */
   void deliver(SyncItem item) throws Exception {
     run.sink().item(item);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.InProcessRateBudget;
+import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.testkit.ExerciseSpec;
 import dev.accesslink4j.testkit.FakeAccessLink;
 import dev.accesslink4j.testkit.FakeAccessLinkOptions;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,8 +82,9 @@ class SyncBudgetTest {
             .build()) {
       addUsers(fake, 3, 8); // 3 x (1 list + 8 x 2 files) = 51 requests: three windows
       RecordingSink sink = new RecordingSink();
+      BudgetHeard heard = new BudgetHeard();
 
-      SyncReport report = engine(client, fake, sink).build().run();
+      SyncReport report = engine(client, fake, sink).listener(heard).build().run();
 
       assertThat(report.ok()).isTrue();
       assertThat(report.stoppedUntil()).isEmpty();
@@ -89,6 +92,32 @@ class SyncBudgetTest {
       assertThat(fake.requests()).hasSize(51);
       assertThat(report.requests()).isEqualTo(51);
       assertThat(fake.rateLimitRefusals()).isZero();
+      // the listener heard the waits for the short window and what was left after every answer
+      assertThat(heard.waits).isNotEmpty().allSatisfy(w -> {
+        assertThat(w.window()).isEqualTo(RateBudget.Window.SHORT);
+        assertThat(w.pause()).isPositive().isLessThanOrEqualTo(window.plusMillis(100));
+      });
+      assertThat(heard.left).hasSize(51);
+      assertThat(heard.left).allSatisfy(l -> assertThat(l[0]).isBetween(0, 19));
+      assertThat(heard.left.stream().mapToInt(l -> l[1]).min()).hasValue(100_000 - 51);
+    }
+  }
+
+  /** A listener that keeps what the budget said. */
+  private static final class BudgetHeard implements SyncListener {
+    record Wait(RateBudget.Window window, Duration pause, Instant resumeAt) {}
+
+    final List<Wait> waits = new CopyOnWriteArrayList<>();
+    final List<int[]> left = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void budgetWaiting(RateBudget.Window window, Duration wait, Instant resumeAt) {
+      waits.add(new Wait(window, wait, resumeAt));
+    }
+
+    @Override
+    public void budgetLeft(int shortWindowLeft, int longWindowLeft) {
+      left.add(new int[] {shortWindowLeft, longWindowLeft});
     }
   }
 
@@ -111,9 +140,14 @@ class SyncBudgetTest {
       addUsers(fake, 3, 6); // 3 x (1 list + 6 x 2 files) = 39 requests; the day allows 24
       Instant reset = fake.clock().instant().plus(daily);
       RecordingSink first = new RecordingSink();
+      BudgetHeard heard = new BudgetHeard();
       SyncReport stopped;
       try (FileStateStore state = FileStateStore.open(dir.resolve("state"))) {
-        stopped = engine(client, fake, first).stateStore(state).build().run();
+        stopped = engine(client, fake, first)
+            .stateStore(state)
+            .listener(heard)
+            .build()
+            .run();
       }
 
       assertThat(stopped.stoppedUntil()).contains(reset);
@@ -123,6 +157,11 @@ class SyncBudgetTest {
       assertThat(stopped.requests()).isEqualTo(24);
       assertThat(fake.rateLimitRefusals()).isZero();
       assertThat(first.deliveries()).isNotEmpty().hasSize(first.keys().size());
+      assertThat(heard.waits)
+          .isNotEmpty()
+          .allSatisfy(w ->
+              assertThat(w).isEqualTo(new BudgetHeard.Wait(RateBudget.Window.LONG, daily, reset)));
+      assertThat(heard.left).hasSize(24).last().satisfies(l -> assertThat(l[1]).isZero());
 
       // the day is over: both the fake and the budget start a new one (3 lists and the 15 files
       // left)
