@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
  * processes, no window grants more permits than its limit. Create one per process (and share it between all
  * clients of the partner credentials in the process), close it when the process stops.
  *
- * <p>The design. The table {@code <prefix>rate_budget} holds one row per budget {@linkplain Builder#name name}
+ * <p>The design. The table {@code <prefix>rate_budget} holds one row per budget {@linkplain JdbcRateBudgetBuilder#name name}
  * with both of Polar's windows: limit, permits leased, reset, and a generation that counts the window's resets.
  * A process does not ask the database for every request: it leases a slice of permits from both windows at once in
  * one short transaction (the row read {@code FOR UPDATE}, one {@code UPDATE}), then grants them to its threads from
- * memory. A slice is at most {@link Builder#sliceSize(int)} permits (default 50) and at most a tenth of what is
+ * memory. A slice is at most {@link JdbcRateBudgetBuilder#sliceSize(int)} permits (default 50) and at most a tenth of what is
  * left, so near a window's end the last permits spread over the processes. At Polar's rates the database sees a
  * write per slice, a few per second, not one per request ({@link #databaseWrites()} counts them). When the
  * database has nothing left to lease, {@link #tryAcquire()} answers {@link Window#SHORT} or {@link Window#LONG}
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * window too).
  *
  * <p>Learning from the headers, as {@link dev.accesslink4j.InProcessRateBudget} does: a window starts at its first
- * lease with a guessed reset (the length plus the {@linkplain Builder#safetyMargin safety margin}); the first
+ * lease with a guessed reset (the length plus the {@linkplain JdbcRateBudgetBuilder#safetyMargin safety margin}); the first
  * answer's {@code RateLimit-Reset} replaces the guess and later ones can only bring it closer; the reported limit
  * replaces the configured one; a reported usage higher than the table's (other traffic of the same partner client)
  * raises it; a report of a window Polar started after the table's starts the table's next generation. What a
@@ -51,14 +51,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: one lock guards the process's slice; a thread that finds the slice empty leases the next one
  * holding it (one database round trip). The budget holds one connection of the data source between calls. A
- * failing database makes {@link #tryAcquire()} throw {@link IllegalStateException} (with the {@link SQLException}
- * as its cause), so no request goes out unmetered.
+ * failing database makes {@link #tryAcquire()} throw {@link SyncDatabaseException}, so no request goes out unmetered.
  */
 public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   private final BudgetTable table;
   private final BudgetPolicy policy;
   private final Clock clock;
   private final String name;
+  private final String tableName;
 
   private BudgetWindow shortSeen;
   private BudgetWindow longSeen;
@@ -71,8 +71,10 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   private long inFlight;
   private boolean closed;
 
-  private JdbcRateBudget(Builder b, SyncSchema schema, long shortLimit, long longLimit) {
-    this.table = new BudgetTable(schema.dataSource(), schema.table("rate_budget"), b.name);
+  private JdbcRateBudget(
+      JdbcRateBudgetBuilder b, SyncSchema schema, long shortLimit, long longLimit) {
+    this.tableName = schema.table("rate_budget");
+    this.table = new BudgetTable(schema.dataSource(), tableName, b.name);
     this.policy = new BudgetPolicy(b.shortLength, b.longLength, b.margin, b.sliceSize);
     this.clock = b.clock;
     this.name = b.name;
@@ -80,15 +82,29 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
     this.longSeen = new BudgetWindow(-1, longLimit, 0, null, false);
   }
 
+  /** Builds the budget and creates its row unless it exists; releases the connection when that fails. */
+  static JdbcRateBudget create(
+      JdbcRateBudgetBuilder b, SyncSchema schema, long shortLimit, long longLimit) {
+    JdbcRateBudget budget = new JdbcRateBudget(b, schema, shortLimit, longLimit);
+    try {
+      budget.table.ensure(shortLimit, longLimit);
+    } catch (SQLException e) {
+      budget.close();
+      throw new SyncDatabaseException(
+          "creating the rate budget's row " + b.name + " in " + schema.table("rate_budget"), e);
+    }
+    return budget;
+  }
+
   /**
    * Starts a builder for tables with the default prefix ({@value SyncSchema#DEFAULT_PREFIX}) unless
-   * {@link Builder#tablePrefix(String)} says otherwise.
+   * {@link JdbcRateBudgetBuilder#tablePrefix(String)} says otherwise.
    *
    * @param dataSource the database
    * @return a builder
    */
-  public static Builder builder(DataSource dataSource) {
-    return new Builder(Objects.requireNonNull(dataSource, "dataSource"), null);
+  public static JdbcRateBudgetBuilder builder(DataSource dataSource) {
+    return new JdbcRateBudgetBuilder(Objects.requireNonNull(dataSource, "dataSource"), null);
   }
 
   /**
@@ -97,9 +113,9 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
    * @param schema the database and table prefix
    * @return a builder
    */
-  public static Builder builder(SyncSchema schema) {
+  public static JdbcRateBudgetBuilder builder(SyncSchema schema) {
     Objects.requireNonNull(schema, "schema");
-    return new Builder(schema.dataSource(), schema);
+    return new JdbcRateBudgetBuilder(schema.dataSource(), schema);
   }
 
   @Override
@@ -148,7 +164,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
    * Hands the unspent rest of this process's slice back to the shared windows, so that the other processes can
    * lease it, and releases the connection. The budget grants nothing afterwards; a second call does nothing.
    *
-   * @throws IllegalStateException when the database fails (the connection is released all the same)
+   * @throws SyncDatabaseException when the database fails (the connection is released all the same)
    */
   @Override
   public synchronized void close() {
@@ -162,7 +178,8 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
       }
       slice = BudgetPolicy.Slice.NONE;
     } catch (SQLException e) {
-      throw new IllegalStateException("the rate budget could not hand back its slice: " + name, e);
+      throw new SyncDatabaseException(
+          "handing back the rate budget's slice " + name + " in " + tableName, e);
     }
   }
 
@@ -206,7 +223,8 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
     try {
       row = table.update(r -> policy.plan(r, now, old, shortLearned, longLearned, permits));
     } catch (SQLException e) {
-      throw new IllegalStateException("the rate budget's database failed: " + name, e);
+      throw new SyncDatabaseException(
+          "leasing a slice of the rate budget " + name + " in " + tableName, e);
     }
     shortSeen = row.shortWindow();
     longSeen = row.longWindow();
@@ -263,171 +281,5 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
 
   private static Instant earlier(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  /** Builds a {@link JdbcRateBudget}. Not thread-safe. */
-  public static final class Builder {
-    private final DataSource dataSource;
-    private @Nullable SyncSchema schema;
-    private String prefix = SyncSchema.DEFAULT_PREFIX;
-    private String name = "default";
-    private int users;
-    private @Nullable Long shortLimit;
-    private @Nullable Long longLimit;
-    private Duration shortLength = Duration.ofMinutes(15);
-    private Duration longLength = Duration.ofHours(24);
-    private int sliceSize = 50;
-    private Clock clock = Clock.systemUTC();
-    private Duration margin = Duration.ofSeconds(1);
-
-    private Builder(DataSource dataSource, @Nullable SyncSchema schema) {
-      this.dataSource = dataSource;
-      this.schema = schema;
-    }
-
-    /**
-     * Sets the prefix of the tables (default {@value SyncSchema#DEFAULT_PREFIX}); for a builder made from a data
-     * source.
-     *
-     * @param prefix the prefix, as {@link SyncSchema#of(DataSource, String)} takes it
-     * @return this builder
-     * @throws IllegalArgumentException when the prefix is not a plain lower-case SQL name
-     */
-    public Builder tablePrefix(String prefix) {
-      this.schema = SyncSchema.of(dataSource, prefix);
-      this.prefix = prefix;
-      return this;
-    }
-
-    /**
-     * Names the budget (default {@code default}): one row of the table per name, so that the processes of several
-     * partner clients can share one database. Give every process of one partner client the same name.
-     *
-     * @param name the name, 1 to 200 characters
-     * @return this builder
-     */
-    public Builder name(String name) {
-      if (Objects.requireNonNull(name, "name").isEmpty() || name.length() > 200) {
-        throw new IllegalArgumentException("a budget's name is 1 to 200 characters");
-      }
-      this.name = name;
-      return this;
-    }
-
-    /**
-     * Sets the number of users registered with the partner client, for Polar's formula ({@code 500 + 20 × users}
-     * per 15 minutes, {@code 5000 + 100 × users} per 24 hours; default 0). Only the process that creates the
-     * table's row uses it; the first answer's headers replace it.
-     *
-     * @param users the number; not negative
-     * @return this builder
-     */
-    public Builder registeredUsers(int users) {
-      if (users < 0) {
-        throw new IllegalArgumentException("registeredUsers must not be negative: " + users);
-      }
-      this.users = users;
-      return this;
-    }
-
-    /**
-     * Fixes the starting limits instead of Polar's formula (the answers' headers still correct them); like
-     * {@link #registeredUsers(int)}, only for a row that does not exist yet.
-     *
-     * @param shortLimit permits per short window; not negative
-     * @param longLimit permits per long window; not negative
-     * @return this builder
-     */
-    public Builder limits(long shortLimit, long longLimit) {
-      if (shortLimit < 0 || longLimit < 0) {
-        throw new IllegalArgumentException("limits must not be negative");
-      }
-      this.shortLimit = shortLimit;
-      this.longLimit = longLimit;
-      return this;
-    }
-
-    /**
-     * Sets the windows' lengths (default Polar's 15 minutes and 24 hours), used for a window no answer has
-     * reported yet: for a server that compresses time, such as the testkit.
-     *
-     * @param shortLength the short window; positive
-     * @param longLength the long window; positive
-     * @return this builder
-     */
-    public Builder windowLengths(Duration shortLength, Duration longLength) {
-      this.shortLength = positive(shortLength, "shortLength");
-      this.longLength = positive(longLength, "longLength");
-      return this;
-    }
-
-    /**
-     * Sets the largest slice a process leases at once (default 50). Larger slices mean fewer writes; a process
-     * that dies loses at most one slice of a window.
-     *
-     * @param permits the size; 1 to 10,000
-     * @return this builder
-     */
-    public Builder sliceSize(int permits) {
-      if (permits < 1 || permits > 10_000) {
-        throw new IllegalArgumentException("sliceSize must be 1 to 10000: " + permits);
-      }
-      this.sliceSize = permits;
-      return this;
-    }
-
-    /**
-     * Sets the clock that resets are timed on (default the system UTC clock); every process's should agree.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets how much later than reported a window is taken to reset (default 1 s), as in
-     * {@link dev.accesslink4j.InProcessRateBudget.Builder#safetyMargin(Duration)}.
-     *
-     * @param margin the margin; not negative
-     * @return this builder
-     */
-    public Builder safetyMargin(Duration margin) {
-      if (Objects.requireNonNull(margin, "margin").isNegative()) {
-        throw new IllegalArgumentException("margin must not be negative: " + margin);
-      }
-      this.margin = margin;
-      return this;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
-    }
-
-    /**
-     * Migrates the schema, creates the budget's row unless it exists, and builds the budget.
-     *
-     * @return the budget; it leases its first slice with its first permit
-     * @throws IllegalStateException when the database fails
-     */
-    public JdbcRateBudget build() {
-      SyncSchema s = schema != null ? schema : SyncSchema.of(dataSource, prefix);
-      s.migrate();
-      long shortStart = shortLimit != null ? shortLimit : 500L + 20L * users;
-      long longStart = longLimit != null ? longLimit : 5000L + 100L * users;
-      JdbcRateBudget budget = new JdbcRateBudget(this, s, shortStart, longStart);
-      try {
-        budget.table.ensure(shortStart, longStart);
-      } catch (SQLException e) {
-        budget.close();
-        throw new IllegalStateException("the rate budget's row could not be created: " + name, e);
-      }
-      return budget;
-    }
   }
 }
