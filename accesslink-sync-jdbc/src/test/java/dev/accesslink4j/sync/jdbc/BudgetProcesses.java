@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Real JVMs running {@link BudgetDrawMain} on one database: started with the {@code java} of {@code java.home} and
- * the test class path, released together, and their results read from their output.
+ * Real JVMs running a test main ({@link BudgetDrawMain}, {@link BudgetSyncMain}) on one database: started with the
+ * {@code java} of {@code java.home} and the test class path, released together once all are ready, and their
+ * results read from the last line of their output.
  */
 final class BudgetProcesses {
   private static final Pattern RESULT =
@@ -26,13 +27,35 @@ final class BudgetProcesses {
   record Result(long granted, long writes, long millis) {}
 
   /**
-   * Runs the processes and waits for them.
+   * Runs {@link BudgetDrawMain} processes and waits for them.
    *
    * @param count how many processes
    * @param args the arguments of {@link BudgetDrawMain}
    * @return each process's result
    */
   static List<Result> run(int count, String... args) throws IOException, InterruptedException {
+    List<Result> results = new ArrayList<>();
+    for (String line : run(BudgetDrawMain.class, count, args)) {
+      Matcher m = RESULT.matcher(line);
+      if (!m.matches()) {
+        throw new IllegalStateException("not a result: " + line);
+      }
+      results.add(new Result(
+          Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+    }
+    return results;
+  }
+
+  /**
+   * Runs processes of a main class and waits for them.
+   *
+   * @param main the main class, which prints {@code ready}, waits for a line on its input, and prints its result
+   * @param count how many processes
+   * @param args the main's arguments
+   * @return each process's result line
+   */
+  static List<String> run(Class<?> main, int count, String... args)
+      throws IOException, InterruptedException {
     List<Process> processes = new ArrayList<>();
     List<BufferedReader> outputs = new ArrayList<>();
     try {
@@ -41,10 +64,10 @@ final class BudgetProcesses {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(BudgetDrawMain.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
         processes.add(p);
         outputs.add(
@@ -61,17 +84,15 @@ final class BudgetProcesses {
         in.write("go\n".getBytes(StandardCharsets.UTF_8));
         in.flush();
       }
-      List<Result> results = new ArrayList<>();
+      List<String> results = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String line = outputs.get(i).readLine();
-        Matcher m = RESULT.matcher(line == null ? "" : line);
         if (!processes.get(i).waitFor(2, TimeUnit.MINUTES)
             || processes.get(i).exitValue() != 0
-            || !m.matches()) {
+            || line == null) {
           throw new IllegalStateException("a process failed: " + line);
         }
-        results.add(new Result(
-            Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+        results.add(line);
       }
       return results;
     } finally {
