@@ -17,41 +17,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RateBudget} shared by every process of one partner client through a PostgreSQL table: summed over all
- * processes, no window grants more permits than its limit. Create one per process (and share it between all
- * clients of the partner credentials in the process), close it when the process stops.
+ * processes, no window grants more permits than its limit. Create one per process (and share it between all clients of
+ * the partner credentials in the process), close it when the process stops.
  *
- * <p>The design. The table {@code <prefix>rate_budget} holds one row per budget {@linkplain JdbcRateBudgetBuilder#name name}
- * with both of Polar's windows: limit, permits leased, reset, and a generation that counts the window's resets.
- * A process does not ask the database for every request: it leases a slice of permits from both windows at once in
- * one short transaction (the row read {@code FOR UPDATE}, one {@code UPDATE}), then grants them to its threads from
- * memory. A slice is at most {@link JdbcRateBudgetBuilder#sliceSize(int)} permits (default 50) and at most a tenth of what is
- * left, so near a window's end the last permits spread over the processes. At Polar's rates the database sees a
- * write per slice, a few per second, not one per request ({@link #databaseWrites()} counts them). When the
- * database has nothing left to lease, {@link #tryAcquire()} answers {@link Window#SHORT} or {@link Window#LONG}
- * with the window's reset, and asks the database again only then.
+ * <p>The design. The table {@code <prefix>rate_budget} holds one row per budget {@linkplain JdbcRateBudgetBuilder#name
+ * name} with both of Polar's windows: limit, permits leased, reset, and a generation that counts the window's resets. A
+ * process does not ask the database for every request: it leases a slice of permits from both windows at once in one
+ * short transaction (the row read {@code FOR UPDATE}, one {@code UPDATE}), then grants them to its threads from memory.
+ * A slice is at most {@link JdbcRateBudgetBuilder#sliceSize(int)} permits (default 50) and at most a tenth of what is
+ * left, so near a window's end the last permits spread over the processes. At Polar's rates the database sees a write
+ * per slice, a few per second, not one per request ({@link #databaseWrites()} counts them). When the database has
+ * nothing left to lease, {@link #tryAcquire()} answers {@link Window#SHORT} or {@link Window#LONG} with the window's
+ * reset, and asks the database again only then.
  *
- * <p>A slice belongs to one generation of each window: it is spent only until the earlier of the two resets, and
- * its unspent rest is handed back to each window that has not reset since: on {@link #close()}, and with the next
- * lease when the short window resets while the long window runs on (those permits were counted in the long
- * window too).
+ * <p>A slice belongs to one generation of each window: it is spent only until the earlier of the two resets, and its
+ * unspent rest is handed back to each window that has not reset since: on {@link #close()}, and with the next lease
+ * when the short window resets while the long window runs on (those permits were counted in the long window too).
  *
  * <p>Learning from the headers, as {@link dev.accesslink4j.InProcessRateBudget} does: a window starts at its first
- * lease with a guessed reset (the length plus the {@linkplain JdbcRateBudgetBuilder#safetyMargin safety margin}); the first
- * answer's {@code RateLimit-Reset} replaces the guess and later ones can only bring it closer; the reported limit
+ * lease with a guessed reset (the length plus the {@linkplain JdbcRateBudgetBuilder#safetyMargin safety margin}); the
+ * first answer's {@code RateLimit-Reset} replaces the guess and later ones can only bring it closer; the reported limit
  * replaces the configured one; a reported usage higher than the table's (other traffic of the same partner client)
- * raises it; a report of a window Polar started after the table's starts the table's next generation. What a
- * process learns limits its own slice at once (its slice ends at the reported reset and shrinks to what Polar says
- * is left) and reaches the table with its next lease, so learning costs no write of its own. A 429 marks the short
- * window spent, as in the in-process budget.
+ * raises it; a report of a window Polar started after the table's starts the table's next generation. What a process
+ * learns limits its own slice at once (its slice ends at the reported reset and shrinks to what Polar says is left) and
+ * reaches the table with its next lease, so learning costs no write of its own. A 429 marks the short window spent, as
+ * in the in-process budget.
  *
- * <p>A process that dies holding a slice never hands it back: its unspent permits are lost for that window only
- * (the next generation starts from zero), at most one slice per dead process. The budget errs that way on purpose:
- * permits that may have been spent are never granted twice. Resets are times on the processes' clocks: keep them in
- * step (NTP); a skew within the safety margin does no harm.
+ * <p>A process that dies holding a slice never hands it back: its unspent permits are lost for that window only (the
+ * next generation starts from zero), at most one slice per dead process. The budget errs that way on purpose: permits
+ * that may have been spent are never granted twice. Resets are times on the processes' clocks: keep them in step (NTP);
+ * a skew within the safety margin does no harm.
  *
- * <p>Thread-safe: one lock guards the process's slice; a thread that finds the slice empty leases the next one
- * holding it (one database round trip). The budget holds one connection of the data source between calls. A
- * failing database makes {@link #tryAcquire()} throw {@link SyncDatabaseException}, so no request goes out unmetered.
+ * <p>Thread-safe: one lock guards the process's slice; a thread that finds the slice empty leases the next one while
+ * holding the lock (one database round trip; the other threads of the process wait for that slice). The budget holds
+ * one connection of the data source between calls. A failing database makes {@link #tryAcquire()} throw {@link
+ * SyncDatabaseException}, so no request goes out unmetered.
  */
 public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   private final BudgetTable table;
