@@ -1,15 +1,7 @@
 package dev.accesslink4j.sync;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.UserClient;
-import dev.accesslink4j.errors.ConsentRequiredException;
-import dev.accesslink4j.errors.NotFoundException;
-import dev.accesslink4j.errors.UnauthorizedException;
-import dev.accesslink4j.generated.model.TrainingSession;
 import dev.accesslink4j.services.ExerciseQuery;
-import dev.accesslink4j.sync.internal.DailyReaders;
-import dev.accesslink4j.sync.internal.Dated;
-import dev.accesslink4j.sync.internal.Fingerprints;
 import dev.accesslink4j.sync.internal.RunTally;
 import dev.accesslink4j.webhooks.ActivitySummaryEvent;
 import dev.accesslink4j.webhooks.AlertnessEvent;
@@ -22,8 +14,8 @@ import dev.accesslink4j.webhooks.SleepEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,10 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,24 +66,37 @@ import org.jspecify.annotations.Nullable;
  * user once per run (one request) until the consents are given. An item is recorded only after the sink returned, so a process killed at any
  * moment loses nothing: the next run delivers again what was not recorded.
  *
+ * <p><b>Rate budget.</b> Every request is paced by the client's {@link dev.accesslink4j.RateBudget} (set one with
+ * {@link dev.accesslink4j.AccessLinkBuilder#rateBudget}): a spent 15-minute window is waited out by the client,
+ * without a 429. When the budget is spent for longer than the client waits (the 24-hour window: a request throws
+ * {@link dev.accesslink4j.errors.RateBudgetExhaustedException}), the run stops cleanly: no new request for any user
+ * (those in flight finish and are recorded), nothing undelivered recorded, the state flushed, and the report says
+ * when the window resets ({@link SyncReport#stoppedUntil()}); the kinds and users not reached are not failures, and a
+ * run after that moment goes on where this one stopped (an exercise's files are recorded one by one, so none is
+ * fetched twice). A 429 that AccessLink answers anyway (other traffic of the same partner client) is waited out by
+ * the client's retry policy as its headers say, and is no stop.
+ *
+ * <p><b>Several processes.</b> Before it syncs a user the engine takes the user's lease from its
+ * {@link Builder#userLeases(UserLeases) UserLeases}: a user another process holds is not synced (no request) and is
+ * listed in {@link SyncReport#busy()}. The lease is renewed every {@link UserLeases#renewEvery()} on a daemon thread
+ * while the user is synced, so a slow sink never lets it expire; a renewal that fails stops the user before its
+ * next request, its remaining kinds reported as failed ("lease lost to another process"). The lease is closed when
+ * the user is done, also on failure; a process killed releases its users when their leases expire.
+ *
  * <p>Thread-safe; {@link #run()} may be called again (for example on a schedule), but not twice at once for one
  * state store.
  */
 public final class SyncEngine {
-  private static final String PHYSICAL_INFO_ID = "current";
   private final AccessLink client;
   private final UserSource users;
   private final SyncSink sink;
   private final StateStore state;
   private final Set<SyncKind> kinds;
   private final Set<ExerciseFormat> formats;
-  private final ExerciseQuery exerciseQuery;
-  private final int lookBackDays;
-  private final int reReadDays;
   private final int userParallelism;
   private final int exercisesPerUser;
   private final SyncListener listener;
-  private final Clock clock;
+  private final UserSync userSync;
 
   private SyncEngine(Builder b) {
     this.client = b.client;
@@ -104,13 +105,18 @@ public final class SyncEngine {
     this.state = b.state;
     this.kinds = Set.copyOf(b.kinds);
     this.formats = Set.copyOf(b.formats);
-    this.exerciseQuery = b.exerciseQuery;
-    this.lookBackDays = b.lookBackDays;
-    this.reReadDays = b.reReadDays;
     this.userParallelism = b.userParallelism;
     this.exercisesPerUser = b.exercisesPerUser;
     this.listener = b.listener;
-    this.clock = b.clock != null ? b.clock : client.clock();
+    Clock clock = b.clock != null ? b.clock : client.clock();
+    Map<SyncKind, KindSync> syncs = new EnumMap<>(SyncKind.class);
+    KindSync daily = new DailySync(clock, b.lookBackDays, b.reReadDays);
+    for (SyncKind kind : SyncKind.values()) {
+      syncs.put(kind, daily);
+    }
+    syncs.put(SyncKind.EXERCISES, new ExerciseSync(formats, b.exerciseQuery, exercisesPerUser));
+    syncs.put(SyncKind.PHYSICAL_INFO, new PhysicalInfoSync());
+    this.userSync = new UserSync(client, b.leases, syncs);
   }
 
   /**
@@ -126,7 +132,8 @@ public final class SyncEngine {
   }
 
   /**
-   * Syncs every user of the source, every chosen kind. Returns when all are done.
+   * Syncs every user of the source, every chosen kind. Returns when all are done, or when the rate budget stopped
+   * the run ({@link SyncReport#stoppedUntil()}).
    *
    * @return what was done, with every failure
    */
@@ -187,7 +194,7 @@ public final class SyncEngine {
     } else if (event instanceof PhysicalInformationEvent e) {
       return sync(e.userId(), SyncKind.PHYSICAL_INFO);
     }
-    return new RunTally().report(0);
+    return new RunTally().report(Optional.empty());
   }
 
   private SyncReport syncOne(long userId, SyncKind kind, @Nullable Span date) {
@@ -195,272 +202,31 @@ public final class SyncEngine {
     if (user.isEmpty()) {
       RunTally tally = new RunTally();
       tally.fail(new SyncFailure(userId, kind, SyncFailure.Reason.ERROR, "no token for this user"));
-      return tally.report(0);
+      return tally.report(Optional.empty());
     }
     return syncUsers(List.of(user.get()), Set.of(kind), date);
   }
 
   private SyncReport syncUsers(List<SyncUser> list, Set<SyncKind> chosen, @Nullable Span date) {
-    RunTally tally = new RunTally();
-    ExecutorService userPool = Executors.newFixedThreadPool(
-        Math.max(1, Math.min(userParallelism, list.size())), threads("accesslink-sync-user"));
-    ExecutorService filePool = Executors.newFixedThreadPool(
-        Math.max(1, Math.min(userParallelism, list.size())) * exercisesPerUser,
-        threads("accesslink-sync-files"));
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (SyncUser user : list) {
-        futures.add(userPool.submit(() -> syncUser(user, chosen, date, tally, filePool)));
-      }
-      for (Future<?> future : futures) {
-        await(future);
-      }
-    } finally {
-      userPool.shutdownNow();
-      filePool.shutdownNow();
-    }
-    state.flush();
-    return tally.report(list.size());
-  }
-
-  private void syncUser(
-      SyncUser user,
-      Set<SyncKind> chosen,
-      @Nullable Span date,
-      RunTally tally,
-      ExecutorService files) {
-    Optional<UserHold> hold = state.loadHold(user.userId());
-    if (hold.isPresent() && hold.get().skips(user.token())) {
-      tally.skip(user.userId()); // this token answered 401 before: it will not work again
-      return;
-    }
-    listener.userStarted(user.userId());
-    UserClient userClient = client.user(user.token());
-    int failures = 0;
-    int finished = 0;
-    SyncFailure.@Nullable Reason refused = null;
-    for (SyncKind kind : SyncKind.values()) {
-      if (!chosen.contains(kind)) {
-        continue;
-      }
-      listener.kindStarted(user.userId(), kind);
+    int parallel = Math.max(1, Math.min(userParallelism, list.size()));
+    ExecutorService userPool =
+        Executors.newFixedThreadPool(parallel, Run.threads("accesslink-sync-user"));
+    try (Run run =
+        new Run(sink, state, listener, client.rateBudget(), parallel * exercisesPerUser)) {
       try {
-        int delivered = switch (kind) {
-          case EXERCISES -> syncExercises(user.userId(), userClient, tally, files);
-          case PHYSICAL_INFO -> syncPhysicalInfo(user.userId(), userClient, tally);
-          default -> syncDaily(user.userId(), kind, userClient, date, tally);
-        };
-        listener.kindFinished(user.userId(), kind, delivered);
-        finished++;
-      } catch (Exception e) {
-        failures++;
-        SyncFailure failure = failure(user.userId(), kind, e);
-        tally.fail(failure);
-        listener.kindFailed(failure);
-        if (failure.reason() != SyncFailure.Reason.ERROR) {
-          refused = failure.reason();
-          break; // the token or the consent is gone: every other kind would fail the same way
+        List<Future<?>> futures = new ArrayList<>();
+        for (SyncUser user : list) {
+          futures.add(userPool.submit(() -> userSync.sync(user, chosen, date, run)));
         }
-      }
-    }
-    if (refused != null) {
-      UserHold next = UserHold.of(refused, user.token());
-      if (!hold.equals(Optional.of(next))) {
-        state.saveHold(user.userId(), next);
-      }
-    } else if (hold.isPresent() && finished > 0) {
-      state.clearHold(user.userId()); // linked again, or the consents were given
-    }
-    listener.userFinished(user.userId(), failures);
-  }
-
-  private static SyncFailure failure(long userId, SyncKind kind, Exception e) {
-    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-    SyncFailure.Reason reason = cause instanceof UnauthorizedException
-        ? SyncFailure.Reason.RELINK
-        : cause instanceof ConsentRequiredException
-            ? SyncFailure.Reason.CONSENT_REQUIRED
-            : SyncFailure.Reason.ERROR;
-    return new SyncFailure(
-        userId, kind, reason, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-  }
-
-  private int syncExercises(long userId, UserClient user, RunTally tally, ExecutorService files)
-      throws Exception {
-    request(userId, SyncKind.EXERCISES, tally);
-    List<TrainingSession> sessions = user.exercises().list(exerciseQuery);
-    Object lock = new Object();
-    KindState[] current = {state.load(userId, SyncKind.EXERCISES)};
-    List<String> listed = new ArrayList<>();
-    Semaphore slots = new Semaphore(exercisesPerUser);
-    List<Future<?>> pending = new ArrayList<>();
-    AtomicInteger delivered = new AtomicInteger();
-    for (TrainingSession session : sessions) {
-      String id = session.getId();
-      if (id == null) {
-        continue;
-      }
-      listed.add(id);
-      if (current[0].contains(id)) {
-        continue;
-      }
-      slots.acquire();
-      try {
-        pending.add(files.submit(() -> {
-          try {
-            delivered.addAndGet(deliverExercise(userId, user, id, session, tally));
-            synchronized (lock) {
-              current[0] = current[0].with(id, 0L);
-              state.save(userId, SyncKind.EXERCISES, current[0]);
-            }
-            return null;
-          } finally {
-            slots.release();
-          }
-        }));
-      } catch (RuntimeException e) {
-        slots.release();
-        throw e;
-      }
-    }
-    Exception first = null;
-    for (Future<?> future : pending) {
-      try {
-        future.get();
-      } catch (ExecutionException e) {
-        if (first == null) {
-          first = e.getCause() instanceof Exception cause ? cause : e;
+        for (Future<?> future : futures) {
+          await(future);
         }
+      } finally {
+        userPool.shutdownNow();
       }
+      state.flush();
+      return run.tally().report(run.stoppedUntil());
     }
-    synchronized (lock) {
-      // exercises that left the 30-day window can never come back: forget them, the state stays
-      // small
-      KindState pruned = current[0].retainAll(listed);
-      if (!pruned.equals(current[0])) {
-        current[0] = pruned;
-        state.save(userId, SyncKind.EXERCISES, pruned);
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-    return delivered.get();
-  }
-
-  private int deliverExercise(
-      long userId, UserClient user, String id, TrainingSession session, RunTally tally)
-      throws Exception {
-    int delivered = 0;
-    for (ExerciseFormat format : ExerciseFormat.values()) {
-      if (!formats.contains(format)) {
-        continue;
-      }
-      SyncFile file = new SyncFile(userId, id, format);
-      AtomicLong size = new AtomicLong();
-      try {
-        sink.file(file, out -> {
-          request(userId, SyncKind.EXERCISES, tally);
-          long n = switch (format) {
-            case FIT -> user.exercises().fit(id, out);
-            case TCX -> user.exercises().tcx(id, out);
-            case GPX -> user.exercises().gpx(id, out);
-          };
-          size.set(n);
-          return n;
-        });
-      } catch (NotFoundException e) {
-        continue; // AccessLink has no such file (a GPX without a route)
-      }
-      tally.file(size.get());
-      listener.fileDelivered(file, size.get());
-      delivered++;
-    }
-    SyncItem item = new SyncItem(userId, SyncKind.EXERCISES, id, session);
-    sink.item(item);
-    tally.item();
-    listener.itemDelivered(item);
-    return delivered + 1;
-  }
-
-  /** The current physical information: one request, delivered as the item {@code current} when it changed. */
-  private int syncPhysicalInfo(long userId, UserClient user, RunTally tally) throws Exception {
-    request(userId, SyncKind.PHYSICAL_INFO, tally);
-    Optional<dev.accesslink4j.generated.model.PhysicalInfo> info =
-        user.physicalInfo().get();
-    if (info.isEmpty()) {
-      return 0;
-    }
-    KindState current = state.load(userId, SyncKind.PHYSICAL_INFO);
-    SyncItem item = new SyncItem(userId, SyncKind.PHYSICAL_INFO, PHYSICAL_INFO_ID, info.get());
-    long fingerprint = Fingerprints.of(item.json());
-    if (current.fingerprint(PHYSICAL_INFO_ID).orElse(~fingerprint) == fingerprint) {
-      return 0; // unchanged since it was delivered
-    }
-    sink.item(item);
-    tally.item();
-    listener.itemDelivered(item);
-    state.save(userId, SyncKind.PHYSICAL_INFO, current.with(PHYSICAL_INFO_ID, fingerprint));
-    return 1;
-  }
-
-  private int syncDaily(
-      long userId, SyncKind kind, UserClient user, @Nullable Span date, RunTally tally)
-      throws Exception {
-    LocalDate today = LocalDate.now(clock);
-    KindState current = state.load(userId, kind);
-    LocalDate from;
-    LocalDate to;
-    if (date != null) {
-      from = date.from();
-      to = date.to();
-    } else {
-      LocalDate earliest = today.minusDays(lookBackDays - 1L);
-      from = current
-          .readThrough()
-          .map(d -> (d.isAfter(today) ? today : d).minusDays(reReadDays - 1L))
-          .filter(d -> d.isAfter(earliest))
-          .orElse(earliest);
-      to = today;
-    }
-    List<Dated> items =
-        DailyReaders.read(kind, user, from, to, today, () -> request(userId, kind, tally));
-    Map<String, Integer> seen = new HashMap<>();
-    int delivered = 0;
-    for (Dated dated : items) {
-      String base = dated.date() == null ? "undated" : dated.date().toString();
-      int n = seen.merge(base, 1, Integer::sum);
-      String id = n == 1 ? base : base + "-" + n;
-      SyncItem item = new SyncItem(userId, kind, id, dated.value());
-      long fingerprint = Fingerprints.of(item.json());
-      if (current.fingerprint(id).orElse(~fingerprint) == fingerprint) {
-        continue; // delivered before, unchanged
-      }
-      sink.item(item);
-      tally.item();
-      listener.itemDelivered(item);
-      delivered++;
-      current = current.with(id, fingerprint);
-      state.save(userId, kind, current);
-    }
-    if (date == null) {
-      LocalDate keepFrom =
-          today.minusDays(Math.max(lookBackDays, DailyReaders.MAX_RANGE_DATES) + 7L);
-      List<String> keep = new ArrayList<>();
-      for (String id : current.ids()) {
-        if (id.length() < 10 || id.substring(0, 10).compareTo(keepFrom.toString()) >= 0) {
-          keep.add(id);
-        }
-      }
-      current = current.retainAll(keep).withReadThrough(today);
-      state.save(userId, kind, current);
-    }
-    return delivered;
-  }
-
-  private void request(long userId, SyncKind kind, RunTally tally) {
-    tally.request();
-    listener.requestSent(userId, kind);
   }
 
   private static void await(Future<?> future) {
@@ -471,22 +237,6 @@ public final class SyncEngine {
       throw new IllegalStateException("the sync was interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a sync worker failed unexpectedly", e.getCause());
-    }
-  }
-
-  private static ThreadFactory threads(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /** The dates a targeted sync reads, both included. */
-  private record Span(LocalDate from, LocalDate to) {
-    static Span of(LocalDate from, LocalDate to) {
-      return from.isAfter(to) ? new Span(to, from) : new Span(from, to);
     }
   }
 
@@ -510,6 +260,7 @@ public final class SyncEngine {
     private int userParallelism = 16;
     private int exercisesPerUser = 4;
     private SyncListener listener = SyncListener.NONE;
+    private UserLeases leases = UserLeases.inProcess();
     private @Nullable Clock clock;
 
     private Builder(AccessLink client, UserSource users, SyncSink sink) {
@@ -635,6 +386,22 @@ public final class SyncEngine {
      */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Who may sync a user now, when several engine processes share the users (see {@link UserLeases}). Default:
+     * {@link UserLeases#inProcess()}, every user granted. Before it syncs a user the engine takes the user's lease;
+     * a user another process holds is not synced (no request) and is reported in {@link SyncReport#busy()}. While
+     * the user is synced the engine renews the lease every {@link UserLeases#renewEvery()} on a daemon thread; when a
+     * renewal fails the user stops before its next request, its remaining kinds reported as failures ("lease lost to
+     * another process"; what was delivered stays recorded). The lease is closed when the user is done.
+     *
+     * @param leases the leases
+     * @return this builder
+     */
+    public Builder userLeases(UserLeases leases) {
+      this.leases = Objects.requireNonNull(leases, "leases");
       return this;
     }
 

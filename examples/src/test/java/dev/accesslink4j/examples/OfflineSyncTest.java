@@ -3,6 +3,7 @@ package dev.accesslink4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accesslink4j.examples.offline.OfflineDemo;
+import dev.accesslink4j.examples.sync.FolderSync;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,6 @@ class OfflineSyncTest {
     }
     for (String kind : List.of(
         "exercises",
-        "activity-summaries",
         "physical-info",
         "activity",
         "sleep",
@@ -78,9 +78,16 @@ class OfflineSyncTest {
     }
     assertThat(dir.resolve("home")).doesNotExist(); // the user's home is not touched
 
+    Map<Path, String> exercises = DataFiles.snapshot(user.resolve("exercises"));
     Cli.Result second = Cli.run(Map.of(), "sync", "--out", out.toString());
 
     assertThat(second.exitCode()).isZero();
-    assertThat(second.out()).containsPattern(": 0 written, \\d+ unchanged");
+    assertThat(second.err()).isEmpty();
+    assertThat(second.out()).containsPattern(": \\d+ written, 0 unchanged");
+    assertThat(second.lastLine()).matches("synced \\d+ items for 1 users");
+    assertThat(out.resolve(FolderSync.STATE_FILE)).isRegularFile();
+    // the state says what was delivered: no exercise is downloaded or written again
+    assertThat(DataFiles.snapshot(user.resolve("exercises"))).isEqualTo(exercises);
+    assertThat(second.outLines()).contains("user " + DEMO_USER + " exercises: 0 items");
   }
 }

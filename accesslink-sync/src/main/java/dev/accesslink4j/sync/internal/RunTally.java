@@ -2,6 +2,7 @@ package dev.accesslink4j.sync.internal;
 
 import dev.accesslink4j.sync.SyncFailure;
 import dev.accesslink4j.sync.SyncReport;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ public final class RunTally {
   private final Set<Long> reLink = ConcurrentHashMap.newKeySet();
   private final Set<Long> consentRequired = ConcurrentHashMap.newKeySet();
   private final Set<Long> skipped = ConcurrentHashMap.newKeySet();
+  private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+  private final AtomicLong users = new AtomicLong();
 
   /** Creates empty counters. */
   public RunTally() {}
@@ -42,6 +45,11 @@ public final class RunTally {
   /** Counts a request. */
   public void request() {
     requests.incrementAndGet();
+  }
+
+  /** Takes back a counted request that the client's rate budget refused to send. */
+  public void unsent() {
+    requests.decrementAndGet();
   }
 
   /**
@@ -67,21 +75,37 @@ public final class RunTally {
     skipped.add(userId);
   }
 
+  /** Counts a user the run reached (synced, skipped or busy). */
+  public void user() {
+    users.incrementAndGet();
+  }
+
+  /**
+   * Records a user not synced because another process holds its lease.
+   *
+   * @param userId the user
+   */
+  public void busy(long userId) {
+    busy.add(userId);
+  }
+
   /**
    * The report so far.
    *
-   * @param users how many users were synced
+   * @param stoppedUntil when a run stopped by the rate budget can resume; empty when it was not stopped
    * @return the report
    */
-  public SyncReport report(int users) {
+  public SyncReport report(Optional<Instant> stoppedUntil) {
     List<Long> relink = new ArrayList<>(reLink);
     List<Long> consent = new ArrayList<>(consentRequired);
     List<Long> skip = new ArrayList<>(skipped);
+    List<Long> busyUsers = new ArrayList<>(busy);
+    busyUsers.sort(null);
     skip.sort(null);
     relink.sort(null);
     consent.sort(null);
     return new SyncReport(
-        users,
+        (int) users.get(),
         items.get(),
         files.get(),
         bytes.get(),
@@ -90,7 +114,7 @@ public final class RunTally {
         relink,
         consent,
         skip,
-        List.of(),
-        Optional.empty());
+        busyUsers,
+        stoppedUntil);
   }
 }
