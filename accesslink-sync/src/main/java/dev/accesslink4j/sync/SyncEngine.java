@@ -6,7 +6,6 @@ import dev.accesslink4j.sync.internal.RunTally;
 import dev.accesslink4j.webhooks.DataEvent;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -92,18 +91,14 @@ public final class SyncEngine {
     this.formats = Set.copyOf(b.formats);
     this.userParallelism = b.userParallelism;
     Clock clock = b.clock != null ? b.clock : b.client.clock();
-    Map<SyncKind, KindSync> syncs = new EnumMap<>(SyncKind.class);
-    KindSync daily = new DailySync(clock, b.lookBackDays, b.reReadDays);
-    KindSync transactional = new TransactionalSync(formats, clock, b.lookBackDays);
-    for (SyncKind kind : SyncKind.values()) {
-      syncs.put(kind, b.transactionalKinds.contains(kind) ? transactional : daily);
-    }
-    if (!b.transactionalKinds.contains(SyncKind.EXERCISES)) {
-      syncs.put(SyncKind.EXERCISES, new ExerciseSync(formats, b.exerciseQuery, b.exercisesPerUser));
-    }
-    if (!b.transactionalKinds.contains(SyncKind.PHYSICAL_INFO)) {
-      syncs.put(SyncKind.PHYSICAL_INFO, new PhysicalInfoSync());
-    }
+    Map<SyncKind, KindSync> syncs = KindSync.forEachKind(
+        clock,
+        b.lookBackDays,
+        b.reReadDays,
+        formats,
+        b.exerciseQuery,
+        b.exercisesPerUser,
+        b.transactionalKinds);
     UserSync userSync = new UserSync(b.client, b.leases, syncs);
     this.runner = new Runner(
         userSync,
@@ -134,8 +129,7 @@ public final class SyncEngine {
    * @return what was done, with every failure
    */
   public SyncReport run() {
-    List<SyncUser> all = users.users();
-    return runner.run(all, kinds, null);
+    return runner.run(users.users(), kinds, null);
   }
 
   /**
@@ -278,10 +272,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder lookBackDays(int days) {
-      if (days < 1 || days > 365) {
-        throw new IllegalArgumentException("lookBackDays must be 1 to 365, not " + days);
-      }
-      this.lookBackDays = days;
+      this.lookBackDays = inRange(days, 365, "lookBackDays");
       return this;
     }
 
@@ -293,10 +284,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder reReadDays(int days) {
-      if (days < 1 || days > 28) {
-        throw new IllegalArgumentException("reReadDays must be 1 to 28, not " + days);
-      }
-      this.reReadDays = days;
+      this.reReadDays = inRange(days, 28, "reReadDays");
       return this;
     }
 
@@ -307,10 +295,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder userParallelism(int users) {
-      if (users < 1 || users > 256) {
-        throw new IllegalArgumentException("userParallelism must be 1 to 256, not " + users);
-      }
-      this.userParallelism = users;
+      this.userParallelism = inRange(users, 256, "userParallelism");
       return this;
     }
 
@@ -321,10 +306,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder exercisesPerUser(int exercises) {
-      if (exercises < 1 || exercises > 64) {
-        throw new IllegalArgumentException("exercisesPerUser must be 1 to 64, not " + exercises);
-      }
-      this.exercisesPerUser = exercises;
+      this.exercisesPerUser = inRange(exercises, 64, "exercisesPerUser");
       return this;
     }
 
@@ -396,6 +378,13 @@ public final class SyncEngine {
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
+    }
+
+    private static int inRange(int value, int max, String name) {
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException(name + " must be 1 to " + max + ", not " + value);
+      }
+      return value;
     }
 
     /**
