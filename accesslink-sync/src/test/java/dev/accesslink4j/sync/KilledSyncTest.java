@@ -13,6 +13,7 @@ import dev.accesslink4j.testkit.FakeUser;
 import dev.accesslink4j.testkit.Route;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,8 +158,12 @@ class KilledSyncTest {
       if (!child.isAlive()) {
         throw new AssertionError("the child ended before it was killed: " + child.exitValue());
       }
-      if (countFiles(out, ".fit") >= atLeast && !tempFiles(out).isEmpty()) {
-        return;
+      try {
+        if (countFiles(out, ".fit") >= atLeast && !tempFiles(out).isEmpty()) {
+          return;
+        }
+      } catch (UncheckedIOException e) {
+        // a file moved into place while the folder was walked: look again
       }
       Thread.sleep(2);
     }
