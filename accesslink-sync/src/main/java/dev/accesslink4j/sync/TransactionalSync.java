@@ -1,5 +1,6 @@
 package dev.accesslink4j.sync;
 
+import dev.accesslink4j.errors.TransactionAbortedException;
 import dev.accesslink4j.sync.internal.Fingerprints;
 import dev.accesslink4j.transactions.ActivityItem;
 import dev.accesslink4j.transactions.PhysicalInfoItem;
@@ -66,7 +67,13 @@ final class TransactionalSync implements KindSync {
     int delivered = 0;
     while (true) {
       user.request(kind); // create
-      Optional<Transaction<I>> opened = open.get();
+      Optional<Transaction<I>> opened;
+      try {
+        opened = open.get();
+      } catch (TransactionAbortedException e) {
+        user.counted(kind); // the create was answered, the list failed: both were sent
+        throw e;
+      }
       if (opened.isEmpty()) {
         return delivered; // 204: nothing new
       }
