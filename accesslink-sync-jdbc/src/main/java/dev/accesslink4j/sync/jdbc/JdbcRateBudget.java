@@ -1,6 +1,7 @@
 package dev.accesslink4j.sync.jdbc;
 
 import dev.accesslink4j.RateBudget;
+import dev.accesslink4j.RateBudgetListener;
 import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.sync.jdbc.internal.BudgetLearned;
 import dev.accesslink4j.sync.jdbc.internal.BudgetPolicy;
@@ -11,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * that may have been spent are never granted twice. Resets are times on the processes' clocks: keep them in step (NTP);
  * a skew within the safety margin does no harm.
  *
+ * <p>{@link #subscribe(RateBudgetListener) Listeners} hear each wait it decides and, after each answer, what both
+ * windows have left; they are called after the lock is released.
+ *
  * <p>Thread-safe: one lock guards the process's slice; a thread that finds the slice empty leases the next one while
  * holding the lock (one database round trip; the other threads of the process wait for that slice). The budget holds
  * one connection of the data source between calls. A failing database makes {@link #tryAcquire()} throw {@link
@@ -70,6 +76,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   private Instant refusedUntil = Instant.MIN;
   private long inFlight;
   private boolean closed;
+  private final List<RateBudgetListener> listeners = new CopyOnWriteArrayList<>();
 
   private JdbcRateBudget(
       JdbcRateBudgetBuilder b, SyncSchema schema, long shortLimit, long longLimit) {
@@ -119,7 +126,22 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   }
 
   @Override
-  public synchronized Decision tryAcquire() {
+  public Decision tryAcquire() {
+    Decision decision = decide();
+    if (!decision.isGranted() && !listeners.isEmpty()) {
+      Instant resumeAt = decision.resumeAt().orElseThrow();
+      for (RateBudgetListener l : listeners) {
+        try {
+          l.waiting(decision.window(), decision.waitTime(), resumeAt);
+        } catch (RuntimeException e) {
+          // a listener never breaks the transport
+        }
+      }
+    }
+    return decision;
+  }
+
+  private synchronized Decision decide() {
     if (closed) {
       throw new IllegalStateException("the rate budget is closed: " + name);
     }
@@ -139,7 +161,34 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   }
 
   @Override
-  public synchronized void answered(int status, @Nullable RateLimit reported) {
+  public void answered(int status, @Nullable RateLimit reported) {
+    long[] left = learn(status, reported);
+    for (RateBudgetListener l : listeners) {
+      try {
+        l.left((int) left[0], (int) left[1]);
+      } catch (RuntimeException e) {
+        // a listener never breaks the transport
+      }
+    }
+  }
+
+  /**
+   * Subscribes a listener: it hears every wait {@link #tryAcquire()} decides, and after each answer what both shared
+   * windows have left as far as this process knows: what the table had left at its last lease plus its own unspent
+   * slice, lowered to what the answer's headers say Polar has left (Polar counts every process).
+   *
+   * @param listener the listener
+   * @return the subscription; close it to stop hearing
+   */
+  @Override
+  public Subscription subscribe(RateBudgetListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** Applies an answer; returns what both windows have left. */
+  private synchronized long[] learn(int status, @Nullable RateLimit reported) {
     inFlight = Math.max(0, inFlight - 1);
     Instant now = clock.instant();
     if (reported != null) {
@@ -153,6 +202,18 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
       shortLearned = shortLearned.spent(shortSeen);
       dropSlice();
     }
+    return new long[] {
+      left(shortSeen, now, reported == null ? null : reported.shortWindow()),
+      left(longSeen, now, reported == null ? null : reported.longWindow())
+    };
+  }
+
+  private long left(BudgetWindow seen, Instant now, RateLimit.@Nullable Window reported) {
+    long known = seen.expired(now) ? seen.limit() : seen.remaining() + slice.permits();
+    if (reported != null) {
+      known = Math.min(known, reported.remaining());
+    }
+    return Math.min(Integer.MAX_VALUE, known);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.RateBudget.Decision;
+import dev.accesslink4j.RateBudgetListener;
 import dev.accesslink4j.RateLimit;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -187,6 +190,41 @@ class JdbcRateBudgetTest {
 
       assertThat(drawUntilRefused(a)).isEqualTo(100 - 2);
       assertThat(generation("short")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void listenersHearTheWaitsAndWhatTheSharedWindowsHaveLeftUntilUnsubscribed() {
+    try (JdbcRateBudget a = budget(30, 1000, 10);
+        JdbcRateBudget b = budget(30, 1000, 10)) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      RateBudget.Subscription subscription = a.subscribe(new RateBudgetListener() {
+        @Override
+        public void waiting(RateBudget.Window window, Duration wait, Instant resumeAt) {
+          heard.add("waiting " + window + " " + wait + " until " + resumeAt);
+        }
+
+        @Override
+        public void left(int shortLeft, int longLeft) {
+          heard.add("left " + shortLeft + ", " + longLeft);
+        }
+      });
+      assertThat(a.tryAcquire().isGranted())
+          .isTrue(); // a: 3 of the first 30 (a tenth), 2 left in its slice
+      assertThat(drawUntilRefused(b)).isEqualTo(27);
+      a.answered(200, null); // as far as a knows: 27 in the table and 2 of its own
+      a.answered(200, rateLimit(25, 30, 600, 25, 1000, 80_000)); // Polar: 5 left
+      assertThat(drawUntilRefused(a)).isEqualTo(2); // then refused: heard, with Polar's reset
+      Instant reset = T0.plusSeconds(600 + 1);
+
+      subscription.close();
+      a.tryAcquire(); // refused again: not heard
+
+      assertThat(heard)
+          .containsExactly(
+              "left 29, 999",
+              "left 5, 975",
+              "waiting SHORT " + Duration.between(T0, reset) + " until " + reset);
     }
   }
 
