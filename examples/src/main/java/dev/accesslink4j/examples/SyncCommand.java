@@ -1,6 +1,7 @@
 package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.examples.offline.OfflineDemo;
 import dev.accesslink4j.examples.sync.FolderSync;
 import dev.accesslink4j.examples.sync.Listeners;
@@ -142,10 +143,23 @@ final class SyncCommand implements Callable<Integer> {
       }
       return offline(log, options);
     }
+    client.check(command);
     FileTokenStore tokens = tokenStore.open();
-    try (AccessLink accessLink = client.build(command)) {
-      return sync(accessLink, tokens, options);
+    List<SyncUser> users = linkedUsers(tokens);
+    // paced against Polar's windows: the formula for the users known here, then what the answers'
+    // headers say
+    try (AccessLink accessLink = client.build(command, RateBudget.inProcess(users.size()))) {
+      return sync(accessLink, users, options);
     }
+  }
+
+  /** The users of the token store; none is an error that says what to do. */
+  private static List<SyncUser> linkedUsers(FileTokenStore tokens) {
+    List<SyncUser> users = UserSource.fromTokenStore(tokens).users();
+    if (users.isEmpty()) {
+      throw new IllegalStateException("no linked users in " + tokens.file() + ": run 'link' first");
+    }
+    return users;
   }
 
   private SyncOptions options(CommandSpec command) {
@@ -185,19 +199,15 @@ final class SyncCommand implements Callable<Integer> {
       log.println("fake AccessLink at " + demo.baseUrl() + "; "
           + LinkCommand.describe(demo.linked()) + " through the OAuth redirect flow");
       log.flush();
-      return sync(demo.client(), demo.tokens(), options);
+      return sync(demo.client(), linkedUsers(demo.tokens()), options);
     }
   }
 
-  private int sync(AccessLink accessLink, FileTokenStore tokens, SyncOptions options) {
+  private int sync(AccessLink accessLink, List<SyncUser> users, SyncOptions options) {
     CommandSpec command = Objects.requireNonNull(spec);
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     PrintWriter log = json ? stderr : stdout;
-    List<SyncUser> users = UserSource.fromTokenStore(tokens).users();
-    if (users.isEmpty()) {
-      throw new IllegalStateException("no linked users in " + tokens.file() + ": run 'link' first");
-    }
     PendingData pending =
         PendingData.read(accessLink, users.stream().map(SyncUser::userId).toList());
     pending.error().ifPresent(why -> println(stderr, "error: notifications: " + why));
