@@ -58,6 +58,7 @@ public final class AccessLink implements AutoCloseable {
   private final URI authorizationUrl;
   private final URI tokenUrl;
   private final Clock clock;
+  private final @Nullable RateBudget rateBudget;
   private final HttpStack http;
   /** The view that sends the client credentials, built once and shared by the partner-level services. */
   private final ServiceContext clientCredentials;
@@ -70,6 +71,7 @@ public final class AccessLink implements AutoCloseable {
     this.authorizationUrl = b.authorizationUrl;
     this.tokenUrl = b.tokenUrl;
     this.clock = b.clock;
+    this.rateBudget = b.rateBudget;
     this.http = new HttpStack(
         b.httpClient,
         baseUrl(b.apiUrl, "API URL"),
@@ -226,6 +228,17 @@ public final class AccessLink implements AutoCloseable {
    */
   public Optional<RateLimit> rateLimit() {
     return http.rateLimits().latest();
+  }
+
+  /**
+   * The rate budget that paces this client's requests ({@link AccessLinkBuilder#rateBudget(RateBudget)}), so that
+   * code handed only the client (a sync engine) can subscribe to its waits and what it has left
+   * ({@link RateBudget#subscribe(RateBudgetListener)}).
+   *
+   * @return the budget, or empty when the client sends every request at once
+   */
+  public Optional<RateBudget> rateBudget() {
+    return Optional.ofNullable(rateBudget);
   }
 
   /**

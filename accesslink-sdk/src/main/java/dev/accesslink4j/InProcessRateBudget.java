@@ -3,7 +3,9 @@ package dev.accesslink4j;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * of permits, raised to the reported usage plus the requests still in flight when Polar counted more than it
  * granted (other traffic of the same partner client), so answers that arrive out of order never lower it. A 429
  * marks the window spent until its reported reset.
+ *
+ * <p>{@link #subscribe(RateBudgetListener) Listeners} hear each wait it decides and, after each answer, what both
+ * windows have left; they are called after the lock is released.
  */
 public final class InProcessRateBudget implements RateBudget {
   private final Clock clock;
@@ -26,6 +31,7 @@ public final class InProcessRateBudget implements RateBudget {
   private final Span shortSpan;
   private final Span longSpan;
   private int inFlight;
+  private final List<RateBudgetListener> listeners = new CopyOnWriteArrayList<>();
 
   private InProcessRateBudget(Builder b) {
     this.clock = b.clock;
@@ -47,7 +53,22 @@ public final class InProcessRateBudget implements RateBudget {
   }
 
   @Override
-  public synchronized Decision tryAcquire() {
+  public Decision tryAcquire() {
+    Decision decision = decide();
+    if (!decision.isGranted() && !listeners.isEmpty()) {
+      Instant resumeAt = decision.resumeAt().orElseThrow();
+      for (RateBudgetListener l : listeners) {
+        try {
+          l.waiting(decision.window(), decision.waitTime(), resumeAt);
+        } catch (RuntimeException e) {
+          // a listener never breaks the transport
+        }
+      }
+    }
+    return decision;
+  }
+
+  private synchronized Decision decide() {
     Instant now = clock.instant();
     longSpan.expire(now);
     shortSpan.expire(now);
@@ -64,7 +85,33 @@ public final class InProcessRateBudget implements RateBudget {
   }
 
   @Override
-  public synchronized void answered(int status, @Nullable RateLimit reported) {
+  public void answered(int status, @Nullable RateLimit reported) {
+    long[] left = learn(status, reported);
+    for (RateBudgetListener l : listeners) {
+      try {
+        l.left((int) left[0], (int) left[1]);
+      } catch (RuntimeException e) {
+        // a listener never breaks the transport
+      }
+    }
+  }
+
+  /**
+   * Subscribes a listener: it hears every wait {@link #tryAcquire()} decides, and after each answer what both
+   * windows have left.
+   *
+   * @param listener the listener
+   * @return the subscription; close it to stop hearing
+   */
+  @Override
+  public Subscription subscribe(RateBudgetListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** Applies an answer; returns what both windows have left. */
+  private synchronized long[] learn(int status, @Nullable RateLimit reported) {
     inFlight = Math.max(0, inFlight - 1);
     Instant now = clock.instant();
     if (reported != null) {
@@ -76,6 +123,9 @@ public final class InProcessRateBudget implements RateBudget {
             || !(reported.shortWindow().isExhausted() || reported.longWindow().isExhausted()))) {
       shortSpan.markSpent(now);
     }
+    shortSpan.expire(now);
+    longSpan.expire(now);
+    return new long[] {shortSpan.left(), longSpan.left()};
   }
 
   @Override
@@ -125,6 +175,10 @@ public final class InProcessRateBudget implements RateBudget {
 
     boolean spent() {
       return used >= limit;
+    }
+
+    long left() {
+      return Math.min(Integer.MAX_VALUE, Math.max(0, limit - used));
     }
 
     Decision waitFrom(Instant now, Window window) {

@@ -47,6 +47,28 @@ public interface RateBudget {
   void unanswered();
 
   /**
+   * Subscribes a listener to this budget's decisions: its waits and what it has left after each answer, so that a
+   * long sync can say why it is idle and how much of the day is left. The default publishes nothing (a budget that
+   * keeps its state elsewhere may have nothing to tell) and returns a subscription that does nothing;
+   * {@link InProcessRateBudget} publishes both.
+   *
+   * @param listener the listener
+   * @return the subscription; close it to stop hearing
+   */
+  default Subscription subscribe(RateBudgetListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return () -> {};
+  }
+
+  /** A listener's subscription to a budget: closing it (idempotent, never throws) stops the calls. */
+  @FunctionalInterface
+  interface Subscription extends AutoCloseable {
+    /** Stops the listener's calls; calls already under way may still finish. */
+    @Override
+    void close();
+  }
+
+  /**
    * A budget for one process that starts from Polar's formula for the number of registered users ({@code 500 +
    * 20 × users} per 15 minutes, {@code 5000 + 100 × users} per 24 hours) and learns the real windows (limit, usage,
    * reset) from every answer's headers. Share one between all clients of the same partner credentials in the

@@ -38,33 +38,40 @@ final class ExerciseSync implements KindSync {
     Semaphore slots = new Semaphore(perUser);
     List<Future<?>> pending = new ArrayList<>();
     AtomicInteger delivered = new AtomicInteger();
-    for (TrainingSession session : sessions) {
-      String id = session.getId();
-      if (id == null) {
-        continue;
-      }
-      listed.add(id);
-      if (ledger.done(id)) {
-        continue;
-      }
-      slots.acquire();
-      try {
-        user.checkGoing(); // stopped or lease lost while waiting for a slot: start no more
-        // exercises
-        pending.add(user.files().submit(() -> {
-          try {
-            delivered.addAndGet(deliver(user, ledger, id, session));
-            return null;
-          } finally {
-            slots.release();
-          }
-        }));
-      } catch (RuntimeException e) {
-        slots.release();
-        throw e;
-      }
-    }
     Exception first = null;
+    try {
+      for (TrainingSession session : sessions) {
+        String id = session.getId();
+        if (id == null) {
+          continue;
+        }
+        listed.add(id);
+        if (ledger.done(id)) {
+          continue;
+        }
+        slots.acquire();
+        try {
+          user.checkGoing(); // stopped, or the lease lost, while waiting for a slot
+          pending.add(user.files().submit(() -> {
+            try {
+              delivered.addAndGet(deliver(user, ledger, id, session));
+              return null;
+            } catch (Exception e) {
+              user.stopIfSpent(e); // at once, so that no other worker starts a request
+              throw e;
+            } finally {
+              slots.release();
+            }
+          }));
+        } catch (RuntimeException e) {
+          slots.release();
+          throw e;
+        }
+      }
+    } catch (Exception e) {
+      first = e; // stopped, or the lease lost: the exercises already started still finish
+    }
+    boolean walkedAll = first == null;
     for (Future<?> future : pending) {
       try {
         future.get();
@@ -74,7 +81,9 @@ final class ExerciseSync implements KindSync {
         }
       }
     }
-    ledger.retain(listed);
+    if (walkedAll) {
+      ledger.retain(listed); // only a complete list says which exercises left the window
+    }
     if (first != null) {
       throw first;
     }

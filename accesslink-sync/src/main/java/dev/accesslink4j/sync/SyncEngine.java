@@ -66,6 +66,16 @@ import org.jspecify.annotations.Nullable;
  * user once per run (one request) until the consents are given. An item is recorded only after the sink returned, so a process killed at any
  * moment loses nothing: the next run delivers again what was not recorded.
  *
+ * <p><b>Rate budget.</b> Every request is paced by the client's {@link dev.accesslink4j.RateBudget} (set one with
+ * {@link dev.accesslink4j.AccessLinkBuilder#rateBudget}): a spent 15-minute window is waited out by the client,
+ * without a 429. When the budget is spent for longer than the client waits (the 24-hour window: a request throws
+ * {@link dev.accesslink4j.errors.RateBudgetExhaustedException}), the run stops cleanly: no new request for any user
+ * (those in flight finish and are recorded), nothing undelivered recorded, the state flushed, and the report says
+ * when the window resets ({@link SyncReport#stoppedUntil()}); the kinds and users not reached are not failures, and a
+ * run after that moment goes on where this one stopped (an exercise's files are recorded one by one, so none is
+ * fetched twice). A 429 that AccessLink answers anyway (other traffic of the same partner client) is waited out by
+ * the client's retry policy as its headers say, and is no stop.
+ *
  * <p><b>Several processes.</b> Before it syncs a user the engine takes the user's lease from its
  * {@link Builder#userLeases(UserLeases) UserLeases}: a user another process holds is not synced (no request) and is
  * listed in {@link SyncReport#busy()}. The lease is renewed every {@link UserLeases#renewEvery()} on a daemon thread
@@ -201,7 +211,8 @@ public final class SyncEngine {
     int parallel = Math.max(1, Math.min(userParallelism, list.size()));
     ExecutorService userPool =
         Executors.newFixedThreadPool(parallel, Run.threads("accesslink-sync-user"));
-    try (Run run = new Run(sink, state, listener, parallel * exercisesPerUser)) {
+    try (Run run =
+        new Run(sink, state, listener, client.rateBudget(), parallel * exercisesPerUser)) {
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (SyncUser user : list) {

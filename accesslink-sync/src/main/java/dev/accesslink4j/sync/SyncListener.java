@@ -76,7 +76,10 @@ public interface SyncListener {
 
   /**
    * The client's rate budget holds a request back until a window resets (the engine's own traffic is paced so that
-   * it never earns a 429). Heard once per wait.
+   * it never earns a 429). Heard once per wait of each request, for the run's length, from the budget of the client
+   * ({@link dev.accesslink4j.AccessLink#rateBudget()}) when it publishes its decisions (as
+   * {@link dev.accesslink4j.InProcessRateBudget} does): why a run sits idle. A spent 24-hour window is heard with
+   * {@link RateBudget.Window#LONG} just before the run stops.
    *
    * @param window the spent window
    * @param wait how long the request waits
@@ -85,7 +88,8 @@ public interface SyncListener {
   default void budgetWaiting(RateBudget.Window window, Duration wait, Instant resumeAt) {}
 
   /**
-   * What the client's rate budget has left after an answer, as far as it knows.
+   * What the client's rate budget has left after an answer, as far as it knows (its own count corrected by the
+   * answer's {@code RateLimit-*} headers), for the run's length: how close the run is to the daily limit.
    *
    * @param shortWindowLeft requests left in the 15-minute window
    * @param longWindowLeft requests left in the 24-hour window

@@ -2,7 +2,6 @@ package dev.accesslink4j.sync;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.errors.ConsentRequiredException;
-import dev.accesslink4j.errors.RateBudgetExhaustedException;
 import dev.accesslink4j.errors.UnauthorizedException;
 import java.util.Map;
 import java.util.Optional;
@@ -93,14 +92,9 @@ final class UserSync {
         finished++;
       } catch (Exception e) {
         Throwable cause = unwrap(e);
-        RateBudgetExhaustedException spent = find(cause, RateBudgetExhaustedException.class);
-        Halt halt = find(cause, Halt.class);
-        if (spent != null) {
-          run.stop(spent.resumeAt()); // not a failure: the run resumes at the window's reset
-          continue;
-        }
-        if (halt != null && halt.why() == Halt.Cause.BUDGET) {
-          continue;
+        Halt halt = Causes.find(cause, Halt.class);
+        if (run.stopIfSpent(cause) || (halt != null && halt.why() == Halt.Cause.BUDGET)) {
+          continue; // not a failure: the run resumes at the budget's reset, where it stopped
         }
         failures++;
         SyncFailure failure = halt != null
@@ -127,16 +121,6 @@ final class UserSync {
 
   private static Throwable unwrap(Exception e) {
     return e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-  }
-
-  /** The first throwable of the type in the cause chain (the SDK and sinks may wrap). */
-  private static <T extends Throwable> @Nullable T find(Throwable t, Class<T> type) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
-      }
-    }
-    return null;
   }
 
   private static SyncFailure failure(long userId, SyncKind kind, Throwable cause) {

@@ -44,6 +44,15 @@ final class UserTurn {
     return run.files();
   }
 
+  /**
+   * Stops the whole run when the failure is the client's spent rate budget.
+   *
+   * @param failure what a request threw
+   */
+  void stopIfSpent(Throwable failure) {
+    run.stopIfSpent(failure);
+  }
+
   /** Marks the lease lost: the user's next request (or kind) halts. */
   void loseLease() {
     leaseLost = true;
@@ -70,6 +79,17 @@ final class UserTurn {
    */
   void request(SyncKind kind) {
     checkGoing();
+    run.tally().request();
+    run.listener().requestSent(userId, kind);
+  }
+
+  /**
+   * Counts a request that one SDK call sends after another (a transaction's list after its create), already past
+   * the gate.
+   *
+   * @param kind the kind the request is for
+   */
+  void counted(SyncKind kind) {
     run.tally().request();
     run.listener().requestSent(userId, kind);
   }

@@ -41,7 +41,8 @@ class SyncLeasesTest {
   private FakeUser addUser(int exercises) {
     FakeUser user = fake.addUser();
     for (int i = 0; i < exercises; i++) {
-      user.addExercise(ExerciseSpec.builder().route(true).build());
+      user.addExercise(
+          ExerciseSpec.builder().sport(ExerciseSpec.Sport.RUNNING).route(true).build());
     }
     user.addSleep(fake.today().minusDays(1));
     users.add(new SyncUser(user.polarUserId(), user.issueToken()));

@@ -47,6 +47,11 @@ public final class RunTally {
     requests.incrementAndGet();
   }
 
+  /** Takes back a counted request that the client's rate budget refused to send. */
+  public void unsent() {
+    requests.decrementAndGet();
+  }
+
   /**
    * Records a failure (and the user among those to re-link or to ask for consent).
    *
