@@ -90,7 +90,7 @@ class OfflineSyncTest {
     assertThat(out.resolve(FolderSync.STATE_FILE)).isRegularFile();
     // the state says what was delivered: no exercise is downloaded or written again
     assertThat(DataFiles.snapshot(user.resolve("exercises"))).isEqualTo(exercises);
-    assertThat(second.outLines()).contains("user " + DEMO_USER + " exercises: 0 items");
+    assertThat(second.outLines()).contains("user " + DEMO_USER + " exercises: 0 items, 0 files");
   }
 
   @Test

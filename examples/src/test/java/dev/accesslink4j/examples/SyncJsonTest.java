@@ -115,7 +115,8 @@ class SyncJsonTest {
     assertThat(json.getAsJsonObject("notifications").get("error").isJsonNull()).isTrue();
     // progress went to standard error, as plain lines
     assertThat(result.err().lines())
-        .anyMatch(l -> l.matches("user " + user.polarUserId() + " exercises: \\d+ items?"))
+        .anyMatch(
+            l -> l.matches("user " + user.polarUserId() + " exercises: \\d+ items?, \\d+ files?"))
         .noneMatch(l -> l.startsWith("error"));
     assertThat(result.err()).doesNotContain("\r");
 
