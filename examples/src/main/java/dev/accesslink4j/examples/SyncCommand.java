@@ -127,6 +127,15 @@ final class SyncCommand implements Callable<Integer> {
   private @Nullable Integer concurrency;
 
   @Option(
+      names = "--transactions",
+      description =
+          "Take exercises, activity and physical-info from Polar's deprecated transactional API:"
+              + " each transaction is committed only after all its items are on disk, so a failure leaves it for"
+              + " the next run; files and names stay the same. Only data uploaded after the user was linked, for"
+              + " 28 days.")
+  private boolean transactions;
+
+  @Option(
       names = "--state",
       paramLabel = "JDBC_URL",
       description = "Keep the state in a PostgreSQL database instead of DIR/"
@@ -270,7 +279,8 @@ final class SyncCommand implements Callable<Integer> {
           chosenKinds,
           chosenFormats,
           days,
-          concurrency == null ? OptionalInt.empty() : OptionalInt.of(concurrency));
+          concurrency == null ? OptionalInt.empty() : OptionalInt.of(concurrency),
+          transactions);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           command.commandLine(),

@@ -388,7 +388,7 @@ class SyncCommandTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
         .contains("--days=N", "--out=DIR", "--client-id=ID", "POLAR_CLIENT_ID")
-        .contains("--kinds=LIST", "--formats=LIST", "--concurrency=N", "--json")
+        .contains("--kinds=LIST", "--formats=LIST", "--concurrency=N", "--json", "--transactions")
         .contains("DIR/" + FolderSync.STATE_FILE)
         .contains("one request")
         .contains("75 stopped by AccessLink's");

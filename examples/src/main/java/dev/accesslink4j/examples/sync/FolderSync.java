@@ -111,6 +111,7 @@ public final class FolderSync implements AutoCloseable {
         .lookBackDays(options.lookBackDays())
         .listener(listener);
     options.concurrency().ifPresent(builder::userParallelism);
+    builder.transactionalKinds(options.transactionalKinds());
     if (leases != null) {
       builder.userLeases(leases);
     }

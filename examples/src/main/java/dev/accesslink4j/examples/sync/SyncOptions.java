@@ -15,9 +15,19 @@ import java.util.Set;
  * @param formats the files downloaded for every new exercise (empty: summaries only)
  * @param lookBackDays how many days the first sync of a daily kind reads, today included (1 to 365)
  * @param concurrency how many users are synced at once; empty for the engine's default
+ * @param transactions whether exercises, daily activity and physical information come from Polar's deprecated
+ *     transactional API (each transaction committed only after all its items are on disk)
  */
 public record SyncOptions(
-    Set<SyncKind> kinds, Set<ExerciseFormat> formats, int lookBackDays, OptionalInt concurrency) {
+    Set<SyncKind> kinds,
+    Set<ExerciseFormat> formats,
+    int lookBackDays,
+    OptionalInt concurrency,
+    boolean transactions) {
+  /** The kinds that have a transactional API. */
+  public static final Set<SyncKind> TRANSACTIONAL =
+      Set.of(SyncKind.EXERCISES, SyncKind.DAILY_ACTIVITY, SyncKind.PHYSICAL_INFO);
+
   /**
    * Checks and copies the parts.
    *
@@ -25,6 +35,7 @@ public record SyncOptions(
    * @param formats the formats
    * @param lookBackDays the look-back
    * @param concurrency users at once
+   * @param transactions whether the transactional kinds come from transactions
    */
   public SyncOptions {
     if (kinds.isEmpty()) {
@@ -47,6 +58,25 @@ public record SyncOptions(
         EnumSet.allOf(SyncKind.class),
         EnumSet.allOf(ExerciseFormat.class),
         lookBackDays,
-        OptionalInt.empty());
+        OptionalInt.empty(),
+        false);
+  }
+
+  /**
+   * The chosen kinds taken from transactions: none without {@link #transactions()}.
+   *
+   * @return the kinds
+   */
+  public Set<SyncKind> transactionalKinds() {
+    if (!transactions) {
+      return Set.of();
+    }
+    Set<SyncKind> chosen = EnumSet.noneOf(SyncKind.class);
+    for (SyncKind kind : kinds) {
+      if (TRANSACTIONAL.contains(kind)) {
+        chosen.add(kind);
+      }
+    }
+    return Set.copyOf(chosen);
   }
 }
