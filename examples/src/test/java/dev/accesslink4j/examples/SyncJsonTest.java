@@ -15,6 +15,7 @@ import dev.accesslink4j.testkit.Fault;
 import dev.accesslink4j.testkit.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -185,5 +186,43 @@ class SyncJsonTest {
 
     assertThat(rerun.exitCode()).isZero();
     assertThat(theOnlyLine(rerun).get("stoppedUntil").isJsonNull()).isTrue();
+  }
+
+  @Test
+  void aSpentShortWindowIsWaitedOutCountedAndShownWithoutA429() throws Exception {
+    // a 15-minute window compressed to 2 s of 4 requests: the run needs several of them
+    try (FakeAccessLink paced = FakeAccessLink.start(FakeAccessLinkOptions.builder()
+        .zone(ZoneId.systemDefault())
+        .demoUserDays(0)
+        .rateLimitWindows(Duration.ofSeconds(2), 4, Duration.ofHours(1), 1000)
+        .build())) {
+      FakeUser member = paced.addUser("member-9").seedDays(2);
+      Path store = dir.resolve("paced-tokens.json");
+      FileTokenStore.of(store).save("member-9", member.issueToken());
+
+      Cli.Result result = Cli.run(
+          Map.of("ACCESSLINK_CLIENT_SECRET", paced.clientSecret()),
+          "sync",
+          "--client-id",
+          paced.clientId(),
+          "--api-url",
+          paced.baseUrl(),
+          "--token-store",
+          store.toString(),
+          "--out",
+          dir.resolve("paced").toString(),
+          "--kinds",
+          "sleep,nightly-recharge,activity,cardio-load,continuous-heart-rate,skin-temperature",
+          "--json");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      JsonObject json = theOnlyLine(result);
+      assertThat(json.get("rateLimitWaits").getAsLong()).isPositive();
+      assertThat(json.getAsJsonObject("failures").get("count").getAsInt()).isZero();
+      assertThat(result.err().lines())
+          .anyMatch(l -> l.matches(
+              "waiting \\d+ s for AccessLink's 15-minute rate-limit window \\(until .+Z\\)"));
+      assertThat(paced.rateLimitRefusals()).isZero();
+    }
   }
 }
