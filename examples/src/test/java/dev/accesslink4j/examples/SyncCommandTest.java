@@ -3,6 +3,7 @@ package dev.accesslink4j.examples;
 import static dev.accesslink4j.examples.DataFiles.assertValidFit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accesslink4j.AccessToken;
 import dev.accesslink4j.examples.sync.FolderSync;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.sync.FileStateStore;
@@ -17,8 +18,11 @@ import dev.accesslink4j.testkit.ReceivedRequest;
 import dev.accesslink4j.testkit.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +198,57 @@ class SyncCommandTest {
     assertThat(summaries.exitCode()).isZero();
     assertThat(fake.requests(Route.LIST_EXERCISES)).hasSize(1);
     assertThat(fake.requests()).hasSize(2); // the notifications and the list
+  }
+
+  @Test
+  void concurrencyIsHowManyUsersAreSyncedAtOnce() throws Exception {
+    Map<String, Long> byToken = new HashMap<>();
+    AccessToken first = user.issueToken();
+    FileTokenStore.of(tokens).save("member-1", first);
+    byToken.put(first.reveal(), user.polarUserId());
+    for (int i = 2; i <= 3; i++) {
+      FakeUser other = fake.addUser("member-" + i);
+      other.addExercise();
+      AccessToken token = other.issueToken();
+      FileTokenStore.of(tokens).save("member-" + i, token);
+      byToken.put(token.reveal(), other.polarUserId());
+    }
+    fake.latency(Duration.ofMillis(100));
+
+    assertThat(sync("--kinds", "exercises", "--concurrency", "1").exitCode()).isZero();
+    List<Long> one = users(byToken);
+    assertThat(one).hasSizeGreaterThan(3);
+    // one user at a time: each user's requests arrive together, one user after the other
+    assertThat(new ArrayList<>(new LinkedHashSet<>(one))).hasSize(3);
+    assertThat(runs(one)).isEqualTo(3);
+
+    fake.clearRequests();
+    Files.delete(out.resolve(FolderSync.STATE_FILE));
+    assertThat(sync("--kinds", "exercises", "--concurrency", "3").exitCode()).isZero();
+    // three at once: the three users' lists are the first three requests
+    assertThat(users(byToken).subList(0, 3)).containsExactlyInAnyOrderElementsOf(byToken.values());
+  }
+
+  /** The users of the fake's requests with a user token, in arrival order. */
+  private List<Long> users(Map<String, Long> byToken) {
+    List<Long> users = new ArrayList<>();
+    for (ReceivedRequest r : fake.requests()) {
+      r.header("Authorization")
+          .map(h -> byToken.get(h.replaceFirst("(?i)^Bearer ", "")))
+          .ifPresent(users::add);
+    }
+    return users;
+  }
+
+  /** How many runs of equal neighbours a list has. */
+  private static int runs(List<Long> list) {
+    int runs = 0;
+    for (int i = 0; i < list.size(); i++) {
+      if (i == 0 || !list.get(i).equals(list.get(i - 1))) {
+        runs++;
+      }
+    }
+    return runs;
   }
 
   @Test
