@@ -58,7 +58,7 @@ public final class Messages {
    * @param e the failure
    * @return the failure that matters
    */
-  public static Throwable rootOfInterest(Throwable e) {
+  private static Throwable rootOfInterest(Throwable e) {
     if (e instanceof TransactionAbortedException && e.getCause() != null) {
       return e.getCause();
     }
