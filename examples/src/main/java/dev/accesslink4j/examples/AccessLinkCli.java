@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * against the embedded fake AccessLink, so it works offline.
  *
  * <p>Exit codes: 0 on success, 1 on an error (one line on standard error; the stack trace only with
- * {@code --verbose}), 2 on a usage error.
+ * {@code --verbose}), 2 on a usage error, and for {@code sync} 75 when AccessLink's rate limit stopped it.
  */
 @Command(
     name = "accesslink",
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Without --client-id (or ACCESSLINK_CLIENT_ID), sync runs offline against an embedded fake AccessLink.",
-      "Exit codes: 0 success, 1 error, 2 usage error."
+      "Exit codes: 0 success, 1 error, 2 usage error, 75 sync stopped by AccessLink's rate limit (run again"
+          + " later)."
     })
 public final class AccessLinkCli implements Runnable {
   /** Exit code of a failed command. */
