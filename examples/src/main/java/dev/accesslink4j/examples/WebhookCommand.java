@@ -232,6 +232,16 @@ final class WebhookCommand implements Callable<Integer> {
             + TerminalText.clean(tokens.file().toString()) + ": link the user to sync");
       } else {
         SyncReport report = folder.sync(data); // failures were printed as they happened
+        report
+            .stoppedUntil()
+            .ifPresent(until -> err.println(
+                "error: AccessLink's rate limit (the 24-hour" + " window) is spent until " + until
+                    + ": this event's data was not synced; run sync after it"));
+        for (long skipped : report.skipped()) {
+          err.println(
+              "error: user " + skipped + " skipped: its token was refused (HTTP 401) before;"
+                  + " run 'link' again for this user");
+        }
         stdout.println("synced " + report.items() + " items for " + report.users() + " users");
       }
     } catch (RuntimeException e) {
