@@ -258,6 +258,34 @@ class WebhookCommandTest {
   }
 
   @Test
+  void aRevokedTokenIsReportedAndTheNextEventOfTheUserSendsNoRequest() throws Exception {
+    user.revokeTokens();
+    String secret = "a-third-webhook-secret";
+    Cli.Background receiver = syncingReceiver(secret, tokens, dir.resolve("data"));
+    int port = port(receiver);
+    fake.clearRequests();
+    for (int n = 1; n <= 2; n++) {
+      byte[] body = ("{\"event\":\"SLEEP\",\"user_id\":" + user.polarUserId()
+              + ",\"date\":\"2025-01-0" + n + "\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"url\":\""
+              + fake.baseUrl() + "v3/users/sleep/2025-01-0" + n + "\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      try (Response signed = post(port, body, WebhookSigner.of(secret).sign(body))) {
+        assertThat(signed.code()).isEqualTo(200);
+      }
+      awaitSynced(receiver, n);
+    }
+
+    assertThat(receiver.err.lines())
+        .contains(
+            "error: user " + user.polarUserId() + " sleep: the access token was revoked or has"
+                + " expired (HTTP 401): run 'link' again for this user")
+        .contains("error: user " + user.polarUserId() + " skipped: its token was refused (HTTP 401)"
+            + " before; run 'link' again for this user");
+    assertThat(fake.requests()).hasSize(1); // the first event's; the second sent none
+    assertThat(receiver.stop()).isZero();
+  }
+
+  @Test
   void aDamagedTokenStoreStopsWebhookSyncAtStart() throws Exception {
     Path store = Files.writeString(dir.resolve("broken.json"), "null");
 
