@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Remembers recently seen webhook events so a repeated delivery is processed once. AccessLink sends no event id and
+ * Remembers recently seen webhook events in this process's memory so a repeated delivery is processed once: the
+ * {@link DeliveryDeduplicator} for one receiver process. AccessLink sends no event id and
  * promises no duplicate suppression (the same SLEEP event has been delivered twice), so events are keyed by
  * {@link WebhookEvent#deduplicationKey()}: event type, user and exercise id, date or from/to range.
  *
  * <p>Memory is bounded: at most {@code maxEntries} keys, each forgotten {@code window} after it was first seen
  * (oldest evicted first when full). Thread-safe. It lives in one process's memory: several receiver instances, or a
- * restart, need a shared store keyed the same way (a unique constraint on the key is enough).
+ * restart, need a shared {@link DeliveryDeduplicator} keyed the same way (a unique constraint on the key is enough).
  *
  * <p>Choose the window with care: an event arriving again within it is dropped even if Polar re-sent it because the
  * data changed again (a re-scored night, updated physical information). Since {@link DataEvent#fetch} always reads
@@ -30,7 +31,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class WebhookDeduplicator {
+public final class WebhookDeduplicator implements DeliveryDeduplicator {
   /** The default number of keys remembered. */
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
   /** The default time a key is remembered. */
@@ -72,6 +73,7 @@ public final class WebhookDeduplicator {
    * @param event a verified event
    * @return true the first time the event's key is seen within the window; false for a repeated delivery
    */
+  @Override
   public boolean firstDelivery(WebhookEvent event) {
     Objects.requireNonNull(event, "event");
     if (event instanceof PingEvent) {
@@ -102,6 +104,7 @@ public final class WebhookDeduplicator {
    *
    * @param event the event to forget
    */
+  @Override
   public void forget(WebhookEvent event) {
     Objects.requireNonNull(event, "event");
     synchronized (firstSeen) {

@@ -4,6 +4,7 @@
  * {@link dev.accesslink4j.webhooks.EnsuredWebhook}) and receiving its deliveries
  * ({@link dev.accesslink4j.webhooks.WebhookVerifier}, a pure function over the raw body with a constant-time signature
  * check, the sealed {@link dev.accesslink4j.webhooks.WebhookEvent} hierarchy with an unknown case,
+ * {@link dev.accesslink4j.webhooks.DeliveryDeduplicator} with the in-memory
  * {@link dev.accesslink4j.webhooks.WebhookDeduplicator}, and {@link dev.accesslink4j.webhooks.WebhookSigner} for
  * tests).
  *

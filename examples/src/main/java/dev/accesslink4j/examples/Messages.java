@@ -13,6 +13,15 @@ import java.io.UncheckedIOException;
  * do next.
  */
 public final class Messages {
+  /** What a 401 on a user's token means and what to do. */
+  public static final String RELINK =
+      "the access token was revoked or has expired (HTTP 401): run 'link' again for this user";
+
+  /** What a 403 on a user's data means and what to do. */
+  public static final String CONSENT_REQUIRED =
+      "the user has not accepted Polar's mandatory consents (HTTP 403): they can do so at"
+          + " https://account.polar.com";
+
   private Messages() {}
 
   /**
@@ -29,11 +38,10 @@ public final class Messages {
   private static String describe(Throwable e) {
     Throwable cause = rootOfInterest(e);
     if (cause instanceof UnauthorizedException) {
-      return "the access token was revoked or has expired (HTTP 401): run 'link' again for this user";
+      return RELINK;
     }
     if (cause instanceof ConsentRequiredException) {
-      return "the user has not accepted Polar's mandatory consents (HTTP 403): they can do so at"
-          + " https://account.polar.com";
+      return CONSENT_REQUIRED;
     }
     if (cause instanceof RateLimitException limited) {
       long seconds = limited.retryAfter().toSeconds();

@@ -1,15 +1,15 @@
 package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.AccessToken;
-import dev.accesslink4j.examples.sync.DateWindow;
-import dev.accesslink4j.examples.sync.LinkedUsers;
-import dev.accesslink4j.examples.sync.ProgressReporter;
-import dev.accesslink4j.examples.sync.SyncEngine;
-import dev.accesslink4j.examples.sync.SyncReport;
+import dev.accesslink4j.RateBudget;
+import dev.accesslink4j.examples.sync.FolderSync;
+import dev.accesslink4j.examples.sync.PlainProgress;
+import dev.accesslink4j.examples.sync.SyncOptions;
 import dev.accesslink4j.examples.webhook.EventLines;
 import dev.accesslink4j.examples.webhook.WebhookReceiver;
 import dev.accesslink4j.oauth.FileTokenStore;
+import dev.accesslink4j.sync.SyncReport;
+import dev.accesslink4j.sync.UserSource;
 import dev.accesslink4j.webhooks.DataEvent;
 import dev.accesslink4j.webhooks.WebhookEvent;
 import dev.accesslink4j.webhooks.WebhookVerifier;
@@ -20,10 +20,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code webhook}: receives AccessLink webhook deliveries, verifies their signatures, prints each event and, with
- * {@code --sync}, syncs the user the event is about (its token found by Polar user id). Each refused delivery is
+ * {@code --sync}, syncs what the event names on the sync engine (an exercise event the user's exercises, a sleep
+ * event that night; the token found by Polar user id), with the same folder and state file as {@code sync}. Each refused delivery is
  * one line on standard error, without the body, a header or the key. Stalled and slow clients are dropped at the
  * request deadline and never delay another delivery (see {@link WebhookReceiver}).
  */
@@ -46,8 +45,11 @@ import picocli.CommandLine.Spec;
     header = "Receives AccessLink webhooks and prints (or syncs) each event.",
     description = {
       "Listens on --port, answers PINGs, verifies each delivery's signature with --secret (401 when it is missing"
-          + " or wrong), prints each event, and with --sync syncs that event's user into --out. Runs until"
-          + " stopped (Ctrl-C).",
+          + " or wrong), prints each event, and with --sync syncs what the event names into --out (an EXERCISE"
+          + " event the user's new exercises, a SLEEP event that date, ...), recorded in the same state file as"
+          + " sync's (DIR/" + FolderSync.STATE_FILE
+          + ", locked while the command runs). Runs until stopped"
+          + " (Ctrl-C).",
       "Each refused delivery is one line on standard error. A client that has not sent its whole request within"
           + " 5 s is dropped; up to 256 connections are open at once, and a slow one holds no thread."
     })
@@ -86,7 +88,7 @@ final class WebhookCommand implements Callable<Integer> {
 
   @Option(
       names = "--sync",
-      description = "Sync the user of each data event (needs client credentials).")
+      description = "Sync what each data event names (needs client credentials).")
   private boolean sync;
 
   @Option(
@@ -100,7 +102,9 @@ final class WebhookCommand implements Callable<Integer> {
       names = "--days",
       paramLabel = "N",
       defaultValue = "7",
-      description = "Days of non-transactional data per --sync (default: ${DEFAULT-VALUE}).")
+      hidden = true,
+      description =
+          "Ignored: each event names the dates to sync (kept so that older command lines run).")
   private int days;
 
   @Override
@@ -109,9 +113,8 @@ final class WebhookCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(command.commandLine(), "--port must be between 0 and 65535");
     }
-    if (days < 1 || days > DateWindow.MAX_DAYS) {
-      throw new ParameterException(
-          command.commandLine(), "--days must be between 1 and " + DateWindow.MAX_DAYS);
+    if (days < 1 || days > 365) {
+      throw new ParameterException(command.commandLine(), "--days must be between 1 and 365");
     }
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
@@ -125,9 +128,18 @@ final class WebhookCommand implements Callable<Integer> {
     if (sync) {
       tokens.keys(); // a damaged store is an error now, not at the first event
     }
-    try (AccessLink accessLink = sync ? client.build(command) : null;
+    try (AccessLink accessLink =
+            sync ? client.build(command, RateBudget.inProcess(tokens.keys().size())) : null;
+        FolderSync folder = accessLink == null
+            ? null
+            : FolderSync.open(
+                accessLink,
+                UserSource.fromTokenStore(tokens),
+                out,
+                SyncOptions.everything(days),
+                new PlainProgress(stdout, stderr));
         WebhookReceiver receiver =
-            listen(verifier(), new Printer(accessLink, tokens, stdout, stderr))) {
+            listen(verifier(), new Printer(folder, tokens, stdout, stderr))) {
       String host = bind == null ? InetAddress.getLoopbackAddress().getHostAddress() : bind;
       stdout.println("listening for AccessLink webhooks on http://" + host + ":" + receiver.port()
           + "/" + (sync ? " (syncing each event's user into " + out + ")" : ""));
@@ -164,17 +176,17 @@ final class WebhookCommand implements Callable<Integer> {
 
   /** Prints each event (and syncs its user with --sync) and one line per refused delivery. */
   private final class Printer implements WebhookReceiver.Listener {
-    private final @Nullable AccessLink accessLink;
+    private final @Nullable FolderSync folder;
     private final FileTokenStore tokens;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
 
     Printer(
-        @Nullable AccessLink accessLink,
+        @Nullable FolderSync folder,
         FileTokenStore tokens,
         PrintWriter stdout,
         PrintWriter stderr) {
-      this.accessLink = accessLink;
+      this.folder = folder;
       this.tokens = tokens;
       this.stdout = stdout;
       this.stderr = stderr;
@@ -189,8 +201,8 @@ final class WebhookCommand implements Callable<Integer> {
                 : "event " + EventLines.describe(event));
         stdout.flush();
       }
-      if (accessLink != null && !duplicate) {
-        syncUser(accessLink, tokens, event, stdout, stderr);
+      if (folder != null && !duplicate) {
+        syncEvent(folder, tokens, event, stdout, stderr);
       }
     }
 
@@ -204,9 +216,9 @@ final class WebhookCommand implements Callable<Integer> {
     }
   }
 
-  /** Syncs the event's user for the last {@code --days} days, counted from the day the event arrived. */
-  private void syncUser(
-      AccessLink accessLink,
+  /** Syncs what a data event names: its kind of its user (and its date, when it has one). */
+  private static void syncEvent(
+      FolderSync folder,
       FileTokenStore tokens,
       WebhookEvent event,
       PrintWriter stdout,
@@ -215,19 +227,12 @@ final class WebhookCommand implements Callable<Integer> {
       return;
     }
     try {
-      Optional<AccessToken> token = tokens.findByUserId(data.userId());
-      if (token.isEmpty()) {
+      if (tokens.findByUserId(data.userId()).isEmpty()) {
         stdout.println("user " + data.userId() + " has no token in "
             + TerminalText.clean(tokens.file().toString()) + ": link the user to sync");
       } else {
-        DateWindow window = DateWindow.lastDays(LocalDate.now(), days);
-        // the store key is not needed to sync: the event names the user by Polar id
-        LinkedUsers.LinkedUser user =
-            new LinkedUsers.LinkedUser("polar-" + data.userId(), data.userId(), token.get());
-        SyncReport report = new SyncEngine(
-                accessLink, out, window, ProgressReporter.of(stdout, err, false))
-            .syncUser(user);
-        stdout.println(report.summary());
+        SyncReport report = folder.sync(data); // failures were printed as they happened
+        stdout.println("synced " + report.items() + " items for " + report.users() + " users");
       }
     } catch (RuntimeException e) {
       err.println("error: sync of user " + data.userId() + " failed: " + Messages.oneLine(e));

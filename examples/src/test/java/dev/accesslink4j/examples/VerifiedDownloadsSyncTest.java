@@ -3,8 +3,6 @@ package dev.accesslink4j.examples;
 import static dev.accesslink4j.examples.DataFiles.assertValidFit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accesslink4j.AccessLink;
-import dev.accesslink4j.ClientSecret;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.testkit.ExerciseIds;
 import dev.accesslink4j.testkit.ExerciseSpec;
@@ -14,12 +12,9 @@ import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
 import dev.accesslink4j.testkit.Fault;
 import dev.accesslink4j.testkit.Route;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code sync} never commits an exercise whose file arrived cut short or corrupted as a complete HTTP message (the
- * SDK verifies every download before the handler returns), and the rerun fetches the file whole and commits.
+ * {@code sync} never records an exercise whose file arrived cut short or corrupted as a complete HTTP message (the
+ * SDK verifies every download while it streams, and the sink moves nothing into place that failed), and the rerun
+ * fetches that exercise's file whole, and only that one.
  */
 class VerifiedDownloadsSyncTest {
   @RegisterExtension
@@ -64,13 +60,11 @@ class VerifiedDownloadsSyncTest {
     out = dir.resolve("data");
   }
 
-  /** The file kinds, the route that serves each inside a transaction, and how the SDK names the defect. */
+  /** The file kinds, the route that serves each, and how the SDK names the defect. */
   enum Kind {
-    FIT(Route.GET_TRANSACTION_EXERCISE_FIT, "with a damaged FIT file: FIT data size "),
-    TCX(
-        Route.GET_TRANSACTION_EXERCISE_TCX,
-        "with a damaged TCX file: the TCX gzip stream is cut short"),
-    GPX(Route.GET_TRANSACTION_EXERCISE_GPX, "with a damaged GPX file: GPX is not well-formed XML");
+    FIT(Route.GET_EXERCISE_FIT, "with a damaged FIT file: FIT data size "),
+    TCX(Route.GET_EXERCISE_TCX, "with a damaged TCX file: TCX is not well-formed XML"),
+    GPX(Route.GET_EXERCISE_GPX, "with a damaged GPX file: GPX is not well-formed XML");
 
     final Route route;
     final String defect;
@@ -87,7 +81,7 @@ class VerifiedDownloadsSyncTest {
 
   @ParameterizedTest
   @EnumSource(Kind.class)
-  void aFileCutShortIsNotCommittedAndTheRerunFetchesItWhole(Kind kind) throws Exception {
+  void aFileCutShortIsNotRecordedAndTheRerunFetchesItWhole(Kind kind) throws Exception {
     fake.inject(
         kind.route,
         Fault.truncate()); // a complete HTTP message whose content is the first half of the file
@@ -98,17 +92,22 @@ class VerifiedDownloadsSyncTest {
     assertThat(first.err())
         .contains("user " + user.polarUserId() + " exercises: ")
         .contains(kind.defect);
-    assertNothingCommittedAndTheCutFileAbsent(kind, cutItem(kind));
+    String cut = cutItem(kind);
+    assertTheCutFileAbsent(kind, cut);
 
+    fake.clearRequests();
     Cli.Result second = sync(fake.baseUrl());
 
-    assertEverythingSyncedAndCommitted(second);
+    assertEverythingSynced(second);
+    assertThat(fake.requests(kind.route))
+        .extracting(SyncCommandTest::exerciseOf)
+        .containsExactly(cut);
   }
 
   @Test
-  void aFitFileWithAWrongCrcIsNotCommittedAndTheRerunFetchesItWhole() throws Exception {
+  void aFitFileWithAWrongCrcIsNotRecordedAndTheRerunFetchesItWhole() throws Exception {
     // One byte flipped in the middle of the first FIT file, its length kept: only its CRC can tell.
-    fake.inject(Route.GET_TRANSACTION_EXERCISE_FIT, Fault.corrupt());
+    fake.inject(Route.GET_EXERCISE_FIT, Fault.corrupt());
 
     Cli.Result first = sync(fake.baseUrl());
 
@@ -116,28 +115,30 @@ class VerifiedDownloadsSyncTest {
     assertThat(first.err())
         .contains("with a damaged FIT file: FIT file CRC 0x")
         .contains(" computed");
-    assertNothingCommittedAndTheCutFileAbsent(Kind.FIT, cutItem(Kind.FIT));
+    String cut = cutItem(Kind.FIT);
+    assertTheCutFileAbsent(Kind.FIT, cut);
 
+    fake.clearRequests();
     Cli.Result second = sync(fake.baseUrl());
 
-    assertEverythingSyncedAndCommitted(second);
+    assertEverythingSynced(second);
+    assertThat(fake.requests(Route.GET_EXERCISE_FIT))
+        .extracting(SyncCommandTest::exerciseOf)
+        .containsExactly(cut);
   }
 
-  private void assertNothingCommittedAndTheCutFileAbsent(Kind kind, long item) throws Exception {
-    assertThat(fake.requests(Route.COMMIT_EXERCISE_TRANSACTION)).isEmpty();
-    assertThat(notifications())
-        .contains(user.polarUserId() + ":EXERCISE"); // AccessLink still has them
+  private void assertTheCutFileAbsent(Kind kind, String item) throws Exception {
     assertThat(exercises().resolve(item + kind.extension())).doesNotExist();
     assertThat(exercises().resolve(item + ".json"))
-        .doesNotExist(); // the summary marks a complete exercise
-    assertThat(DataFiles.files(out, ".part")).isEmpty();
+        .doesNotExist(); // the summary comes after the files: it marks a complete exercise
+    assertThat(DataFiles.files(out, ".tmp")).isEmpty();
   }
 
-  private void assertEverythingSyncedAndCommitted(Cli.Result second) throws Exception {
+  private void assertEverythingSynced(Cli.Result second) throws Exception {
     assertThat(second.err()).isEmpty();
     assertThat(second.exitCode()).isZero();
     for (ExerciseIds exercise : user.exercises()) {
-      long id = exercise.transactionalId();
+      String id = exercise.hashedId();
       assertValidFit(exercises().resolve(id + ".fit"));
       assertThat(DataFiles.xml(exercises().resolve(id + ".tcx"))
               .getDocumentElement()
@@ -149,15 +150,12 @@ class VerifiedDownloadsSyncTest {
           .isEqualTo("gpx");
       assertThat(exercises().resolve(id + ".json")).exists();
     }
-    assertThat(fake.requests(Route.COMMIT_EXERCISE_TRANSACTION)).hasSize(1);
-    assertThat(notifications()).isEmpty();
-    assertThat(DataFiles.files(out, ".part")).isEmpty();
+    assertThat(DataFiles.files(out, ".tmp")).isEmpty();
   }
 
   /** The exercise id of the first request to the kind's route: the one whose file was damaged. */
-  private long cutItem(Kind kind) {
-    String[] segments = fake.requests(kind.route).get(0).path().split("/");
-    return Long.parseLong(segments[segments.length - 2]);
+  private String cutItem(Kind kind) {
+    return SyncCommandTest.exerciseOf(fake.requests(kind.route).get(0));
   }
 
   private Path exercises() {
@@ -177,19 +175,8 @@ class VerifiedDownloadsSyncTest {
         "--out",
         out.toString(),
         "--days",
-        "2");
-  }
-
-  /** What AccessLink's pull notifications announce, as {@code userId:TYPE}. */
-  private Set<String> notifications() {
-    try (AccessLink client = AccessLink.builder()
-        .clientId(fake.clientId())
-        .clientSecret(ClientSecret.of(fake.clientSecret()))
-        .apiUrl(URI.create(fake.baseUrl()))
-        .build()) {
-      Set<String> found = new TreeSet<>();
-      client.notifications().list().forEach(n -> found.add(n.getUserId() + ":" + n.getDataType()));
-      return found;
-    }
+        "2",
+        "--kinds",
+        "exercises");
   }
 }

@@ -13,6 +13,8 @@ import dev.accesslink4j.testkit.FakeAccessLinkExtension;
 import dev.accesslink4j.testkit.FakeAccessLinkOptions;
 import dev.accesslink4j.testkit.FakeUser;
 import dev.accesslink4j.testkit.FakeWebhookEvent;
+import dev.accesslink4j.testkit.ReceivedRequest;
+import dev.accesslink4j.testkit.Route;
 import dev.accesslink4j.webhooks.CreatedWebhook;
 import dev.accesslink4j.webhooks.WebhookSigner;
 import java.net.URI;
@@ -112,6 +114,7 @@ class WebhookCommandTest {
         .webhooks()
         .updateUrl(webhook.id(), URI.create("http://127.0.0.1:" + port + "/hooks/polar"));
     receiver.out.await(l -> l.equals("event PING"), WAIT);
+    fake.clearRequests();
 
     assertThat(
             fake.deliver(FakeWebhookEvent.exercise(user, exercise.hashedId())).responseCode())
@@ -120,10 +123,19 @@ class WebhookCommandTest {
         l -> l.equals(
             "event EXERCISE user " + user.polarUserId() + " exercise " + exercise.hashedId()),
         WAIT);
-    receiver.out.await(l -> l.matches("synced \\d+ items for 1 users"), WAIT);
+    awaitSynced(receiver, 1);
     assertValidFit(out.resolve(Long.toString(user.polarUserId()))
         .resolve("exercises")
-        .resolve(exercise.transactionalId() + ".fit"));
+        .resolve(exercise.hashedId() + ".fit"));
+    // an EXERCISE event syncs the user's exercises and nothing else: the list, then the new one's
+    // files
+    assertThat(fake.requests(Route.LIST_EXERCISES)).hasSize(1);
+    assertThat(fake.requests())
+        .allSatisfy(r -> assertThat(r.route())
+            .hasValueSatisfying(route ->
+                assertThat(route.name()).matches("(LIST|GET)_EXERCISES?(_FIT|_TCX|_GPX)?")));
+    assertThat(fake.requests(Route.GET_EXERCISE_FIT)).hasSize(1);
+    fake.clearRequests();
 
     // the same event again is acknowledged but not processed twice
     assertThat(
@@ -150,6 +162,11 @@ class WebhookCommandTest {
     }
     receiver.out.await(
         l -> l.equals("event SLEEP user " + user.polarUserId() + " date 2025-01-01"), WAIT);
+    awaitSynced(receiver, 2);
+    // a SLEEP event syncs that night only: one request for its date
+    assertThat(fake.requests())
+        .extracting(ReceivedRequest::path)
+        .containsExactly("/v3/users/sleep/2025-01-01");
     try (Response get = http.newCall(
             new Request.Builder().url("http://127.0.0.1:" + port + "/").build())
         .execute()) {
@@ -267,6 +284,21 @@ class WebhookCommandTest {
             + " is unusable: it holds JSON null, not a token store; restore it from a backup, or move it away to start"
             + " with no linked users");
     assertThat(result.out()).doesNotContain("listening");
+  }
+
+  /** Waits until the receiver has printed {@code n} lines {@code synced <items> items for 1 users}. */
+  private static void awaitSynced(Cli.Background receiver, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (receiver.out.lines().stream()
+            .filter(l -> l.matches("synced \\d+ items for 1 users"))
+            .count()
+        < n) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not " + n + " syncs within " + WAIT + ":\n" + receiver.out.text()
+            + receiver.err.text());
+      }
+      Thread.sleep(20);
+    }
   }
 
   private Response post(int port, byte[] body, String signature) throws Exception {

@@ -1,6 +1,7 @@
 /**
- * The sync engine: which data kinds are read, how they are written to disk (atomically, idempotently), and how
- * progress is shown.
+ * The CLI's side of a sync, on the {@code accesslink-sync} engine: which kinds and formats the command line chose,
+ * the engine opened on the output folder with its state file, and what the user sees (a progress bar, plain lines or
+ * one line of JSON).
  *
  * <p>Everything in this package is non-null unless annotated otherwise.
  */
