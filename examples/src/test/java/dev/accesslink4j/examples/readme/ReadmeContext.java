@@ -55,6 +55,8 @@ public abstract class ReadmeContext {
   protected Store store;
   /** The application's secret storage. */
   protected Secrets secrets;
+  /** The application's database, for the shared stores of accesslink-sync-jdbc. */
+  protected javax.sql.DataSource dataSource;
 
   /** Stores fetched data. */
   protected void store(Object data) {}

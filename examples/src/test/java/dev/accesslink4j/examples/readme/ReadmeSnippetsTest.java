@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *       {@code exerciseId}, {@code callbackUri}, {@code rawBody}, {@code executor}, {@code tokens} (a
  *       {@code TokenStore}), {@code session} ({@code put}/{@code get}), {@code response} ({@code sendRedirect}),
  *       {@code request} ({@code getHeader}), {@code store} ({@code save(anyKey, value)}), {@code secrets}
- *       ({@code save}/{@code load}), and the methods {@code store(data)}, {@code tokenFor(polarUserId)},
+ *       ({@code save}/{@code load}), {@code dataSource} (a {@code javax.sql.DataSource}), and the methods {@code store(data)}, {@code tokenFor(polarUserId)},
  *       {@code pause(duration)}. Anything else must be declared in the snippet.
  *   <li>Elisions are comments ({@code /* … *}{@code /}), never a bare {@code …}.
  * </ul>
