@@ -7,15 +7,21 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * A sink that writes the CLI's folder layout: {@code <root>/<polar-user-id>/<kind>/<id>.json} for items and
@@ -25,12 +31,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * forced to the disk, moved into place in one step and the folder forced, so a reader or a crash sees the old file
  * or the new one, never a part. Idempotent: an item or file whose bytes equal the stored ones is not rewritten (its
  * modification time stays), so the re-read of recent days and an at-least-once repeat cost no writes. A failed
- * download leaves the target untouched and no temporary file behind.
+ * download leaves the target untouched and no temporary file behind. A process killed in the middle of a write
+ * (SIGKILL) leaves its temporary file; the first write of a later sink into that folder deletes it (a file still
+ * being written holds a lock and is left alone, in this process or another).
  */
 public final class FileSystemSink implements SyncSink {
+  /** The temporary files this sink writes: {@code .<name><digits>.tmp}. */
+  private static final Pattern TEMP_NAME = Pattern.compile("\\..+[0-9]+\\.tmp");
+
   private final Path root;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
+  private final Set<Path> swept = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates a sink under a folder, created when needed.
@@ -123,11 +135,16 @@ public final class FileSystemSink implements SyncSink {
   private void write(Path target, Content content) throws IOException {
     Path dir = Objects.requireNonNull(target.getParent(), "parent");
     Files.createDirectories(dir);
+    if (swept.add(dir)) {
+      sweep(dir);
+    }
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     boolean moved = false;
     try {
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+        channel
+            .lock(); // held while the file is written: a sweep in another process leaves it alone
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         content.writeTo(out);
         out.flush();
@@ -145,6 +162,35 @@ public final class FileSystemSink implements SyncSink {
       if (!moved) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /**
+   * Deletes the temporary files that a killed process left in a folder: those no writer holds locked (a write in
+   * progress, in this process or another, holds its file locked until it is moved into place).
+   */
+  private static void sweep(Path dir) {
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
+      for (Path temp : temps) {
+        if (TEMP_NAME.matcher(temp.getFileName().toString()).matches()) {
+          deleteIfUnlocked(temp);
+        }
+      }
+    } catch (IOException e) {
+      // a folder that cannot be listed is swept another time; the write itself goes on
+    }
+  }
+
+  private static void deleteIfUnlocked(Path temp) {
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        Files.deleteIfExists(temp);
+      }
+    } catch (OverlappingFileLockException e) {
+      // written by this process right now
+    } catch (IOException e) {
+      // gone already, or not ours to delete
     }
   }
 

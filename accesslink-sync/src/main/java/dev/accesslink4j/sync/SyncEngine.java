@@ -3,28 +3,15 @@ package dev.accesslink4j.sync;
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.services.ExerciseQuery;
 import dev.accesslink4j.sync.internal.RunTally;
-import dev.accesslink4j.webhooks.ActivitySummaryEvent;
-import dev.accesslink4j.webhooks.AlertnessEvent;
-import dev.accesslink4j.webhooks.CircadianBedtimeEvent;
-import dev.accesslink4j.webhooks.ContinuousHeartRateEvent;
 import dev.accesslink4j.webhooks.DataEvent;
-import dev.accesslink4j.webhooks.ExerciseEvent;
-import dev.accesslink4j.webhooks.PhysicalInformationEvent;
-import dev.accesslink4j.webhooks.SleepEvent;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +36,11 @@ import org.jspecify.annotations.Nullable;
  * A daily item is delivered when it is new or its content changed. For {@link SyncKind#PHYSICAL_INFO} the current
  * value ({@code /v3/users/physical-info}, one request), delivered when it changed. A file AccessLink does not have (404: a GPX of an
  * exercise without a route) is skipped.
+ *
+ * <p><b>Transactions.</b> {@link Builder#transactionalKinds(Set)} takes exercises, daily activity and physical
+ * information from Polar's deprecated transactional API instead, with its guarantee: a transaction is committed only
+ * after every one of its items was delivered, and a failure leaves it uncommitted so that Polar offers the items
+ * again; the keys stay those of the non-transactional path.
  *
  * <p><b>Concurrency.</b> {@link Builder#userParallelism(int) 16} users at once, and per user
  * {@link Builder#exercisesPerUser(int) 4} exercises' files at once: at most 64 requests in flight. A sync is bound by
@@ -87,36 +79,35 @@ import org.jspecify.annotations.Nullable;
  * state store.
  */
 public final class SyncEngine {
-  private final AccessLink client;
   private final UserSource users;
-  private final SyncSink sink;
-  private final StateStore state;
   private final Set<SyncKind> kinds;
   private final Set<ExerciseFormat> formats;
   private final int userParallelism;
-  private final int exercisesPerUser;
-  private final SyncListener listener;
-  private final UserSync userSync;
+  private final Runner runner;
 
   private SyncEngine(Builder b) {
-    this.client = b.client;
     this.users = b.users;
-    this.sink = b.sink;
-    this.state = b.state;
     this.kinds = Set.copyOf(b.kinds);
     this.formats = Set.copyOf(b.formats);
     this.userParallelism = b.userParallelism;
-    this.exercisesPerUser = b.exercisesPerUser;
-    this.listener = b.listener;
-    Clock clock = b.clock != null ? b.clock : client.clock();
-    Map<SyncKind, KindSync> syncs = new EnumMap<>(SyncKind.class);
-    KindSync daily = new DailySync(clock, b.lookBackDays, b.reReadDays);
-    for (SyncKind kind : SyncKind.values()) {
-      syncs.put(kind, daily);
-    }
-    syncs.put(SyncKind.EXERCISES, new ExerciseSync(formats, b.exerciseQuery, exercisesPerUser));
-    syncs.put(SyncKind.PHYSICAL_INFO, new PhysicalInfoSync());
-    this.userSync = new UserSync(client, b.leases, syncs);
+    Clock clock = b.clock != null ? b.clock : b.client.clock();
+    Map<SyncKind, KindSync> syncs = KindSync.forEachKind(
+        clock,
+        b.lookBackDays,
+        b.reReadDays,
+        formats,
+        b.exerciseQuery,
+        b.exercisesPerUser,
+        b.transactionalKinds);
+    UserSync userSync = new UserSync(b.client, b.leases, syncs);
+    this.runner = new Runner(
+        userSync,
+        b.sink,
+        b.state,
+        b.listener,
+        b.client.rateBudget(),
+        b.userParallelism,
+        b.exercisesPerUser);
   }
 
   /**
@@ -138,8 +129,7 @@ public final class SyncEngine {
    * @return what was done, with every failure
    */
   public SyncReport run() {
-    List<SyncUser> all = users.users();
-    return syncUsers(all, kinds, null);
+    return runner.run(users.users(), kinds, null);
   }
 
   /**
@@ -178,23 +168,9 @@ public final class SyncEngine {
    * @return what was done
    */
   public SyncReport sync(DataEvent<?> event) {
-    Objects.requireNonNull(event, "event");
-    if (event instanceof ExerciseEvent e) {
-      return sync(e.userId(), SyncKind.EXERCISES);
-    } else if (event instanceof SleepEvent e) {
-      return sync(e.userId(), SyncKind.SLEEP, e.date());
-    } else if (event instanceof ActivitySummaryEvent e) {
-      return sync(e.userId(), SyncKind.DAILY_ACTIVITY, e.date());
-    } else if (event instanceof ContinuousHeartRateEvent e) {
-      return sync(e.userId(), SyncKind.CONTINUOUS_HEART_RATE, e.date());
-    } else if (event instanceof AlertnessEvent e) {
-      return syncOne(e.userId(), SyncKind.SLEEP_WISE_ALERTNESS, Span.of(e.from(), e.to()));
-    } else if (event instanceof CircadianBedtimeEvent e) {
-      return syncOne(e.userId(), SyncKind.SLEEP_WISE_CIRCADIAN_BEDTIME, Span.of(e.from(), e.to()));
-    } else if (event instanceof PhysicalInformationEvent e) {
-      return sync(e.userId(), SyncKind.PHYSICAL_INFO);
-    }
-    return new RunTally().report(Optional.empty());
+    return EventTarget.of(Objects.requireNonNull(event, "event"))
+        .map(t -> syncOne(t.userId(), t.kind(), t.dates()))
+        .orElseGet(() -> new RunTally().report(Optional.empty()));
   }
 
   private SyncReport syncOne(long userId, SyncKind kind, @Nullable Span date) {
@@ -204,40 +180,7 @@ public final class SyncEngine {
       tally.fail(new SyncFailure(userId, kind, SyncFailure.Reason.ERROR, "no token for this user"));
       return tally.report(Optional.empty());
     }
-    return syncUsers(List.of(user.get()), Set.of(kind), date);
-  }
-
-  private SyncReport syncUsers(List<SyncUser> list, Set<SyncKind> chosen, @Nullable Span date) {
-    int parallel = Math.max(1, Math.min(userParallelism, list.size()));
-    ExecutorService userPool =
-        Executors.newFixedThreadPool(parallel, Run.threads("accesslink-sync-user"));
-    try (Run run =
-        new Run(sink, state, listener, client.rateBudget(), parallel * exercisesPerUser)) {
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (SyncUser user : list) {
-          futures.add(userPool.submit(() -> userSync.sync(user, chosen, date, run)));
-        }
-        for (Future<?> future : futures) {
-          await(future);
-        }
-      } finally {
-        userPool.shutdownNow();
-      }
-      state.flush();
-      return run.tally().report(run.stoppedUntil());
-    }
-  }
-
-  private static void await(Future<?> future) {
-    try {
-      future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the sync was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a sync worker failed unexpectedly", e.getCause());
-    }
+    return runner.run(List.of(user.get()), Set.of(kind), date);
   }
 
   @Override
@@ -261,6 +204,7 @@ public final class SyncEngine {
     private int exercisesPerUser = 4;
     private SyncListener listener = SyncListener.NONE;
     private UserLeases leases = UserLeases.inProcess();
+    private Set<SyncKind> transactionalKinds = EnumSet.noneOf(SyncKind.class);
     private @Nullable Clock clock;
 
     private Builder(AccessLink client, UserSource users, SyncSink sink) {
@@ -328,10 +272,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder lookBackDays(int days) {
-      if (days < 1 || days > 365) {
-        throw new IllegalArgumentException("lookBackDays must be 1 to 365, not " + days);
-      }
-      this.lookBackDays = days;
+      this.lookBackDays = inRange(days, 365, "lookBackDays");
       return this;
     }
 
@@ -343,10 +284,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder reReadDays(int days) {
-      if (days < 1 || days > 28) {
-        throw new IllegalArgumentException("reReadDays must be 1 to 28, not " + days);
-      }
-      this.reReadDays = days;
+      this.reReadDays = inRange(days, 28, "reReadDays");
       return this;
     }
 
@@ -357,10 +295,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder userParallelism(int users) {
-      if (users < 1 || users > 256) {
-        throw new IllegalArgumentException("userParallelism must be 1 to 256, not " + users);
-      }
-      this.userParallelism = users;
+      this.userParallelism = inRange(users, 256, "userParallelism");
       return this;
     }
 
@@ -371,10 +306,7 @@ public final class SyncEngine {
      * @return this builder
      */
     public Builder exercisesPerUser(int exercises) {
-      if (exercises < 1 || exercises > 64) {
-        throw new IllegalArgumentException("exercisesPerUser must be 1 to 64, not " + exercises);
-      }
-      this.exercisesPerUser = exercises;
+      this.exercisesPerUser = inRange(exercises, 64, "exercisesPerUser");
       return this;
     }
 
@@ -386,6 +318,38 @@ public final class SyncEngine {
      */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * The kinds taken from Polar's deprecated transactional API instead of the non-transactional endpoints, for
+     * applications built on its commit-after-delivery guarantee. Default: none. Allowed:
+     * {@link SyncKind#EXERCISES}, {@link SyncKind#DAILY_ACTIVITY} and {@link SyncKind#PHYSICAL_INFO}.
+     *
+     * <p>For these kinds the engine creates a transaction, fetches every item (for exercises also its files in the
+     * chosen formats) and delivers it to the sink, and commits the transaction only after every one of its items
+     * was delivered (the sink returned), until AccessLink has nothing new (a 204: one request per run). When an item
+     * fails the transaction is not committed, so Polar offers its items again in a later transaction, and the kind
+     * is reported failed. The keys stay those of the non-transactional path (an exercise's hashed id, matched by
+     * its upload and start times with one {@code /v3/exercises} request per run that finds exercises; an activity's
+     * date), so a sink stays idempotent when a user switches modes; physical-information snapshots are keyed by
+     * their transactional id. Files and items already delivered (an uncommitted transaction offered again) are not
+     * fetched twice. Only data uploaded after the user was registered is offered, and only for 28 days.
+     *
+     * @param kinds the kinds; empty for none
+     * @return this builder
+     * @throws IllegalArgumentException naming a kind that has no transactional API
+     */
+    public Builder transactionalKinds(Set<SyncKind> kinds) {
+      for (SyncKind kind : kinds) {
+        if (!TransactionalSync.KINDS.contains(kind)) {
+          throw new IllegalArgumentException(kind
+              + " has no transactional API: only EXERCISES, DAILY_ACTIVITY and PHYSICAL_INFO can be"
+              + " taken from transactions");
+        }
+      }
+      this.transactionalKinds =
+          kinds.isEmpty() ? EnumSet.noneOf(SyncKind.class) : EnumSet.copyOf(kinds);
       return this;
     }
 
@@ -414,6 +378,13 @@ public final class SyncEngine {
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
+    }
+
+    private static int inRange(int value, int max, String name) {
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException(name + " must be 1 to " + max + ", not " + value);
+      }
+      return value;
     }
 
     /**

@@ -28,7 +28,9 @@ public interface SyncListener {
   default void userFinished(long userId, int failures) {}
 
   /**
-   * A kind of a user started.
+   * A kind of a user started. It ends with {@link #kindFinished} or {@link #kindFailed}, except when the rate budget
+   * stopped the run in the middle of it ({@link SyncReport#stoppedUntil()}): that is no failure, and the kind is
+   * taken up again by the next run.
    *
    * @param userId the Polar user id
    * @param kind the kind

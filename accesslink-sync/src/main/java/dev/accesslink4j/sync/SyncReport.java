@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a run (or a targeted sync) did: immutable counts, and the failures per user and kind.
  *
- * @param users how many users were synced (including those that failed or were skipped)
+ * @param users how many users the run reached: synced (including those that failed), skipped or busy; users not
+ *     reached before a rate-budget stop are not counted
  * @param items how many JSON items were delivered to the sink
  * @param files how many files were delivered to the sink
  * @param bytes the files' total size

@@ -38,6 +38,31 @@ class FileSystemSinkTest {
   }
 
   @Test
+  void theFirstWriteIntoAFolderDeletesTheTemporaryFilesOfAKilledProcessButNotOneBeingWritten()
+      throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("7/exercises"));
+    Path killed = Files.write(folder.resolve(".e1.fit8123456789.tmp"), new byte[] {1, 2});
+    Path live = Files.write(folder.resolve(".e2.tcx555.tmp"), new byte[] {3});
+    Path other = Files.write(folder.resolve("notes.tmp"), new byte[] {4}); // not the sink's
+    FileSystemSink sink = new FileSystemSink(dir);
+
+    try (java.nio.channels.FileChannel writing =
+            java.nio.channels.FileChannel.open(live, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = writing.lock()) {
+      sink.file(new SyncFile(7, "e3", ExerciseFormat.GPX), out -> {
+        out.write("<gpx/>".getBytes(StandardCharsets.UTF_8));
+        return 6;
+      });
+      assertThat(lock.isValid()).isTrue();
+    }
+
+    assertThat(killed).doesNotExist();
+    assertThat(live).exists(); // held by its writer
+    assertThat(other).exists();
+    assertThat(folder.resolve("e3.gpx")).hasContent("<gpx/>");
+  }
+
+  @Test
   void anUnchangedItemOrFileIsNotRewritten() throws Exception {
     FileSystemSink sink = new FileSystemSink(dir);
     SyncItem item =

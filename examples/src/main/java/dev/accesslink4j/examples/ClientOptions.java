@@ -3,6 +3,7 @@ package dev.accesslink4j.examples;
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.AccessLinkBuilder;
 import dev.accesslink4j.ClientSecret;
+import dev.accesslink4j.RateBudget;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,15 +70,18 @@ final class ClientOptions {
    * @throws ParameterException when the id or the secret is missing or a URL is unusable
    */
   AccessLink build(CommandSpec spec) {
-    if (!hasClientId()) {
-      throw new ParameterException(
-          spec.commandLine(), "--client-id is required (or set ACCESSLINK_CLIENT_ID)");
-    }
-    if (clientSecret == null || clientSecret.isBlank()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--client-secret is required with --client-id (or set ACCESSLINK_CLIENT_SECRET)");
-    }
+    return build(spec, null);
+  }
+
+  /**
+   * Builds the client from the options, paced by a rate budget.
+   *
+   * @param budget paces the client's requests against Polar's windows (a spent 24-hour window stops a sync with
+   *     its resume time instead of earning 429s), or null for none
+   * @throws ParameterException when the id or the secret is missing or a URL is unusable
+   */
+  AccessLink build(CommandSpec spec, @Nullable RateBudget budget) {
+    check(spec);
     AccessLinkBuilder builder =
         AccessLink.builder().clientId(clientId).clientSecret(ClientSecret.of(clientSecret));
     try {
@@ -90,9 +94,29 @@ final class ClientOptions {
       if (tokenUrl != null) {
         builder.tokenUrl(tokenUrl);
       }
+      if (budget != null) {
+        builder.rateBudget(budget);
+      }
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Checks that the id and the secret are there, before anything else is read.
+   *
+   * @throws ParameterException when the id or the secret is missing
+   */
+  void check(CommandSpec spec) {
+    if (!hasClientId()) {
+      throw new ParameterException(
+          spec.commandLine(), "--client-id is required (or set ACCESSLINK_CLIENT_ID)");
+    }
+    if (clientSecret == null || clientSecret.isBlank()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--client-secret is required with --client-id (or set ACCESSLINK_CLIENT_SECRET)");
     }
   }
 }

@@ -1,21 +1,28 @@
 package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.examples.offline.OfflineDemo;
 import dev.accesslink4j.examples.sync.FolderSync;
 import dev.accesslink4j.examples.sync.Listeners;
 import dev.accesslink4j.examples.sync.PendingData;
 import dev.accesslink4j.examples.sync.RateLimitWaits;
 import dev.accesslink4j.examples.sync.RunSummary;
+import dev.accesslink4j.examples.sync.SharedDatabase;
 import dev.accesslink4j.examples.sync.SyncNames;
 import dev.accesslink4j.examples.sync.SyncOptions;
 import dev.accesslink4j.examples.sync.SyncProgress;
 import dev.accesslink4j.oauth.FileTokenStore;
+import dev.accesslink4j.oauth.TokenStore;
 import dev.accesslink4j.sync.ExerciseFormat;
+import dev.accesslink4j.sync.StateStore;
 import dev.accesslink4j.sync.SyncKind;
 import dev.accesslink4j.sync.SyncReport;
 import dev.accesslink4j.sync.SyncUser;
+import dev.accesslink4j.sync.UserLeases;
 import dev.accesslink4j.sync.UserSource;
+import dev.accesslink4j.sync.jdbc.JdbcRateBudget;
+import dev.accesslink4j.sync.jdbc.TokenKey;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,6 +127,34 @@ final class SyncCommand implements Callable<Integer> {
   private @Nullable Integer concurrency;
 
   @Option(
+      names = "--state",
+      paramLabel = "JDBC_URL",
+      description = "Keep the state in a PostgreSQL database instead of DIR/"
+          + FolderSync.STATE_FILE + ", shared"
+          + " by several sync workers: users are leased (one worker per user at a time; a held user is skipped,"
+          + " busy) and the rate budget is shared. Credentials in the URL or in ACCESSLINK_STATE_USER and"
+          + " ACCESSLINK_STATE_PASSWORD. Tables are created when missing.")
+  private @Nullable String state;
+
+  @Option(
+      names = "--lease-ttl",
+      paramLabel = "DURATION",
+      defaultValue = "1m",
+      description =
+          "With --state: how long a user's lease lives unrenewed (default: ${DEFAULT-VALUE}; 90s, 2m,"
+              + " PT1M): the users of a worker that died are taken over after it.")
+  private String leaseTtl = "1m";
+
+  @Option(names = "--state-user", hidden = true, description = "ACCESSLINK_STATE_USER")
+  private @Nullable String stateUser;
+
+  @Option(names = "--state-password", hidden = true, description = "ACCESSLINK_STATE_PASSWORD")
+  private @Nullable String statePassword;
+
+  @Option(names = "--token-key", hidden = true, description = "ACCESSLINK_TOKEN_KEY")
+  private @Nullable String tokenKey;
+
+  @Option(
       names = "--json",
       description =
           "Print one line of JSON on standard output at the end and nothing else there (users, items,"
@@ -134,18 +169,86 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter log = json ? command.commandLine().getErr() : stdout;
     if (!client.hasClientId()) {
-      if (client.hasUrls() || tokenStore.file != null) {
+      if (client.hasUrls() || tokenStore.given() || state != null) {
         throw new ParameterException(
             command.commandLine(),
-            "--api-url, --auth-url, --token-url and --token-store need --client-id (or ACCESSLINK_CLIENT_ID);"
-                + " without them sync runs the offline demo");
+            "--api-url, --auth-url, --token-url, --token-store and --state need --client-id (or"
+                + " ACCESSLINK_CLIENT_ID); without them sync runs the offline demo");
       }
       return offline(log, options);
     }
-    FileTokenStore tokens = tokenStore.open();
-    try (AccessLink accessLink = client.build(command)) {
-      return sync(accessLink, tokens, options);
+    client.check(command);
+    Duration ttl = leaseTtl(command);
+    int connections = options.concurrency().orElse(16) + 4;
+    try (SharedDatabase stateDb = state == null ? null : database(command, state, connections);
+        SharedDatabase tokenDb = tokenStore.jdbc() && !Objects.equals(tokenStore.location, state)
+            ? database(command, Objects.requireNonNull(tokenStore.location), 4)
+            : null) {
+      SharedDatabase tokensIn = tokenDb != null ? tokenDb : stateDb;
+      List<SyncUser> users = tokensIn != null && tokenStore.jdbc()
+          ? linkedUsers(tokensIn.tokenStore(key(command)), tokensIn.toString())
+          : linkedUsers(tokenStore.open());
+      // paced against Polar's windows: the formula for the users known here, then what the answers'
+      // headers say; with --state summed over every worker in the database
+      try (JdbcRateBudget shared = stateDb == null ? null : stateDb.rateBudget(users.size());
+          AccessLink accessLink =
+              client.build(command, shared != null ? shared : RateBudget.inProcess(users.size()))) {
+        return sync(
+            accessLink,
+            users,
+            options,
+            stateDb == null ? null : new Shared(stateDb.stateStore(), stateDb.leases(ttl)));
+      }
     }
+  }
+
+  /** A state and leases in a database, instead of the folder's state file. */
+  private record Shared(StateStore state, UserLeases leases) {}
+
+  private Duration leaseTtl(CommandSpec command) {
+    try {
+      return SyncNames.duration(leaseTtl);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "--lease-ttl: " + e.getMessage());
+    }
+  }
+
+  private SharedDatabase database(CommandSpec command, String url, int connections) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new ParameterException(
+          command.commandLine(),
+          "--state and --token-store take a jdbc:postgresql: URL, not "
+              + SharedDatabase.withoutQuery(url));
+    }
+    return SharedDatabase.open(url, stateUser, statePassword, connections);
+  }
+
+  private TokenKey key(CommandSpec command) {
+    if (tokenKey == null || tokenKey.isBlank()) {
+      throw new ParameterException(
+          command.commandLine(),
+          "--token-store with a jdbc: URL needs the tokens' key in ACCESSLINK_TOKEN_KEY (base64 of 32"
+              + " bytes)");
+    }
+    try {
+      return TokenKey.fromBase64(tokenKey.strip());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          command.commandLine(), "ACCESSLINK_TOKEN_KEY is not base64 of a 32-byte key");
+    }
+  }
+
+  /** The users of the token store; none is an error that says what to do. */
+  private static List<SyncUser> linkedUsers(FileTokenStore tokens) {
+    return linkedUsers(tokens, tokens.file().toString());
+  }
+
+  private static List<SyncUser> linkedUsers(TokenStore tokens, String shown) {
+    List<SyncUser> users = UserSource.fromTokenStore(tokens).users();
+    if (users.isEmpty()) {
+      throw new IllegalStateException("no linked users in " + shown + ": run 'link' first");
+    }
+    return users;
   }
 
   private SyncOptions options(CommandSpec command) {
@@ -185,19 +288,16 @@ final class SyncCommand implements Callable<Integer> {
       log.println("fake AccessLink at " + demo.baseUrl() + "; "
           + LinkCommand.describe(demo.linked()) + " through the OAuth redirect flow");
       log.flush();
-      return sync(demo.client(), demo.tokens(), options);
+      return sync(demo.client(), linkedUsers(demo.tokens()), options, null);
     }
   }
 
-  private int sync(AccessLink accessLink, FileTokenStore tokens, SyncOptions options) {
+  private int sync(
+      AccessLink accessLink, List<SyncUser> users, SyncOptions options, @Nullable Shared shared) {
     CommandSpec command = Objects.requireNonNull(spec);
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter stderr = command.commandLine().getErr();
     PrintWriter log = json ? stderr : stdout;
-    List<SyncUser> users = UserSource.fromTokenStore(tokens).users();
-    if (users.isEmpty()) {
-      throw new IllegalStateException("no linked users in " + tokens.file() + ": run 'link' first");
-    }
     PendingData pending =
         PendingData.read(accessLink, users.stream().map(SyncUser::userId).toList());
     pending.error().ifPresent(why -> println(stderr, "error: notifications: " + why));
@@ -216,8 +316,17 @@ final class SyncCommand implements Callable<Integer> {
             barStream,
             users.size(),
             options.kinds().size());
-        FolderSync sync = FolderSync.open(
-            accessLink, UserSource.of(users), out, options, Listeners.of(waits, progress))) {
+        FolderSync sync = shared == null
+            ? FolderSync.open(
+                accessLink, UserSource.of(users), out, options, Listeners.of(waits, progress))
+            : FolderSync.open(
+                accessLink,
+                UserSource.of(users),
+                out,
+                options,
+                Listeners.of(waits, progress),
+                shared.state(),
+                shared.leases())) {
       report = sync.run();
       written = sync.sink().written();
       unchanged = sync.sink().unchanged();

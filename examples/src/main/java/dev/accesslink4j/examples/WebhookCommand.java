@@ -1,6 +1,7 @@
 package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
+import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.examples.sync.FolderSync;
 import dev.accesslink4j.examples.sync.PlainProgress;
 import dev.accesslink4j.examples.sync.SyncOptions;
@@ -127,7 +128,8 @@ final class WebhookCommand implements Callable<Integer> {
     if (sync) {
       tokens.keys(); // a damaged store is an error now, not at the first event
     }
-    try (AccessLink accessLink = sync ? client.build(command) : null;
+    try (AccessLink accessLink =
+            sync ? client.build(command, RateBudget.inProcess(tokens.keys().size())) : null;
         FolderSync folder = accessLink == null
             ? null
             : FolderSync.open(

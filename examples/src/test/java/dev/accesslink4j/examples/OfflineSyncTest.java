@@ -2,6 +2,8 @@ package dev.accesslink4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.accesslink4j.examples.offline.OfflineDemo;
 import dev.accesslink4j.examples.sync.FolderSync;
 import java.nio.file.Path;
@@ -88,6 +90,31 @@ class OfflineSyncTest {
     assertThat(out.resolve(FolderSync.STATE_FILE)).isRegularFile();
     // the state says what was delivered: no exercise is downloaded or written again
     assertThat(DataFiles.snapshot(user.resolve("exercises"))).isEqualTo(exercises);
-    assertThat(second.outLines()).contains("user " + DEMO_USER + " exercises: 0 items");
+    assertThat(second.outLines()).contains("user " + DEMO_USER + " exercises: 0 items, 0 files");
+  }
+
+  @Test
+  void withJsonTheDemosLinesGoToStandardErrorAndStandardOutputIsOneLine() throws Exception {
+    Cli.Result result = Cli.run(
+        Map.of(),
+        "sync",
+        "--json",
+        "--kinds",
+        "exercises,sleep",
+        "--out",
+        dir.resolve("d").toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines()).hasSize(1);
+    JsonObject json = JsonParser.parseString(result.outLines().get(0)).getAsJsonObject();
+    assertThat(json.get("users").getAsInt()).isEqualTo(1);
+    assertThat(json.get("files").getAsLong())
+        .isEqualTo(DataFiles.files(dir.resolve("d"), ".fit").size()
+            + DataFiles.files(dir.resolve("d"), ".tcx").size()
+            + DataFiles.files(dir.resolve("d"), ".gpx").size())
+        .isPositive();
+    assertThat(result.err().lines().findFirst())
+        .hasValueSatisfying(l -> assertThat(l).startsWith("No client credentials"));
+    assertThat(result.err()).contains("user " + DEMO_USER + " exercises: ");
   }
 }

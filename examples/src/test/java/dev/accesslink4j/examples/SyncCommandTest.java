@@ -147,6 +147,13 @@ class SyncCommandTest {
       assertThat(first.outLines())
           .anyMatch(l -> l.matches("user " + user.polarUserId() + " " + kind + ": \\d+ items?"));
     }
+    int files = DataFiles.files(userDir("exercises"), ".fit").size()
+        + DataFiles.files(userDir("exercises"), ".tcx").size()
+        + DataFiles.files(userDir("exercises"), ".gpx").size();
+    assertThat(first.outLines())
+        .contains(
+            "user " + user.polarUserId() + " exercises: " + user.exercises().size()
+                + (user.exercises().size() == 1 ? " item, " : " items, ") + files + " files");
     assertThat(first.out()).doesNotContain("\r").doesNotContain(fake.clientSecret());
 
     Map<Path, String> before = unchangeable(DataFiles.snapshot(out));

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 public final class SyncDatabaseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final @Nullable String sqlState;
+
   /**
    * Wraps a driver failure.
    *
@@ -20,6 +22,7 @@ public final class SyncDatabaseException extends RuntimeException {
    */
   public SyncDatabaseException(String message, SQLException cause) {
     super(message + " (SQL state " + cause.getSQLState() + ")", cause);
+    this.sqlState = cause.getSQLState();
   }
 
   /**
@@ -28,6 +31,6 @@ public final class SyncDatabaseException extends RuntimeException {
    * @return the five-character SQL state, or null when the driver gave none
    */
   public @Nullable String sqlState() {
-    return ((SQLException) getCause()).getSQLState();
+    return sqlState;
   }
 }

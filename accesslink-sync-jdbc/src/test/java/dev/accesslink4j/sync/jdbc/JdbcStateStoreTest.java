@@ -1,6 +1,7 @@
 package dev.accesslink4j.sync.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.accesslink4j.AccessToken;
@@ -125,6 +126,23 @@ class JdbcStateStoreTest {
 
     assertThat(two.load(7, SyncKind.EXERCISES)).isEqualTo(KindState.empty());
     assertThat(count("SELECT count(*) FROM one_sync_state")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedDatabaseCallIsASyncDatabaseExceptionNamingTheTable() throws SQLException {
+    JdbcStateStore store = JdbcStateStore.create(SyncSchema.of(db.dataSource()));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE accesslink_sync_state");
+    }
+
+    assertThatThrownBy(
+            () -> store.save(7, SyncKind.EXERCISES, KindState.empty().with("secret-id", 1L)))
+        .isInstanceOfSatisfying(
+            SyncDatabaseException.class, e -> assertThat(e.sqlState()).isEqualTo("42P01"))
+        .hasMessageStartingWith(
+            "saving the sync state of user 7 in accesslink_sync_state (SQL state 42P01)")
+        .hasCauseInstanceOf(SQLException.class);
   }
 
   @Test

@@ -33,7 +33,8 @@ import okhttp3.Response;
 /**
  * The SDK's performance figures, measured against one local HTTP server (run by hand, not in CI; see
  * BENCHMARKS.md): per-call overhead against a hand-written OkHttp + Gson call, a 1 GiB FIT download in constant
- * memory against a raw OkHttp stream copy, and the heap needed to parse a 30-day continuous heart-rate backfill.
+ * memory against a raw OkHttp stream copy, the heap needed to parse a 30-day continuous heart-rate backfill, and
+ * the CLI's sync of 30 users' exercises against one request at a time ({@link SyncBenchmark}).
  */
 public final class Benchmarks {
   private static final String TOKEN = "bench-token";
@@ -49,13 +50,17 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   /**
-   * Runs one scenario: {@code overhead}, {@code download} or {@code backfill}.
+   * Runs one scenario: {@code overhead}, {@code download}, {@code backfill} or {@code sync}.
    *
    * @param args the scenario name
    * @throws Exception when the server or a call fails
    */
   public static void main(String[] args) throws Exception {
     String scenario = args.length == 0 ? "overhead" : args[0];
+    if (scenario.equals("sync")) {
+      SyncBenchmark.run(); // its own fake AccessLink, no server here
+      return;
+    }
     Arrays.fill(CHUNK, (byte) 0x2e);
     if (scenario.equals("download")) {
       prepareFit();

@@ -2,6 +2,7 @@ package dev.accesslink4j.examples.offline;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.ClientSecret;
+import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.examples.link.CallbackServer;
 import dev.accesslink4j.examples.link.LinkFlow;
 import dev.accesslink4j.examples.link.LinkResult;
@@ -87,6 +88,7 @@ public final class OfflineDemo implements AutoCloseable {
           .apiUrl(URI.create(fake.baseUrl()))
           .authorizationUrl(URI.create(fake.authorizationUrl()))
           .tokenUrl(URI.create(fake.tokenUrl()))
+          .rateBudget(RateBudget.inProcess(1)) // as the CLI paces a real client
           .build();
       tempDir = Files.createTempDirectory("accesslink-demo-");
       FileTokenStore tokens = FileTokenStore.of(tempDir.resolve("tokens.json"));

@@ -121,9 +121,9 @@ public final class BarProgress implements SyncProgress {
   @Override
   public void close() {
     message();
-    bar.stepTo(
-        bar.getMax()); // users skipped without a request (401 in an earlier run) have no events
+    bar.stepTo(bar.getMax()); // users skipped without a request (401 earlier) have no events
     bar.close();
+    consumer.close(); // the library skips it when the bar closes before its first redraw
   }
 
   private void step(long userId) {
@@ -148,6 +148,7 @@ public final class BarProgress implements SyncProgress {
     private final PrintStream out;
     private final ConsoleProgressBarConsumer console;
     private String last = "";
+    private boolean closed;
 
     AboveBar(PrintStream out, int width) {
       this.out = out;
@@ -163,6 +164,9 @@ public final class BarProgress implements SyncProgress {
 
     @Override
     public synchronized void accept(String rendered) {
+      if (closed) {
+        return;
+      }
       last = rendered;
       console.accept(rendered);
       out.flush();
@@ -185,9 +189,13 @@ public final class BarProgress implements SyncProgress {
       }
     }
 
+    /** Ends the bar's line, once. */
     @Override
     public synchronized void close() {
-      console.close();
+      if (!closed) {
+        closed = true;
+        console.close();
+      }
     }
   }
 }

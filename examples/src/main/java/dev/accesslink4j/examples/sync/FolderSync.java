@@ -3,13 +3,16 @@ package dev.accesslink4j.examples.sync;
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.sync.FileStateStore;
 import dev.accesslink4j.sync.FileSystemSink;
+import dev.accesslink4j.sync.StateStore;
 import dev.accesslink4j.sync.SyncEngine;
 import dev.accesslink4j.sync.SyncListener;
 import dev.accesslink4j.sync.SyncReport;
+import dev.accesslink4j.sync.UserLeases;
 import dev.accesslink4j.sync.UserSource;
 import dev.accesslink4j.webhooks.DataEvent;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sync engine on an output folder, as {@code sync} and {@code webhook --sync} run it: the
@@ -23,12 +26,12 @@ public final class FolderSync implements AutoCloseable {
   /** The state file's name in the output folder (hidden, beside the users' folders). */
   public static final String STATE_FILE = ".accesslink-sync-state";
 
-  private final FileStateStore state;
+  private final @Nullable FileStateStore fileState;
   private final FileSystemSink sink;
   private final SyncEngine engine;
 
-  private FolderSync(FileStateStore state, FileSystemSink sink, SyncEngine engine) {
-    this.state = state;
+  private FolderSync(@Nullable FileStateStore fileState, FileSystemSink sink, SyncEngine engine) {
+    this.fileState = fileState;
     this.sink = sink;
     this.engine = engine;
   }
@@ -50,18 +53,68 @@ public final class FolderSync implements AutoCloseable {
     FileSystemSink sink = new FileSystemSink(out);
     FileStateStore state = FileStateStore.open(sink.root().resolve(STATE_FILE));
     try {
-      SyncEngine.Builder builder = SyncEngine.builder(client, users, sink)
-          .stateStore(state)
-          .kinds(options.kinds())
-          .exerciseFormats(options.formats())
-          .lookBackDays(options.lookBackDays())
-          .listener(listener);
-      options.concurrency().ifPresent(builder::userParallelism);
-      return new FolderSync(state, sink, builder.build());
+      return new FolderSync(
+          state, sink, engine(client, users, sink, options, listener, state, null));
     } catch (RuntimeException e) {
       state.close();
       throw e;
     }
+  }
+
+  /**
+   * Builds the engine on the folder with a state store and leases shared by several workers (a database): the
+   * folder then holds only the data.
+   *
+   * @param client the client (its rate budget should be the shared one too)
+   * @param users the users to sync
+   * @param out the output folder
+   * @param options the kinds, formats, look-back and concurrency
+   * @param listener who hears the progress
+   * @param state the shared state
+   * @param leases the shared leases: a user another worker holds is skipped ({@code busy})
+   * @return the sync
+   */
+  public static FolderSync open(
+      AccessLink client,
+      UserSource users,
+      Path out,
+      SyncOptions options,
+      SyncListener listener,
+      StateStore state,
+      UserLeases leases) {
+    FileSystemSink sink = new FileSystemSink(out);
+    return new FolderSync(
+        null,
+        sink,
+        engine(
+            client,
+            users,
+            sink,
+            Objects.requireNonNull(options, "options"),
+            listener,
+            state,
+            leases));
+  }
+
+  private static SyncEngine engine(
+      AccessLink client,
+      UserSource users,
+      FileSystemSink sink,
+      SyncOptions options,
+      SyncListener listener,
+      StateStore state,
+      @Nullable UserLeases leases) {
+    SyncEngine.Builder builder = SyncEngine.builder(client, users, sink)
+        .stateStore(state)
+        .kinds(options.kinds())
+        .exerciseFormats(options.formats())
+        .lookBackDays(options.lookBackDays())
+        .listener(listener);
+    options.concurrency().ifPresent(builder::userParallelism);
+    if (leases != null) {
+      builder.userLeases(leases);
+    }
+    return builder.build();
   }
 
   /**
@@ -92,18 +145,11 @@ public final class FolderSync implements AutoCloseable {
     return sink;
   }
 
-  /**
-   * The state file.
-   *
-   * @return its path
-   */
-  public Path stateFile() {
-    return state.file();
-  }
-
-  /** Saves the state compactly and releases its lock. */
+  /** Saves a state file compactly and releases its lock (a shared state is the caller's to close). */
   @Override
   public void close() {
-    state.close();
+    if (fileState != null) {
+      fileState.close();
+    }
   }
 }

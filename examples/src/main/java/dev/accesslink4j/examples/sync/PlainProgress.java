@@ -3,19 +3,24 @@ package dev.accesslink4j.examples.sync;
 import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.examples.TerminalText;
 import dev.accesslink4j.sync.SyncFailure;
+import dev.accesslink4j.sync.SyncFile;
 import dev.accesslink4j.sync.SyncKind;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Progress as plain lines, for logs, pipes and tests: one line per finished kind of a user
- * ({@code user 475 sleep: 3 items}), one per failed kind on standard error ({@code error: user 475 exercises: ...}),
+ * ({@code user 475 sleep: 3 items}, {@code user 475 exercises: 2 items, 6 files}), one per failed kind on standard error ({@code error: user 475 exercises: ...}),
  * and one per rate-limit wait. Thread-safe: each line is printed whole.
  */
 public final class PlainProgress implements SyncProgress {
   private final PrintWriter log;
   private final PrintWriter err;
+  private final Map<Long, AtomicInteger> files = new ConcurrentHashMap<>();
 
   /**
    * Creates the log.
@@ -29,10 +34,22 @@ public final class PlainProgress implements SyncProgress {
   }
 
   @Override
-  public void kindFinished(long userId, SyncKind kind, int items) {
+  public void fileDelivered(SyncFile file, long bytes) {
+    files.computeIfAbsent(file.userId(), id -> new AtomicInteger()).incrementAndGet();
+  }
+
+  @Override
+  public void kindFinished(long userId, SyncKind kind, int delivered) {
+    AtomicInteger counted = kind == SyncKind.EXERCISES ? files.remove(userId) : null;
+    int fileCount = counted == null ? 0 : counted.get();
+    int items = delivered - fileCount; // the engine counts an exercise's files with its summary
     print(
         log,
-        "user " + userId + " " + kind.folder() + ": " + items + (items == 1 ? " item" : " items"));
+        "user " + userId + " " + kind.folder() + ": " + items
+            + (items == 1 ? " item" : " items")
+            + (kind == SyncKind.EXERCISES
+                ? ", " + fileCount + (fileCount == 1 ? " file" : " files")
+                : ""));
   }
 
   @Override

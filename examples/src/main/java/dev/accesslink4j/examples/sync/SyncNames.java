@@ -3,6 +3,7 @@ package dev.accesslink4j.examples.sync;
 import dev.accesslink4j.examples.TerminalText;
 import dev.accesslink4j.sync.ExerciseFormat;
 import dev.accesslink4j.sync.SyncKind;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -107,5 +108,40 @@ public final class SyncNames {
       kinds.add(kind(name));
     }
     return kinds;
+  }
+
+  /**
+   * Parses a duration: {@code 90s}, {@code 1m}, {@code 2h}, {@code 500ms}, or ISO-8601 ({@code PT1M}).
+   *
+   * @param text the duration
+   * @return the duration, positive
+   * @throws IllegalArgumentException for anything else, or zero
+   */
+  public static Duration duration(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    Duration d;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(t);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      d = switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofHours(n);
+      };
+    } else {
+      try {
+        d = Duration.parse(text.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "not a duration: '" + TerminalText.clean(text) + "' (write 90s, 1m, 2h or PT1M)");
+      }
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(
+          "a duration must be positive: " + TerminalText.clean(text));
+    }
+    return d;
   }
 }
