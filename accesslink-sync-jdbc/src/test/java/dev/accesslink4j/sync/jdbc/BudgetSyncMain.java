@@ -27,7 +27,7 @@ import java.util.Set;
  * {@link SyncEngine} with a {@link JdbcRateBudget}, a {@link JdbcStateStore} and {@link JdbcUserLeases} on one
  * database and a {@link FileSystemSink} into a shared folder, against the fake in the test's JVM. Prints
  * {@code ready}, waits for a line on its standard input, runs once and prints
- * {@code users=<n> files=<n> requests=<n> busy=<n> failures=<n> millis=<t>}.
+ * {@code users=<n> files=<n> requests=<n> busy=<n> failures=<n> millis=<t> budgetWrites=<n>}.
  *
  * <p>Arguments: API URL, token URL, client id, client secret, JDBC URL, table prefix, users file (a line {@code <user
  * id> <token>} per user), output folder, the short window's length in milliseconds, users at once.
@@ -81,7 +81,8 @@ public final class BudgetSyncMain {
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("users=" + report.users() + " files=" + report.files() + " requests="
             + report.requests() + " busy=" + report.busy().size() + " failures="
-            + report.failures().size() + " millis=" + millis);
+            + report.failures().size() + " millis=" + millis + " budgetWrites="
+            + budget.databaseWrites());
       }
     }
   }

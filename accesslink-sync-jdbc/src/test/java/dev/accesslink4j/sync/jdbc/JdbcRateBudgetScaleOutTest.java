@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JdbcRateBudgetScaleOutTest {
   private static final Pattern RESULT = Pattern.compile(
-      "users=(\\d+) files=(\\d+) requests=(\\d+) busy=(\\d+) failures=(\\d+) millis=(\\d+)");
+      "users=(\\d+) files=(\\d+) requests=(\\d+) busy=(\\d+) failures=(\\d+) millis=(\\d+) budgetWrites=(\\d+)");
   private static final Duration SHORT_WINDOW = Duration.ofSeconds(4);
   private static final int USERS = 30;
   private static final int EXERCISES = 2;
@@ -44,7 +44,13 @@ class JdbcRateBudgetScaleOutTest {
 
   /** What one engine process printed. */
   private record Run(
-      long users, long files, long requests, long busy, long failures, long millis) {}
+      long users,
+      long files,
+      long requests,
+      long busy,
+      long failures,
+      long millis,
+      long budgetWrites) {}
 
   @Test
   void threeProcessesSyncThirtyUsersWithoutA429OrAFileFetchedTwiceFasterThanOneAlone()
@@ -118,7 +124,8 @@ class JdbcRateBudgetScaleOutTest {
           Long.parseLong(m.group(3)),
           Long.parseLong(m.group(4)),
           Long.parseLong(m.group(5)),
-          Long.parseLong(m.group(6))));
+          Long.parseLong(m.group(6)),
+          Long.parseLong(m.group(7))));
     }
     return runs;
   }
