@@ -276,7 +276,8 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
 
   /**
    * How many writing statements (INSERT, UPDATE) this budget has sent to the database: one on creation, one per
-   * slice leased (or per window corrected while leasing none), one per slice handed back.
+   * slice leased (or per window renewed or corrected while leasing none), one per slice handed back, and one for the
+   * first report of each window's reset this process hears and for each 429.
    *
    * @return the count
    */

@@ -184,9 +184,14 @@ public final class JdbcRateBudgetBuilder {
    * Migrates the schema, creates the budget's row unless it exists, and builds the budget.
    *
    * @return the budget; it leases its first slice with its first permit
+   * @throws IllegalArgumentException when the window-end guard is not shorter than the short window
    * @throws SyncDatabaseException when the database fails
    */
   public JdbcRateBudget build() {
+    if (guard.compareTo(shortLength) >= 0) {
+      throw new IllegalArgumentException("the window-end guard " + guard
+          + " must be shorter than the short window " + shortLength);
+    }
     SyncSchema s = schema != null ? schema : SyncSchema.of(dataSource, prefix);
     s.migrate();
     long shortStart = shortLimit != null ? shortLimit : 500L + 20L * users;

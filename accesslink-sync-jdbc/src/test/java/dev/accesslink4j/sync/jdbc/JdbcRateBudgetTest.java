@@ -247,6 +247,16 @@ class JdbcRateBudgetTest {
     }
   }
 
+  @Test
+  void aGuardAsLongAsTheShortWindowIsRefusedBeforeTheDatabaseIsTouched() {
+    assertThatThrownBy(() -> JdbcRateBudget.builder(db.dataSource())
+            .windowLengths(Duration.ofSeconds(2), Duration.ofHours(24))
+            .windowEndGuard(Duration.ofSeconds(2))
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be shorter than the short window");
+  }
+
   private static RateLimit rateLimit(
       long shortUsed,
       long shortLimit,
