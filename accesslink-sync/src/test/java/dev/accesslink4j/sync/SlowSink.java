@@ -6,29 +6,29 @@ import java.time.Duration;
 final class SlowSink implements SyncSink {
   private final RecordingSink inner;
   private final Duration pause;
-  private volatile Runnable beforeEach = () -> {};
+  private volatile Runnable afterEach = () -> {};
 
   SlowSink(RecordingSink inner, Duration pause) {
     this.inner = inner;
     this.pause = pause;
   }
 
-  /** Runs before each delivery (after the pause). */
-  void beforeEach(Runnable action) {
-    this.beforeEach = action;
+  /** Runs after each delivery. */
+  void afterEach(Runnable action) {
+    this.afterEach = action;
   }
 
   @Override
   public void item(SyncItem item) throws Exception {
     Thread.sleep(pause.toMillis());
-    beforeEach.run();
     inner.item(item);
+    afterEach.run();
   }
 
   @Override
   public void file(SyncFile file, Content content) throws Exception {
     Thread.sleep(pause.toMillis());
-    beforeEach.run();
     inner.file(file, content);
+    afterEach.run();
   }
 }

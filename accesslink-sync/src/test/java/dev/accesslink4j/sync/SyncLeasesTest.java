@@ -117,9 +117,10 @@ class SyncLeasesTest {
     RecordingSink recorded = new RecordingSink();
     SlowSink sink = new SlowSink(recorded, Duration.ofMillis(80));
     AtomicBoolean first = new AtomicBoolean(true);
-    sink.beforeEach(() -> {
+    sink.afterEach(() -> {
       if (first.getAndSet(false)) {
-        leases.failRenewals(); // another process took the user while the first file was written
+        leases.failRenewals(); // another process took the user once the first file was written
+        leases.awaitRefusedRenewal();
       }
     });
     InMemoryStateStore state = new InMemoryStateStore();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +20,7 @@ final class TestLeases implements UserLeases {
   private final AtomicBoolean renewFails = new AtomicBoolean();
   private final AtomicInteger renewals = new AtomicInteger();
   private final AtomicInteger closes = new AtomicInteger();
+  private final CountDownLatch refused = new CountDownLatch(1);
   private final Duration renewEvery;
 
   TestLeases(Duration renewEvery) {
@@ -32,6 +35,19 @@ final class TestLeases implements UserLeases {
   /** From now on every renewal fails. */
   void failRenewals() {
     renewFails.set(true);
+  }
+
+  /** Waits until a renewal was refused (and a moment more, for the engine to take note). */
+  void awaitRefusedRenewal() {
+    try {
+      if (!refused.await(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("no renewal was refused");
+      }
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   int renewals() {
@@ -67,7 +83,11 @@ final class TestLeases implements UserLeases {
       @Override
       public boolean renew() {
         renewals.incrementAndGet();
-        return !renewFails.get();
+        if (renewFails.get()) {
+          refused.countDown();
+          return false;
+        }
+        return true;
       }
 
       @Override
