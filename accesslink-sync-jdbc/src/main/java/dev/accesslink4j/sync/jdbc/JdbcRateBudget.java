@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * nothing left to lease, {@link #tryAcquire()} answers {@link Window#SHORT} or {@link Window#LONG} with the window's
  * reset, and asks the database again only then.
  *
- * <p>A slice belongs to one generation of each window: it is spent only until the earlier of the two resets, and its
+ * <p>A slice belongs to one generation of each window: it is spent only until shortly before the earlier of the two
+ * resets ({@linkplain JdbcRateBudgetBuilder#windowEndGuard the window-end guard}, default 2 s: Polar rounds resets up
+ * to whole seconds and a request sent just before a reset may arrive after it and count in the next window, which
+ * the table starts only at the reset, so no process spends the last moments of a window), and its
  * unspent rest is handed back to each window that has not reset since: on {@link #close()}, and with the next lease
  * when the short window resets while the long window runs on (those permits were counted in the long window too).
  *
@@ -43,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  * replaces the configured one; a reported usage higher than the table's (other traffic of the same partner client)
  * raises it; a report of a window Polar started after the table's starts the table's next generation. What a process
  * learns limits its own slice at once (its slice ends at the reported reset and shrinks to what Polar says is left) and
- * reaches the table with its next lease, so learning costs no write of its own. A 429 marks the short window spent, as
- * in the in-process budget.
+ * reaches the table with its next lease; only the first report of a window's reset (the table holds a guess until then)
+ * and a 429 are written at once, at most one write per process and window besides the 429s. A 429 marks the short
+ * window spent, as in the in-process budget.
  *
  * <p>A process that dies holding a slice never hands it back: its unspent permits are lost for that window only (the
  * next generation starts from zero), at most one slice per dead process. The budget errs that way on purpose: permits
@@ -82,7 +86,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
       JdbcRateBudgetBuilder b, SyncSchema schema, long shortLimit, long longLimit) {
     this.tableName = schema.table("rate_budget");
     this.table = new BudgetTable(schema.dataSource(), tableName, b.name);
-    this.policy = new BudgetPolicy(b.shortLength, b.longLength, b.margin, b.sliceSize);
+    this.policy = new BudgetPolicy(b.shortLength, b.longLength, b.margin, b.guard, b.sliceSize);
     this.clock = b.clock;
     this.name = b.name;
     this.shortSeen = new BudgetWindow(-1, shortLimit, 0, null, false);
@@ -201,11 +205,37 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
             || !(reported.shortWindow().isExhausted() || reported.longWindow().isExhausted()))) {
       shortLearned = shortLearned.spent(shortSeen);
       dropSlice();
+      correct();
+    } else if (reported != null
+        && shortSeen.generation() >= 0
+        && (!shortSeen.fromHeaders() || !longSeen.fromHeaders())) {
+      correct();
     }
     return new long[] {
       left(shortSeen, now, reported == null ? null : reported.shortWindow()),
       left(longSeen, now, reported == null ? null : reported.longWindow())
     };
+  }
+
+  /**
+   * Writes what this process learned at once, without leasing: the first report of a window's reset (the table's
+   * reset is the first lease's guess until then, and a process whose slice ends at the guess must not start the next
+   * window on it while Polar's runs on) and a 429. At most one write per process and window, besides the 429s. A
+   * failure is left for the next lease, which carries the same facts.
+   */
+  private void correct() {
+    BudgetLearned s = shortLearned;
+    BudgetLearned l = longLearned;
+    try {
+      BudgetRow row = table.update(
+          r -> new BudgetRow(r.shortWindow().learn(s), r.longWindow().learn(l)));
+      shortSeen = row.shortWindow();
+      longSeen = row.longWindow();
+      shortLearned = BudgetLearned.nothing(shortSeen.generation());
+      longLearned = BudgetLearned.nothing(longSeen.generation());
+    } catch (SQLException e) {
+      // the next lease writes the same facts, or fails and says so
+    }
   }
 
   private long left(BudgetWindow seen, Instant now, RateLimit.@Nullable Window reported) {
@@ -246,7 +276,8 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
 
   /**
    * How many writing statements (INSERT, UPDATE) this budget has sent to the database: one on creation, one per
-   * slice leased (or per window corrected while leasing none), one per slice handed back.
+   * slice leased (or per window renewed or corrected while leasing none), one per slice handed back, and one for the
+   * first report of each window's reset this process hears and for each 429.
    *
    * @return the count
    */
@@ -292,16 +323,20 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
     shortLearned = BudgetLearned.nothing(shortSeen.generation());
     longLearned = BudgetLearned.nothing(longSeen.generation());
     slice = new BudgetPolicy.Slice(shortSeen.generation(), longSeen.generation(), permits[0]);
+    Instant shortReset = resetOf(shortSeen, now, policy.shortLength());
+    Instant longReset = resetOf(longSeen, now, policy.longLength());
     if (permits[0] > 0) {
-      sliceUntil = earlier(
-          resetOf(shortSeen, now, policy.shortLength()),
-          resetOf(longSeen, now, policy.longLength()));
+      sliceUntil = earlier(shortReset, longReset).minus(policy.guard());
       refused = null;
+    } else if (longSeen.remaining() == 0) {
+      refused = Window.LONG;
+      refusedUntil = longReset;
     } else {
-      refused = longSeen.remaining() == 0 ? Window.LONG : Window.SHORT;
-      refusedUntil = refused == Window.LONG
-          ? resetOf(longSeen, now, policy.longLength())
-          : resetOf(shortSeen, now, policy.shortLength());
+      // the short window is spent or about to turn, or the long one about to turn: a short wait
+      // either way
+      refused = Window.SHORT;
+      refusedUntil =
+          shortSeen.remaining() == 0 || policy.turning(shortSeen, now) ? shortReset : longReset;
     }
   }
 
@@ -327,7 +362,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
     if (slice.permits() > polarLeft) {
       slice = new BudgetPolicy.Slice(slice.shortGeneration(), slice.longGeneration(), polarLeft);
     }
-    sliceUntil = earlier(sliceUntil, reset);
+    sliceUntil = earlier(sliceUntil, reset.minus(policy.guard()));
     return learned.hear(seen, reported, reset, inFlight + slice.permits(), length);
   }
 

@@ -31,6 +31,7 @@ public final class JdbcRateBudgetBuilder {
   int sliceSize = 50;
   Clock clock = Clock.systemUTC();
   Duration margin = Duration.ofSeconds(1);
+  Duration guard = Duration.ofSeconds(2);
 
   JdbcRateBudgetBuilder(DataSource dataSource, @Nullable SyncSchema schema) {
     this.dataSource = dataSource;
@@ -154,6 +155,24 @@ public final class JdbcRateBudgetBuilder {
     return this;
   }
 
+  /**
+   * Sets how long before a window's reset the processes stop spending it (default 2 s, a loss of 2 s in 15 minutes).
+   * Polar reports resets in whole seconds rounded up and an answer takes time to arrive, so the table's reset is up
+   * to a second and a round trip later than Polar's; a request sent from an old slice in that gap would count in
+   * Polar's next window, which the table starts only at its own reset. Keep it above one second plus the safety
+   * margin plus twice the requests' latency, and well below the short window's length.
+   *
+   * @param guard the guard; not negative
+   * @return this builder
+   */
+  public JdbcRateBudgetBuilder windowEndGuard(Duration guard) {
+    if (Objects.requireNonNull(guard, "guard").isNegative()) {
+      throw new IllegalArgumentException("guard must not be negative: " + guard);
+    }
+    this.guard = guard;
+    return this;
+  }
+
   private static Duration positive(Duration d, String name) {
     if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be positive: " + d);
@@ -165,9 +184,14 @@ public final class JdbcRateBudgetBuilder {
    * Migrates the schema, creates the budget's row unless it exists, and builds the budget.
    *
    * @return the budget; it leases its first slice with its first permit
+   * @throws IllegalArgumentException when the window-end guard is not shorter than the short window
    * @throws SyncDatabaseException when the database fails
    */
   public JdbcRateBudget build() {
+    if (guard.compareTo(shortLength) >= 0) {
+      throw new IllegalArgumentException("the window-end guard " + guard
+          + " must be shorter than the short window " + shortLength);
+    }
     SyncSchema s = schema != null ? schema : SyncSchema.of(dataSource, prefix);
     s.migrate();
     long shortStart = shortLimit != null ? shortLimit : 500L + 20L * users;

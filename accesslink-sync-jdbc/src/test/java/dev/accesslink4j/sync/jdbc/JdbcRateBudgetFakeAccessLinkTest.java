@@ -33,6 +33,8 @@ class JdbcRateBudgetFakeAccessLinkTest {
         // the fake rounds resets up to whole seconds, so no margin is needed; a little covers clock
         // jitter
         .safetyMargin(Duration.ofMillis(100))
+        // a second of rounding, the margin and two round trips of 5 ms: of a 3-second window
+        .windowEndGuard(Duration.ofMillis(1200))
         .build();
   }
 

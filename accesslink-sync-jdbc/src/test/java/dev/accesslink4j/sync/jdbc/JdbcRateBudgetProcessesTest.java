@@ -17,16 +17,15 @@ class JdbcRateBudgetProcessesTest {
   @Test
   void threeProcessesOfEightThreadsDrawingUntilRefusedGetExactlyTheWindowTogether()
       throws Exception {
-    int window = 2000;
-    // a slice of 20 at most: 100 leases at least, spread over the three processes racing for the
-    // row
+    int window = 5000;
+    // slices of 10 at most: 500 leases at least by the three processes racing for the row; how the
+    // permits spread over the processes is the scheduler's choice, only their sum is fixed
     List<BudgetProcesses.Result> results = BudgetProcesses.run(
-        3, db.jdbcUrl(), "8", String.valueOf(window), "1000000", "20", "until-refused");
+        3, db.jdbcUrl(), "8", String.valueOf(window), "1000000", "10", "until-refused");
 
     long total = results.stream().mapToLong(BudgetProcesses.Result::granted).sum();
     System.out.println("granted per process: " + results);
     assertThat(total).isEqualTo(window);
-    assertThat(results).allMatch(r -> r.granted() > 0); // all three drew: they contended
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT short_used, long_used FROM accesslink_rate_budget")) {

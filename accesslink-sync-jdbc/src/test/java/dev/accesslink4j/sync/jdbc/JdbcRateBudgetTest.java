@@ -82,6 +82,23 @@ class JdbcRateBudgetTest {
   }
 
   @Test
+  void theLastTwoSecondsOfAWindowAreNotSpentButWaitedOut() {
+    try (JdbcRateBudget budget = budget(100, 1000, 10)) {
+      assertThat(budget.tryAcquire().isGranted()).isTrue(); // 9 left in the slice
+      Instant reset = T0.plus(SHORT).plusSeconds(1);
+      clock.set(reset.minusMillis(1500));
+
+      Decision wait = budget.tryAcquire();
+
+      assertThat(wait.window()).isEqualTo(RateBudget.Window.SHORT);
+      assertThat(wait.resumeAt()).contains(reset);
+      assertThat(wait.waitTime()).isEqualTo(Duration.ofMillis(1500));
+      clock.set(reset);
+      assertThat(drawUntilRefused(budget)).isEqualTo(100); // the next window, whole
+    }
+  }
+
+  @Test
   void aSpentDailyWindowSaysLongAndItsReset() {
     try (JdbcRateBudget budget = budget(100, 7, 10)) {
       assertThat(drawUntilRefused(budget)).isEqualTo(7);
@@ -213,7 +230,9 @@ class JdbcRateBudgetTest {
           .isTrue(); // a: 3 of the first 30 (a tenth), 2 left in its slice
       assertThat(drawUntilRefused(b)).isEqualTo(27);
       a.answered(200, null); // as far as a knows: 27 in the table and 2 of its own
-      a.answered(200, rateLimit(25, 30, 600, 25, 1000, 80_000)); // Polar: 5 left
+      // Polar: 5 left; a's first report of the reset is written at once, and the table has none to
+      // lease
+      a.answered(200, rateLimit(25, 30, 600, 25, 1000, 80_000));
       assertThat(drawUntilRefused(a)).isEqualTo(2); // then refused: heard, with Polar's reset
       Instant reset = T0.plusSeconds(600 + 1);
 
@@ -223,9 +242,19 @@ class JdbcRateBudgetTest {
       assertThat(heard)
           .containsExactly(
               "left 29, 999",
-              "left 5, 975",
+              "left 2, 972", // a's own 2: the table has none left to lease
               "waiting SHORT " + Duration.between(T0, reset) + " until " + reset);
     }
+  }
+
+  @Test
+  void aGuardAsLongAsTheShortWindowIsRefusedBeforeTheDatabaseIsTouched() {
+    assertThatThrownBy(() -> JdbcRateBudget.builder(db.dataSource())
+            .windowLengths(Duration.ofSeconds(2), Duration.ofHours(24))
+            .windowEndGuard(Duration.ofSeconds(2))
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be shorter than the short window");
   }
 
   private static RateLimit rateLimit(

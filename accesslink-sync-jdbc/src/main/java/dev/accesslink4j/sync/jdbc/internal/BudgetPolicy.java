@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param shortLength the short window's length (Polar's: 15 minutes)
  * @param longLength the long window's length (Polar's: 24 hours)
  * @param margin how much later than reported (or guessed) a window is taken to reset
+ * @param guard how long before a window's reset no more is leased or spent from it
  * @param sliceSize the largest slice
  */
 public record BudgetPolicy(
-    Duration shortLength, Duration longLength, Duration margin, int sliceSize) {
+    Duration shortLength, Duration longLength, Duration margin, Duration guard, int sliceSize) {
   /** A slice is at most this share (1 / n) of what is left in a window. */
   private static final long SHARE = 10;
 
@@ -56,12 +57,24 @@ public record BudgetPolicy(
       l = l.generation() == old.longGeneration() ? l.giveBack(old.permits()) : l;
     }
     BudgetRow prepared = new BudgetRow(s, l);
-    long k = sliceFor(prepared);
+    long k = turning(s, now) || turning(l, now) ? 0 : sliceFor(prepared);
     permits[0] = k;
     if (k == 0) {
       return prepared;
     }
     return new BudgetRow(s.take(k, now, shortLength, margin), l.take(k, now, longLength, margin));
+  }
+
+  /**
+   * Tells whether a window is within the guard of its reset: nothing more is leased from it.
+   *
+   * @param w the window
+   * @param now the budget's clock
+   * @return true when its reset is set and less than the guard away
+   */
+  public boolean turning(BudgetWindow w, Instant now) {
+    Instant reset = w.resetAt();
+    return reset != null && !now.isBefore(reset.minus(guard));
   }
 
   /**
