@@ -50,7 +50,7 @@ final class DailySync implements KindSync {
     Map<String, Integer> seen = new HashMap<>();
     int delivered = 0;
     for (Dated dated : items) {
-      String base = dated.date() == null ? "undated" : dated.date().toString();
+      String base = dated.name();
       int n = seen.merge(base, 1, Integer::sum);
       String id = n == 1 ? base : base + "-" + n;
       SyncItem item = new SyncItem(userId, kind, id, dated.value());

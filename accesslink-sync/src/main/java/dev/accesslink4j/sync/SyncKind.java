@@ -17,22 +17,25 @@ public enum SyncKind {
   CONTINUOUS_HEART_RATE("continuous-heart-rate"),
   /** Cardio load ({@code /v3/users/cardio-load/date?from&to}), one per day that has a load. */
   CARDIO_LOAD("cardio-load"),
-  /** SleepWise alertness ({@code /v3/users/sleepwise/alertness/date?from&to}), by the date its period starts. */
+  /**
+   * SleepWise alertness ({@code /v3/users/sleepwise/alertness/date?from&to}), each named by its period's start
+   * time ({@code 2026-11-30T07-00-00}), so several on one day keep their names from run to run.
+   */
   SLEEP_WISE_ALERTNESS("sleepwise-alertness"),
   /**
-   * SleepWise circadian bedtime ({@code /v3/users/sleepwise/circadian-bedtime/date?from&to}), by the date its period
-   * starts.
+   * SleepWise circadian bedtime ({@code /v3/users/sleepwise/circadian-bedtime/date?from&to}), each named by its
+   * period's start time.
    */
   SLEEP_WISE_CIRCADIAN_BEDTIME("sleepwise-circadian-bedtime"),
-  /** Body temperature periods ({@code /v3/users/biosensing/bodytemperature?from&to}), by their start date. */
+  /** Body temperature periods ({@code /v3/users/biosensing/bodytemperature?from&to}), each named by its start time. */
   BODY_TEMPERATURE("body-temperature"),
   /** Sleep-time skin temperature ({@code /v3/users/biosensing/skintemperature?from&to}), one per night. */
   SKIN_TEMPERATURE("skin-temperature"),
-  /** Skin-contact periods ({@code /v3/users/biosensing/skincontacts?from&to}), by their start date. */
+  /** Skin-contact periods ({@code /v3/users/biosensing/skincontacts?from&to}), each named by its start time. */
   SKIN_CONTACTS("skin-contacts"),
-  /** Wrist ECG tests ({@code /v3/users/biosensing/ecg?from&to}), by the test's local date. */
+  /** Wrist ECG tests ({@code /v3/users/biosensing/ecg?from&to}), each named by the test's local time. */
   ECG("ecg"),
-  /** SpO2 tests ({@code /v3/users/biosensing/spo2?from&to}), by the test's local date. */
+  /** SpO2 tests ({@code /v3/users/biosensing/spo2?from&to}), each named by the test's local time. */
   SPO2("spo2"),
   /**
    * The user's current physical information ({@code /v3/users/physical-info}): one request per run, delivered when it

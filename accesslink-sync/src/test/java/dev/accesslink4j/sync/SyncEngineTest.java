@@ -192,6 +192,37 @@ class SyncEngineTest {
     }
   }
 
+  /**
+   * Periods are named by their start time: the rerun's short range lists fewer of them than the first run's (a
+   * bedtime that starts after midnight bears the next date), and each still has its first name, so nothing is
+   * delivered again and nothing is written over another period.
+   */
+  @Test
+  void periodsKeepTheirNamesWhenARerunReadsAShorterRange() {
+    FakeUser user = addUser(0);
+    LocalDate today = fake.today();
+    user.addSleepWise(today.minusDays(1)).addSleepWise(today);
+    Set<SyncKind> kinds =
+        EnumSet.of(SyncKind.SLEEP_WISE_ALERTNESS, SyncKind.SLEEP_WISE_CIRCADIAN_BEDTIME);
+    InMemoryStateStore state = new InMemoryStateStore();
+    RecordingSink first = new RecordingSink();
+    engine(first).kinds(kinds).stateStore(state).build().run();
+    String folder = user.polarUserId() + "/sleepwise-circadian-bedtime/";
+    List<String> bedtimes =
+        first.keys().stream().filter(k -> k.startsWith(folder)).sorted().toList();
+    assertThat(bedtimes).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(bedtimes)
+        .allMatch(
+            k -> k.substring(folder.length()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}"));
+
+    RecordingSink rerun = new RecordingSink();
+    SyncReport report = engine(rerun).kinds(kinds).stateStore(state).build().run();
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(rerun.keys()).isEmpty();
+    assertThat(report.items()).isZero();
+  }
+
   @Test
   void aLongLookBackIsReadInChunksOfTwentyEightDates() {
     FakeUser user = addUser(0);

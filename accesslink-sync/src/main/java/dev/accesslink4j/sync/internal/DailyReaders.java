@@ -92,7 +92,7 @@ public final class DailyReaders {
             today,
             onRequest,
             () -> dated(client.sleep().list(), Sleep::getDate),
-            d -> client.sleep().get(d).map(s -> new Dated(s.getDate(), s)));
+            d -> client.sleep().get(d).map(s -> Dated.byDate(s.getDate(), s)));
       case NIGHTLY_RECHARGE ->
         recent(
             from,
@@ -100,31 +100,30 @@ public final class DailyReaders {
             today,
             onRequest,
             () -> dated(client.nightlyRecharge().list(), NightlyRecharge::getDate),
-            d -> client.nightlyRecharge().get(d).map(n -> new Dated(n.getDate(), n)));
+            d -> client.nightlyRecharge().get(d).map(n -> Dated.byDate(n.getDate(), n)));
       case SLEEP_WISE_ALERTNESS ->
         chunked(
             from,
             to,
             onRequest,
-            (f, t) -> dated(
-                client.sleepWise().alertness(f, t),
-                (Alertness a) -> startDate(a.getPeriodStartTime())));
+            (f, t) -> started(
+                client.sleepWise().alertness(f, t), (Alertness a) -> a.getPeriodStartTime()));
       case SLEEP_WISE_CIRCADIAN_BEDTIME ->
         chunked(
             from,
             to,
             onRequest,
-            (f, t) -> dated(
+            (f, t) -> started(
                 client.sleepWise().circadianBedtimes(f, t),
-                (CircadianBedtime c) -> startDate(c.getPeriodStartTime())));
+                (CircadianBedtime c) -> c.getPeriodStartTime()));
       case BODY_TEMPERATURE ->
         chunked(
             from,
             to,
             onRequest,
-            (f, t) -> dated(
+            (f, t) -> started(
                 client.biosensing().bodyTemperature(f, t),
-                (BodyTemperaturePeriod p) -> startDate(p.getStartTime())));
+                (BodyTemperaturePeriod p) -> p.getStartTime()));
       case SKIN_TEMPERATURE ->
         chunked(
             from,
@@ -137,25 +136,24 @@ public final class DailyReaders {
             from,
             to,
             onRequest,
-            (f, t) -> dated(
-                client.biosensing().skinContacts(f, t),
-                (SkinContactPeriod p) -> startDate(p.getStartTime())));
+            (f, t) -> started(
+                client.biosensing().skinContacts(f, t), (SkinContactPeriod p) -> p.getStartTime()));
       case ECG ->
         chunked(
             from,
             to,
             onRequest,
-            (f, t) -> dated(
+            (f, t) -> started(
                 client.biosensing().ecgTests(f, t),
-                (EcgTestResult e) -> testDate(e.getTestTime(), e.getTimeZoneOffset())));
+                (EcgTestResult e) -> testStart(e.getTestTime(), e.getTimeZoneOffset())));
       case SPO2 ->
         chunked(
             from,
             to,
             onRequest,
-            (f, t) -> dated(
+            (f, t) -> started(
                 client.biosensing().spo2Tests(f, t),
-                (Spo2TestResult s) -> testDate(s.getTestTime(), s.getTimeZoneOffset())));
+                (Spo2TestResult s) -> testStart(s.getTestTime(), s.getTimeZoneOffset())));
       case EXERCISES, PHYSICAL_INFO ->
         throw new IllegalArgumentException("not a daily kind: " + kind);
     };
@@ -213,24 +211,30 @@ public final class DailyReaders {
     return all;
   }
 
-  private static @Nullable LocalDate startDate(@Nullable LocalDateTime start) {
-    return start == null ? null : start.toLocalDate();
-  }
-
-  /** ECG and SpO2 tests carry epoch seconds and the local offset in minutes. */
-  private static @Nullable LocalDate testDate(
+  /** ECG and SpO2 tests carry epoch seconds and the local offset in minutes: the local time of the test. */
+  private static @Nullable LocalDateTime testStart(
       @Nullable Long epochSeconds, @Nullable Integer offsetMinutes) {
     if (epochSeconds == null) {
       return null;
     }
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetMinutes == null ? 0 : offsetMinutes * 60);
-    return Instant.ofEpochSecond(epochSeconds).atOffset(offset).toLocalDate();
+    return Instant.ofEpochSecond(epochSeconds).atOffset(offset).toLocalDateTime();
+  }
+
+  /** Items that may be several on one day, each named by its start time. */
+  private static <T> List<Dated> started(
+      List<T> items, Function<T, @Nullable LocalDateTime> start) {
+    List<Dated> out = new ArrayList<>(items.size());
+    for (T item : items) {
+      out.add(Dated.byStart(start.apply(item), item));
+    }
+    return out;
   }
 
   private static <T> List<Dated> dated(List<T> items, Function<T, LocalDate> date) {
     List<Dated> out = new ArrayList<>(items.size());
     for (T item : items) {
-      out.add(new Dated(date.apply(item), item));
+      out.add(Dated.byDate(date.apply(item), item));
     }
     return out;
   }
