@@ -2,15 +2,21 @@ package dev.accesslink4j.examples;
 
 import dev.accesslink4j.AccessLink;
 import dev.accesslink4j.RateBudget;
+import dev.accesslink4j.examples.receiver.ReceiverLimits;
 import dev.accesslink4j.examples.sync.FolderSync;
 import dev.accesslink4j.examples.sync.PlainProgress;
+import dev.accesslink4j.examples.sync.SharedDatabase;
+import dev.accesslink4j.examples.sync.SyncNames;
 import dev.accesslink4j.examples.sync.SyncOptions;
 import dev.accesslink4j.examples.webhook.EventLines;
 import dev.accesslink4j.examples.webhook.WebhookReceiver;
 import dev.accesslink4j.oauth.FileTokenStore;
 import dev.accesslink4j.sync.SyncReport;
 import dev.accesslink4j.sync.UserSource;
+import dev.accesslink4j.sync.jdbc.JdbcRateBudget;
 import dev.accesslink4j.webhooks.DataEvent;
+import dev.accesslink4j.webhooks.DeliveryDeduplicator;
+import dev.accesslink4j.webhooks.WebhookDeduplicator;
 import dev.accesslink4j.webhooks.WebhookEvent;
 import dev.accesslink4j.webhooks.WebhookVerifier;
 import java.io.IOException;
@@ -20,6 +26,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -50,6 +57,9 @@ import picocli.CommandLine.Spec;
           + " sync's (DIR/" + FolderSync.STATE_FILE
           + ", locked while the command runs). Runs until stopped"
           + " (Ctrl-C).",
+      "With --state JDBC_URL several receivers (replicas behind a load balancer) share one PostgreSQL database:"
+          + " a delivery one of them received is a duplicate for the others, and with --sync they share sync's"
+          + " state, user leases and rate budget, as 'sync --state' does.",
       "Each refused delivery is one line on standard error. A client that has not sent its whole request within"
           + " 5 s is dropped; up to 256 connections are open at once, and a slow one holds no thread."
     })
@@ -99,6 +109,29 @@ final class WebhookCommand implements Callable<Integer> {
   private Path out = Path.of("accesslink-data");
 
   @Option(
+      names = "--state",
+      paramLabel = "JDBC_URL",
+      description =
+          "Share deliveries seen (and with --sync the state, user leases and rate budget) with other"
+              + " receivers and sync workers in this PostgreSQL database. Credentials in the URL or in"
+              + " ACCESSLINK_STATE_USER and ACCESSLINK_STATE_PASSWORD. Tables are created when missing.")
+  private @Nullable String state;
+
+  @Option(
+      names = "--lease-ttl",
+      paramLabel = "DURATION",
+      defaultValue = "1m",
+      description = "With --state and --sync: how long a user's lease lives unrenewed (default:"
+          + " ${DEFAULT-VALUE}).")
+  private String leaseTtl = "1m";
+
+  @Option(names = "--state-user", hidden = true, description = "ACCESSLINK_STATE_USER")
+  private @Nullable String stateUser;
+
+  @Option(names = "--state-password", hidden = true, description = "ACCESSLINK_STATE_PASSWORD")
+  private @Nullable String statePassword;
+
+  @Option(
       names = "--days",
       paramLabel = "N",
       defaultValue = "7",
@@ -124,25 +157,32 @@ final class WebhookCommand implements Callable<Integer> {
               + " delivery is answered 401");
       stderr.flush();
     }
+    Duration ttl = leaseTtl(command);
     FileTokenStore tokens = tokenStore.open();
     if (sync) {
       tokens.keys(); // a damaged store is an error now, not at the first event
     }
-    try (AccessLink accessLink =
-            sync ? client.build(command, RateBudget.inProcess(tokens.keys().size())) : null;
+    try (SharedDatabase shared = state == null ? null : database(command, state);
+        JdbcRateBudget sharedBudget =
+            shared == null || !sync ? null : shared.rateBudget(tokens.keys().size());
+        AccessLink accessLink = sync
+            ? client.build(
+                command,
+                sharedBudget != null
+                    ? sharedBudget
+                    : RateBudget.inProcess(tokens.keys().size()))
+            : null;
         FolderSync folder = accessLink == null
             ? null
-            : FolderSync.open(
-                accessLink,
-                UserSource.fromTokenStore(tokens),
-                out,
-                SyncOptions.everything(days),
-                new PlainProgress(stdout, stderr));
-        WebhookReceiver receiver =
-            listen(verifier(), new Printer(folder, tokens, stdout, stderr))) {
+            : openFolder(accessLink, tokens, shared, ttl, stdout, stderr);
+        WebhookReceiver receiver = listen(
+            verifier(),
+            new Printer(folder, tokens, stdout, stderr),
+            shared == null ? WebhookDeduplicator.create() : shared.deduplicator())) {
       String host = bind == null ? InetAddress.getLoopbackAddress().getHostAddress() : bind;
       stdout.println("listening for AccessLink webhooks on http://" + host + ":" + receiver.port()
-          + "/" + (sync ? " (syncing each event's user into " + out + ")" : ""));
+          + "/" + (sync ? " (syncing each event's user into " + out + ")" : "")
+          + (shared == null ? "" : "; deliveries shared in " + shared));
       stdout.flush();
       awaitShutdown(receiver);
       return 0;
@@ -163,11 +203,57 @@ final class WebhookCommand implements Callable<Integer> {
         HexFormat.of().formatHex(random)); // no delivery can match: PINGs only
   }
 
-  private WebhookReceiver listen(WebhookVerifier verifier, WebhookReceiver.Listener listener) {
+  private FolderSync openFolder(
+      AccessLink accessLink,
+      FileTokenStore tokens,
+      @Nullable SharedDatabase shared,
+      Duration ttl,
+      PrintWriter stdout,
+      PrintWriter stderr) {
+    UserSource users = UserSource.fromTokenStore(tokens);
+    PlainProgress progress = new PlainProgress(stdout, stderr);
+    return shared == null
+        ? FolderSync.open(accessLink, users, out, SyncOptions.everything(days), progress)
+        : FolderSync.open(
+            accessLink,
+            users,
+            out,
+            SyncOptions.everything(days),
+            progress,
+            shared.stateStore(),
+            shared.leases(ttl));
+  }
+
+  private Duration leaseTtl(CommandSpec command) {
+    try {
+      return SyncNames.duration(leaseTtl);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "--lease-ttl: " + e.getMessage());
+    }
+  }
+
+  private SharedDatabase database(CommandSpec command, String url) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new ParameterException(
+          command.commandLine(),
+          "--state takes a jdbc:postgresql: URL, not " + SharedDatabase.withoutQuery(url));
+    }
+    return SharedDatabase.open(url, stateUser, statePassword, 4);
+  }
+
+  private WebhookReceiver listen(
+      WebhookVerifier verifier,
+      WebhookReceiver.Listener listener,
+      DeliveryDeduplicator deduplicator) {
     InetAddress address;
     try {
       address = bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind);
-      return WebhookReceiver.start(new InetSocketAddress(address, port), verifier, listener);
+      return WebhookReceiver.start(
+          new InetSocketAddress(address, port),
+          verifier,
+          listener,
+          ReceiverLimits.defaults(),
+          deduplicator);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot listen on " + (bind == null ? "" : bind + ":") + port, e);

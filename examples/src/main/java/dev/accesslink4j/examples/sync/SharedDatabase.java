@@ -10,8 +10,10 @@ import dev.accesslink4j.sync.jdbc.JdbcRateBudget;
 import dev.accesslink4j.sync.jdbc.JdbcStateStore;
 import dev.accesslink4j.sync.jdbc.JdbcTokenStore;
 import dev.accesslink4j.sync.jdbc.JdbcUserLeases;
+import dev.accesslink4j.sync.jdbc.JdbcWebhookDeduplicator;
 import dev.accesslink4j.sync.jdbc.SyncSchema;
 import dev.accesslink4j.sync.jdbc.TokenKey;
+import dev.accesslink4j.webhooks.DeliveryDeduplicator;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -112,6 +114,16 @@ public final class SharedDatabase implements AutoCloseable {
    */
   public TokenStore tokenStore(TokenKey key) {
     return JdbcTokenStore.create(schema, key);
+  }
+
+  /**
+   * Webhook deduplication shared by every receiver on the database: a delivery one replica received is a duplicate
+   * for the others.
+   *
+   * @return the de-duplicator, with the SDK's default window
+   */
+  public DeliveryDeduplicator deduplicator() {
+    return JdbcWebhookDeduplicator.builder(schema).build();
   }
 
   /** Closes the pool. */

@@ -6,6 +6,7 @@ import dev.accesslink4j.examples.receiver.ReceivedRequest;
 import dev.accesslink4j.examples.receiver.ReceiverLimits;
 import dev.accesslink4j.examples.receiver.ReceiverServer;
 import dev.accesslink4j.examples.receiver.Reply;
+import dev.accesslink4j.webhooks.DeliveryDeduplicator;
 import dev.accesslink4j.webhooks.WebhookDeduplicator;
 import dev.accesslink4j.webhooks.WebhookEvent;
 import dev.accesslink4j.webhooks.WebhookVerifier;
@@ -75,7 +76,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private final WebhookVerifier verifier;
   private final Listener listener;
-  private final WebhookDeduplicator deduplicator = WebhookDeduplicator.create();
+  private final DeliveryDeduplicator deduplicator;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "webhook-events");
     t.setDaemon(true);
@@ -83,9 +84,11 @@ public final class WebhookReceiver implements AutoCloseable {
   });
   private volatile ReceiverServer server;
 
-  private WebhookReceiver(WebhookVerifier verifier, Listener listener) {
+  private WebhookReceiver(
+      WebhookVerifier verifier, Listener listener, DeliveryDeduplicator deduplicator) {
     this.verifier = verifier;
     this.listener = listener;
+    this.deduplicator = deduplicator;
   }
 
   /**
@@ -116,8 +119,32 @@ public final class WebhookReceiver implements AutoCloseable {
   public static WebhookReceiver start(
       InetSocketAddress address, WebhookVerifier verifier, Listener listener, ReceiverLimits limits)
       throws IOException {
+    return start(address, verifier, listener, limits, WebhookDeduplicator.create());
+  }
+
+  /**
+   * Starts listening on every path, telling repeated deliveries apart with the given de-duplicator: one shared by
+   * every replica (a database's) makes a delivery one replica received a duplicate for the others.
+   *
+   * @param address where to listen; port 0 picks a free port
+   * @param verifier checks signatures with the webhook's secret key
+   * @param listener receives the events
+   * @param limits connections, deadline and header cap; the body cap is {@link WebhookVerifier#MAX_BODY_BYTES}
+   * @param deduplicator remembers the deliveries seen
+   * @return the running receiver
+   * @throws IOException when the address cannot be bound
+   */
+  public static WebhookReceiver start(
+      InetSocketAddress address,
+      WebhookVerifier verifier,
+      Listener listener,
+      ReceiverLimits limits,
+      DeliveryDeduplicator deduplicator)
+      throws IOException {
     WebhookReceiver receiver = new WebhookReceiver(
-        Objects.requireNonNull(verifier, "verifier"), Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(verifier, "verifier"),
+        Objects.requireNonNull(listener, "listener"),
+        Objects.requireNonNull(deduplicator, "deduplicator"));
     ReceiverLimits bodyCapped = ReceiverLimits.builder()
         .maxConnections(limits.maxConnections())
         .requestDeadline(limits.requestDeadline())
