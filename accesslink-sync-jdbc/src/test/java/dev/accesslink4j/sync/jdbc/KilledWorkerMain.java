@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One worker of {@link KilledWorkerTest}, in its own JVM: a {@link SyncEngine} that takes exercises (FIT and TCX)
@@ -49,6 +51,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code stall} or {@code run}.
  */
 public final class KilledWorkerMain {
+  /** Held so that its level stays: every pass's store would log Flyway's validation otherwise. */
+  private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
   private KilledWorkerMain() {}
 
   /**
@@ -58,6 +63,7 @@ public final class KilledWorkerMain {
    * @throws Exception when anything fails (the exit status is then not zero)
    */
   public static void main(String[] args) throws Exception {
+    FLYWAY.setLevel(Level.WARNING);
     List<SyncUser> users = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of(args[5]), StandardCharsets.UTF_8)) {
       String[] parts = line.split(" ");
@@ -72,6 +78,7 @@ public final class KilledWorkerMain {
           .holder(args[7])
           .ttl(Duration.ofMillis(Long.parseLong(args[8])))
           .build();
+      JdbcStateStore state = JdbcStateStore.create(schema);
       try (JdbcRateBudget budget = JdbcRateBudget.builder(schema)
               .registeredUsers(users.size())
               .sliceSize(10)
@@ -98,7 +105,7 @@ public final class KilledWorkerMain {
           pass++;
           SyncReport report = SyncEngine.builder(
                   client, UserSource.of(todo), new FileSystemSink(Path.of(args[6])))
-              .stateStore(JdbcStateStore.create(schema))
+              .stateStore(state)
               .userLeases(leases)
               .kinds(EnumSet.of(SyncKind.EXERCISES))
               .transactionalKinds(EnumSet.of(SyncKind.EXERCISES))

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,11 +43,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scale-out issue's crash case end to end: three workers (real JVMs, {@link KilledWorkerMain}) share one database
- * (rate budget, sync state, user leases with a 2 s time to live) and one output folder, against one fake in this JVM,
- * and take exercises (FIT and TCX) from the transactional API. One worker is killed with SIGKILL inside an open
- * transaction: the other two finish its users once their leases expire, every file arrives whole, and every
- * transaction is committed once, after all its files, never by the killed worker.
+ * The scale-out issue's crash case end to end: "kill -9 of one of the three mid-run: its users are finished by
+ * another process after the lease expires, nothing lost, nothing committed early in the transactional mode."
+ *
+ * <p>Three workers (real JVMs, {@link KilledWorkerMain}) share one database (rate budget, sync state, user leases with
+ * a 2 s time to live) and one output folder, against one fake in this JVM with 100 ms of latency, and take 15 users'
+ * exercises (3 each, FIT and TCX) from the transactional API. The worker to be killed stops its sync thread after its
+ * first file, inside the user's open transaction, and keeps renewing its lease; once each survivor's first pass has
+ * found that user busy, the worker is killed with SIGKILL. The survivors' later passes take its users once their
+ * leases expire. The fake's request log then shows every transaction committed once, after all its files, never by
+ * the killed worker; the output folder holds every file whole.
  */
 class KilledWorkerTest {
   private static final int USERS = 15;
@@ -59,6 +65,8 @@ class KilledWorkerTest {
   private static final Pattern TRANSACTION_PATH = Pattern.compile(
       "/v3/users/\\d+/exercise-transactions/(\\d+)(?:/exercises/(\\d+)(?:/\\w+)?)?");
   private static final Pattern FILE_LINE = Pattern.compile("file (\\d+) (\\S+) (FIT|TCX)");
+  private static final Pattern FIRST_PASS_LINE =
+      Pattern.compile("pass 1 users=\\d+ files=\\d+ busy=(\\d+) failures=\\d+");
   private static final Pattern DONE_LINE = Pattern.compile(
       "done passes=(\\d+) files=(\\d+) requests=(\\d+) failures=(\\d+) left=(\\d+)");
 
@@ -107,6 +115,7 @@ class KilledWorkerTest {
       Path out = dir.resolve("out");
       fake.clearRequests(); // the reads above are not the workers'
       fake.resetRateLimits();
+      fake.latency(LATENCY); // a run of several seconds, the kill inside it
 
       List<Worker> workers = new ArrayList<>();
       try {
@@ -126,9 +135,17 @@ class KilledWorkerTest {
         Matcher stalled = killed.await(FILE_LINE, Duration.ofSeconds(60));
         long stalledUser = Long.parseLong(stalled.group(1));
         String stalledExercise = stalled.group(2);
+        // its lease lives on (it renews it): each survivor's first pass finds the user busy
+        for (Worker survivor : workers.subList(1, 3)) {
+          Matcher pass = survivor.await(FIRST_PASS_LINE, Duration.ofSeconds(60));
+          assertThat(Integer.parseInt(pass.group(1)))
+              .as("%s: %s", survivor.name, pass.group())
+              .isPositive();
+        }
         killed.process.destroyForcibly(); // SIGKILL: no lease closed, no shutdown hook
         assertThat(killed.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         long killedAt = System.nanoTime();
+        Instant killedAtWall = Instant.now();
         int beforeKill = fake.requests().size(); // every request of the killed worker is in here
         List<HeldLease> held = leasesOf("worker-0");
 
@@ -139,13 +156,33 @@ class KilledWorkerTest {
           assertThat(survivor.process.exitValue()).as(survivor.name).isZero();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
+        List<ReceivedRequest> log = fake.requests();
+        List<ReceivedRequest> afterKill = log.subList(beforeKill, log.size());
+        Map<Long, ReceivedRequest> takenOver = new HashMap<>();
+        for (HeldLease lease : held) {
+          afterKill.stream()
+              .filter(r -> userOf(r) == lease.userId())
+              .findFirst()
+              .ifPresent(r -> takenOver.put(lease.userId(), r));
+        }
         System.out.printf(
-            "KilledWorkerTest: worker-0 killed %d ms after the start, holding users %s; the survivors"
-                + " finished %d ms after the start (%s)%n",
+            "KilledWorkerTest: worker-0 killed %d ms after the start, holding users %s (lease ttl %d"
+                + " ms), taken over %s ms after the kill; the survivors finished %d ms after the"
+                + " start: %s%n",
             (killedAt - started) / 1_000_000,
             held.stream().map(HeldLease::userId).toList(),
+            TTL.toMillis(),
+            takenOver.values().stream()
+                .map(r -> Duration.between(killedAtWall, r.receivedAt()).toMillis())
+                .toList(),
             millis,
             done.stream().map(Matcher::group).toList());
+        for (Worker survivor : workers.subList(1, 3)) {
+          System.out.println(survivor.name + ": "
+              + survivor.printed.stream()
+                  .filter(line -> line.startsWith("pass "))
+                  .toList());
+        }
 
         // the survivors finish: every user done, no failure, no 429
         for (Matcher m : done) {
@@ -159,7 +196,6 @@ class KilledWorkerTest {
 
         // the kill landed inside an open transaction of a user the killed worker held
         assertThat(held).extracting(HeldLease::userId).contains(stalledUser);
-        List<ReceivedRequest> log = fake.requests();
         List<ReceivedRequest> killedPart = log.subList(0, beforeKill);
         assertThat(commitsOf(killedPart, stalledUser))
             .as("the killed worker never committed its open transaction")
@@ -288,7 +324,7 @@ class KilledWorkerTest {
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT user_id, expires_at FROM accesslink_user_leases"
-            + " WHERE holder = '" + holder + "' AND expires_at > now()")) {
+            + " WHERE holder = '" + holder + "'")) {
       while (r.next()) {
         leases.add(new HeldLease(r.getLong(1), r.getTimestamp(2).toInstant()));
       }
@@ -316,6 +352,7 @@ class KilledWorkerTest {
     final String name;
     final Process process;
     final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    final List<String> printed = new CopyOnWriteArrayList<>();
 
     private Worker(String name, Process process) {
       this.name = name;
@@ -326,6 +363,7 @@ class KilledWorkerTest {
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
               for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);
+                printed.add(line);
               }
             } catch (IOException e) {
               // the process was killed
