@@ -42,9 +42,10 @@ import java.util.logging.Logger;
  * <format>} for every file its sink took, {@code pass <n> users=<n> files=<n> busy=<n> failures=<n>} for every pass,
  * and at the end {@code done passes=<n> files=<n> requests=<n> failures=<n> left=<n>}.
  *
- * <p>The worker the test kills is told to stop its sync thread after its first file (it still renews its leases, like
- * a worker stalled on a slow download): so the kill lands inside an open transaction on any machine, however loaded,
- * without a sleep in the test.
+ * <p>The worker the test kills is told to stop its sync thread after its first file, printing {@code stalled <user>
+ * <exercise> <format>} for it instead (its other threads go on, and it still renews its leases, like a worker stuck
+ * on a slow download): so the kill lands inside an open transaction on any machine, however loaded, without a sleep
+ * in the test.
  *
  * <p>Arguments: API URL, token URL, client id, client secret, JDBC URL, users file (a line {@code <user id> <token>}
  * per user), output folder, holder name, lease time to live in milliseconds, users at once, most passes,
@@ -153,11 +154,13 @@ public final class KilledWorkerMain {
 
     @Override
     public void fileDelivered(SyncFile file, long bytes) {
+      boolean stop = stall.getAndSet(false);
       synchronized (out) {
-        out.println("file " + file.userId() + " " + file.exerciseId() + " " + file.format());
+        out.println((stop ? "stalled " : "file ") + file.userId() + " " + file.exerciseId() + " "
+            + file.format());
         out.flush();
       }
-      if (stall.getAndSet(false)) {
+      if (stop) {
         try {
           never.await(); // until the test kills this process
         } catch (InterruptedException e) {

@@ -64,7 +64,7 @@ class KilledWorkerTest {
 
   private static final Pattern TRANSACTION_PATH = Pattern.compile(
       "/v3/users/\\d+/exercise-transactions/(\\d+)(?:/exercises/(\\d+)(?:/\\w+)?)?");
-  private static final Pattern FILE_LINE = Pattern.compile("file (\\d+) (\\S+) (FIT|TCX)");
+  private static final Pattern STALLED_LINE = Pattern.compile("stalled (\\d+) (\\S+) (FIT|TCX)");
   private static final Pattern FIRST_PASS_LINE =
       Pattern.compile("pass 1 users=\\d+ files=\\d+ busy=(\\d+) failures=\\d+");
   private static final Pattern DONE_LINE = Pattern.compile(
@@ -79,41 +79,35 @@ class KilledWorkerTest {
   /** Whose request it was, by its bearer token: the exercise list names no user in its path. */
   private final Map<String, Long> userOfToken = new HashMap<>();
 
+  private final Map<Long, AccessToken> tokens = new HashMap<>();
+  private final List<Expected> expected = new ArrayList<>();
+
   /** One of the fake's exercises: its owner, ids and the files the non-transactional API serves for it. */
   private record Expected(long userId, ExerciseIds ids, byte[] fit, byte[] tcx) {}
 
   /** A lease the killed worker still held in the database right after the kill. */
   private record HeldLease(long userId, Instant expiresAt) {}
 
+  /**
+   * The kill: the user, exercise and file route of the killed worker's stalled file, how many requests the fake had then (all of the
+   * killed worker's among them), when it was, and the leases it left.
+   */
+  private record Kill(
+      long stalledUser,
+      String stalledExercise,
+      Route stalledFile,
+      int requestsBefore,
+      Instant at,
+      List<HeldLease> held) {}
+
   @Test
-  void
-      killMinus9OfOneOfThreeMidRunItsUsersAreFinishedByAnotherAfterTheLeaseExpiresNothingLostNothingCommittedEarly()
-          throws Exception {
-    try (FakeAccessLink fake = FakeAccessLink.start(
-            FakeAccessLinkOptions.builder().latency(LATENCY).build());
+  void killMinus9OfOneOfTheThreeMidRun() throws Exception {
+    try (FakeAccessLink fake =
+            FakeAccessLink.start(FakeAccessLinkOptions.builder().build());
         AccessLink reader = fake.newClient()) {
-      Map<Long, AccessToken> tokens = new HashMap<>();
-      List<Expected> expected = new ArrayList<>();
-      StringBuilder usersFile = new StringBuilder();
-      for (int u = 0; u < USERS; u++) {
-        FakeUser user = fake.addUser();
-        AccessToken token = user.issueToken();
-        for (int e = 0; e < EXERCISES; e++) {
-          ExerciseIds ids = user.addExercise();
-          ByteArrayOutputStream fit = new ByteArrayOutputStream();
-          ByteArrayOutputStream tcx = new ByteArrayOutputStream();
-          reader.user(token).exercises().fit(ids.hashedId(), fit);
-          reader.user(token).exercises().tcx(ids.hashedId(), tcx);
-          expected.add(new Expected(user.polarUserId(), ids, fit.toByteArray(), tcx.toByteArray()));
-        }
-        userOfToken.put("Bearer " + token.reveal(), user.polarUserId());
-        tokens.put(user.polarUserId(), token);
-        usersFile.append(user.polarUserId()).append(' ').append(token.reveal()).append('\n');
-      }
-      Path users = dir.resolve("users.txt");
-      Files.writeString(users, usersFile, StandardCharsets.UTF_8);
+      Path users = addUsers(fake, reader);
       Path out = dir.resolve("out");
-      fake.clearRequests(); // the reads above are not the workers'
+      fake.clearRequests(); // the reads of the expected files are not the workers'
       fake.resetRateLimits();
       fake.latency(LATENCY); // a run of several seconds, the kill inside it
 
@@ -129,164 +123,208 @@ class KilledWorkerTest {
         for (Worker w : workers) {
           w.go();
         }
-
-        // the first file of the killed worker: its transaction is open, its lease live
         Worker killed = workers.get(0);
-        Matcher stalled = killed.await(FILE_LINE, Duration.ofSeconds(60));
-        long stalledUser = Long.parseLong(stalled.group(1));
-        String stalledExercise = stalled.group(2);
-        // its lease lives on (it renews it): each survivor's first pass finds the user busy
-        for (Worker survivor : workers.subList(1, 3)) {
+        List<Worker> survivors = workers.subList(1, 3);
+
+        // the killed worker's first file: the user's transaction is open, its lease live
+        Matcher stalled = killed.await(STALLED_LINE, Duration.ofSeconds(60));
+        // it renews the lease: each survivor's first pass finds the user busy
+        for (Worker survivor : survivors) {
           Matcher pass = survivor.await(FIRST_PASS_LINE, Duration.ofSeconds(60));
           assertThat(Integer.parseInt(pass.group(1)))
               .as("%s: %s", survivor.name, pass.group())
               .isPositive();
         }
+        long killedAt = System.nanoTime();
         killed.process.destroyForcibly(); // SIGKILL: no lease closed, no shutdown hook
         assertThat(killed.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        long killedAt = System.nanoTime();
-        Instant killedAtWall = Instant.now();
-        int beforeKill = fake.requests().size(); // every request of the killed worker is in here
-        List<HeldLease> held = leasesOf("worker-0");
+        Kill kill = new Kill(
+            Long.parseLong(stalled.group(1)),
+            stalled.group(2),
+            stalled.group(3).equals("FIT")
+                ? Route.GET_TRANSACTION_EXERCISE_FIT
+                : Route.GET_TRANSACTION_EXERCISE_TCX,
+            fake.requests().size(),
+            Instant.now(),
+            leasesOf(killed.name));
 
         List<Matcher> done = new ArrayList<>();
-        for (Worker survivor : workers.subList(1, 3)) {
+        for (Worker survivor : survivors) {
           done.add(survivor.await(DONE_LINE, Duration.ofSeconds(60)));
           assertThat(survivor.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
           assertThat(survivor.process.exitValue()).as(survivor.name).isZero();
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
         List<ReceivedRequest> log = fake.requests();
-        List<ReceivedRequest> afterKill = log.subList(beforeKill, log.size());
-        Map<Long, ReceivedRequest> takenOver = new HashMap<>();
-        for (HeldLease lease : held) {
-          afterKill.stream()
-              .filter(r -> userOf(r) == lease.userId())
-              .findFirst()
-              .ifPresent(r -> takenOver.put(lease.userId(), r));
-        }
         System.out.printf(
-            "KilledWorkerTest: worker-0 killed %d ms after the start, holding users %s (lease ttl %d"
-                + " ms), taken over %s ms after the kill; the survivors finished %d ms after the"
+            "KilledWorkerTest: worker-0 killed %d ms after the start holding users %s (lease ttl"
+                + " %d ms), taken over %s ms after the kill; the survivors done %d ms after the"
                 + " start: %s%n",
             (killedAt - started) / 1_000_000,
-            held.stream().map(HeldLease::userId).toList(),
+            kill.held().stream().map(HeldLease::userId).toList(),
             TTL.toMillis(),
-            takenOver.values().stream()
-                .map(r -> Duration.between(killedAtWall, r.receivedAt()).toMillis())
+            kill.held().stream()
+                .map(lease -> Duration.between(
+                        kill.at(), takeOver(log, kill, lease).receivedAt())
+                    .toMillis())
                 .toList(),
-            millis,
+            (System.nanoTime() - started) / 1_000_000,
             done.stream().map(Matcher::group).toList());
-        for (Worker survivor : workers.subList(1, 3)) {
+        for (Worker survivor : survivors) {
           System.out.println(survivor.name + ": "
               + survivor.printed.stream()
                   .filter(line -> line.startsWith("pass "))
                   .toList());
         }
 
-        // the survivors finish: every user done, no failure, no 429
-        for (Matcher m : done) {
-          assertThat(m.group(4)).as("failures: %s", m.group()).isEqualTo("0");
-          assertThat(m.group(5)).as("users left: %s", m.group()).isEqualTo("0");
-        }
-        assertThat(fake.rateLimitRefusals()).isZero();
-        assertThat(count("SELECT count(*) FROM accesslink_user_leases"))
-            .as("no lease left behind")
-            .isZero();
-
-        // the kill landed inside an open transaction of a user the killed worker held
-        assertThat(held).extracting(HeldLease::userId).contains(stalledUser);
-        List<ReceivedRequest> killedPart = log.subList(0, beforeKill);
-        assertThat(commitsOf(killedPart, stalledUser))
-            .as("the killed worker never committed its open transaction")
-            .isEmpty();
-
-        // nothing lost: every exercise's files on disk, whole
-        for (Expected e : expected) {
-          Path folder = out.resolve(Long.toString(e.userId())).resolve("exercises");
-          assertThat(folder.resolve(e.ids().hashedId() + ".fit")).hasBinaryContent(e.fit());
-          assertThat(folder.resolve(e.ids().hashedId() + ".tcx")).hasBinaryContent(e.tcx());
-        }
-        assertThat(files(out, ".fit")).hasSize(USERS * EXERCISES);
-        assertThat(files(out, ".tcx")).hasSize(USERS * EXERCISES);
-        assertThat(files(out, ".tmp")).as("no half-written file left").isEmpty();
-
-        // the stalled file was recorded before the kill: the survivor did not fetch it again, and
-        // of the rest only a file in flight at the kill (on the killed worker's other thread) was
-        long stalledFits = log.stream()
-            .filter(r -> r.route().orElse(null) == Route.GET_TRANSACTION_EXERCISE_FIT)
-            .filter(r -> exerciseOf(r) == transactionalId(expected, stalledExercise))
-            .count();
-        assertThat(stalledFits).isEqualTo(1);
-        long fileRequests = log.stream()
-            .filter(r -> r.route().orElse(null) == Route.GET_TRANSACTION_EXERCISE_FIT
-                || r.route().orElse(null) == Route.GET_TRANSACTION_EXERCISE_TCX)
-            .count();
-        assertThat(fileRequests).isBetween(2L * USERS * EXERCISES, 2L * USERS * EXERCISES + 1);
-
-        // nothing committed early: one commit per user, after every file of every exercise it
-        // holds (the fake offers all of a user's uncommitted exercises in each new transaction)
-        Map<Long, List<Integer>> commits = new HashMap<>();
-        for (int i = 0; i < log.size(); i++) {
-          if (log.get(i).route().orElse(null) == Route.COMMIT_EXERCISE_TRANSACTION) {
-            commits.computeIfAbsent(userOf(log.get(i)), k -> new ArrayList<>()).add(i);
-          }
-        }
-        assertThat(commits)
-            .hasSize(USERS)
-            .allSatisfy(
-                (user, at) -> assertThat(at).as("commits of user %d", user).hasSize(1));
-        for (Expected e : expected) {
-          int commit = commits.get(e.userId()).get(0);
-          List<ReceivedRequest> beforeCommit = log.subList(0, commit);
-          for (Route file :
-              EnumSet.of(Route.GET_TRANSACTION_EXERCISE_FIT, Route.GET_TRANSACTION_EXERCISE_TCX)) {
-            assertThat(beforeCommit)
-                .as("%s of exercise %d before its commit", file, e.ids().transactionalId())
-                .anyMatch(r ->
-                    r.route().orElse(null) == file && exerciseOf(r) == e.ids().transactionalId());
-          }
-        }
-        long stalledTransaction = killedPart.stream()
-            .filter(r -> r.route().orElse(null) == Route.GET_TRANSACTION_EXERCISE_FIT)
-            .filter(r -> exerciseOf(r) == transactionalId(expected, stalledExercise))
-            .mapToLong(KilledWorkerTest::transactionOf)
-            .findFirst()
-            .orElseThrow();
-        assertThat(commitsOf(log, stalledUser))
-            .as("the killed worker's transaction stays uncommitted; a survivor's new one is")
-            .noneMatch(r -> transactionOf(r) == stalledTransaction)
-            .hasSize(1);
-        assertThat(commits.get(stalledUser).get(0)).isGreaterThanOrEqualTo(beforeKill);
-
-        // the killed worker's users were taken over only after their leases expired
-        for (HeldLease lease : held) {
-          ReceivedRequest first = log.subList(beforeKill, log.size()).stream()
-              .filter(r -> userOf(r) == lease.userId())
-              .findFirst()
-              .orElseThrow(
-                  () -> new AssertionError("user " + lease.userId() + " never taken over"));
-          assertThat(first.receivedAt())
-              .as("user %d taken over", lease.userId())
-              .isAfterOrEqualTo(lease.expiresAt().minus(CLOCK_TOLERANCE));
-        }
-
-        // each user's exercises committed exactly once: AccessLink has nothing left to offer
-        for (Map.Entry<Long, AccessToken> user : tokens.entrySet()) {
-          assertThat(reader
-                  .user(user.getValue())
-                  .transactions()
-                  .forUser(user.getKey())
-                  .openExerciseTransaction())
-              .as("user %d", user.getKey())
-              .isEmpty();
-        }
+        assertThat(kill.held())
+            .as("the kill landed inside the open transaction of a user the worker held")
+            .extracting(HeldLease::userId)
+            .contains(kill.stalledUser());
+        itsUsersAreFinishedByAnotherProcessAfterTheLeaseExpires(done, log, kill);
+        nothingLost(log, out, kill);
+        nothingCommittedEarly(log, kill);
+        andNothingIsLeftUncommittedAtAccessLink(reader);
+        assertThat(fake.rateLimitRefusals()).as("429s").isZero();
       } finally {
         for (Worker w : workers) {
           w.process.destroyForcibly();
         }
       }
     }
+  }
+
+  /** Adds the users and their exercises, reads each exercise's files as expected, and writes the users file. */
+  private Path addUsers(FakeAccessLink fake, AccessLink reader) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int u = 0; u < USERS; u++) {
+      FakeUser user = fake.addUser();
+      AccessToken token = user.issueToken();
+      for (int e = 0; e < EXERCISES; e++) {
+        ExerciseIds ids = user.addExercise();
+        ByteArrayOutputStream fit = new ByteArrayOutputStream();
+        ByteArrayOutputStream tcx = new ByteArrayOutputStream();
+        reader.user(token).exercises().fit(ids.hashedId(), fit);
+        reader.user(token).exercises().tcx(ids.hashedId(), tcx);
+        expected.add(new Expected(user.polarUserId(), ids, fit.toByteArray(), tcx.toByteArray()));
+      }
+      userOfToken.put("Bearer " + token.reveal(), user.polarUserId());
+      tokens.put(user.polarUserId(), token);
+      lines.append(user.polarUserId()).append(' ').append(token.reveal()).append('\n');
+    }
+    Path users = dir.resolve("users.txt");
+    Files.writeString(users, lines, StandardCharsets.UTF_8);
+    return users;
+  }
+
+  /**
+   * The survivors finish every user with no failure and give every lease back; the first request for a user the
+   * killed worker held comes after that lease expired (the database's {@code expires_at} and the fake's arrival time
+   * are read off the same machine's clock).
+   */
+  private void itsUsersAreFinishedByAnotherProcessAfterTheLeaseExpires(
+      List<Matcher> done, List<ReceivedRequest> log, Kill kill) throws SQLException {
+    for (Matcher m : done) {
+      assertThat(m.group(4)).as("failures: %s", m.group()).isEqualTo("0");
+      assertThat(m.group(5)).as("users left: %s", m.group()).isEqualTo("0");
+    }
+    assertThat(count("SELECT count(*) FROM accesslink_user_leases"))
+        .as("leases left behind")
+        .isZero();
+    for (HeldLease lease : kill.held()) {
+      assertThat(takeOver(log, kill, lease).receivedAt())
+          .as("user %d taken over", lease.userId())
+          .isAfterOrEqualTo(lease.expiresAt().minus(CLOCK_TOLERANCE));
+    }
+  }
+
+  /**
+   * Every exercise's FIT and TCX on disk, byte for byte what the fake serves, no temporary file left; the file the
+   * killed worker took last was recorded and not fetched again, and of the others at most one (in flight on its other
+   * thread at the kill) was fetched twice.
+   */
+  private void nothingLost(List<ReceivedRequest> log, Path out, Kill kill) throws IOException {
+    for (Expected e : expected) {
+      Path folder = out.resolve(Long.toString(e.userId())).resolve("exercises");
+      assertThat(folder.resolve(e.ids().hashedId() + ".fit")).hasBinaryContent(e.fit());
+      assertThat(folder.resolve(e.ids().hashedId() + ".tcx")).hasBinaryContent(e.tcx());
+    }
+    assertThat(files(out, ".fit")).hasSize(USERS * EXERCISES);
+    assertThat(files(out, ".tcx")).hasSize(USERS * EXERCISES);
+    assertThat(files(out, ".tmp")).as("half-written files").isEmpty();
+    long stalled = transactionalId(kill.stalledExercise());
+    assertThat(log)
+        .filteredOn(r -> is(r, kill.stalledFile()) && exerciseOf(r) == stalled)
+        .hasSize(1);
+    assertThat(log.stream()
+            .filter(r -> is(r, Route.GET_TRANSACTION_EXERCISE_FIT)
+                || is(r, Route.GET_TRANSACTION_EXERCISE_TCX))
+            .count())
+        .isBetween(2L * USERS * EXERCISES, 2L * USERS * EXERCISES + 1);
+  }
+
+  /**
+   * One commit per user, after every exercise's FIT and TCX were requested (the fake offers all of a user's
+   * uncommitted exercises in each new transaction, so every one belongs to the committed transaction); the killed
+   * worker's open transaction never committed, its user committed by a survivor in a new one.
+   */
+  private void nothingCommittedEarly(List<ReceivedRequest> log, Kill kill) {
+    Map<Long, List<Integer>> commits = new HashMap<>();
+    for (int i = 0; i < log.size(); i++) {
+      if (is(log.get(i), Route.COMMIT_EXERCISE_TRANSACTION)) {
+        commits.computeIfAbsent(userOf(log.get(i)), k -> new ArrayList<>()).add(i);
+      }
+    }
+    assertThat(commits)
+        .hasSize(USERS)
+        .allSatisfy((user, at) -> assertThat(at).as("commits of user %d", user).hasSize(1));
+    for (Expected e : expected) {
+      List<ReceivedRequest> beforeCommit =
+          log.subList(0, commits.get(e.userId()).get(0));
+      for (Route file :
+          EnumSet.of(Route.GET_TRANSACTION_EXERCISE_FIT, Route.GET_TRANSACTION_EXERCISE_TCX)) {
+        assertThat(beforeCommit)
+            .as("%s of exercise %d before its commit", file, e.ids().transactionalId())
+            .anyMatch(r -> is(r, file) && exerciseOf(r) == e.ids().transactionalId());
+      }
+    }
+    long stalled = transactionalId(kill.stalledExercise());
+    long openAtKill = log.subList(0, kill.requestsBefore()).stream()
+        .filter(r -> is(r, kill.stalledFile()) && exerciseOf(r) == stalled)
+        .mapToLong(KilledWorkerTest::transactionOf)
+        .findFirst()
+        .orElseThrow();
+    int commit = commits.get(kill.stalledUser()).get(0);
+    assertThat(commit)
+        .as("the stalled user's commit, after the kill")
+        .isGreaterThanOrEqualTo(kill.requestsBefore());
+    assertThat(transactionOf(log.get(commit)))
+        .as("the committed transaction is a survivor's new one")
+        .isNotEqualTo(openAtKill);
+  }
+
+  /** Each user's exercises were committed: a new transaction finds nothing (204). */
+  private void andNothingIsLeftUncommittedAtAccessLink(AccessLink reader) {
+    for (Map.Entry<Long, AccessToken> user : tokens.entrySet()) {
+      assertThat(reader
+              .user(user.getValue())
+              .transactions()
+              .forUser(user.getKey())
+              .openExerciseTransaction())
+          .as("user %d", user.getKey())
+          .isEmpty();
+    }
+  }
+
+  /** The first request for a user the killed worker held, after the kill. */
+  private ReceivedRequest takeOver(List<ReceivedRequest> log, Kill kill, HeldLease lease) {
+    return log.subList(kill.requestsBefore(), log.size()).stream()
+        .filter(r -> userOf(r) == lease.userId())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("user " + lease.userId() + " never taken over"));
+  }
+
+  private static boolean is(ReceivedRequest r, Route route) {
+    return r.route().orElse(null) == route;
   }
 
   private long userOf(ReceivedRequest r) {
@@ -303,20 +341,13 @@ class KilledWorkerTest {
     return m.matches() && m.group(2) != null ? Long.parseLong(m.group(2)) : -1;
   }
 
-  private static long transactionalId(List<Expected> expected, String hashedId) {
+  private long transactionalId(String hashedId) {
     return expected.stream()
         .filter(e -> e.ids().hashedId().equals(hashedId))
         .findFirst()
         .orElseThrow()
         .ids()
         .transactionalId();
-  }
-
-  private List<ReceivedRequest> commitsOf(List<ReceivedRequest> log, long user) {
-    return log.stream()
-        .filter(r -> r.route().orElse(null) == Route.COMMIT_EXERCISE_TRANSACTION)
-        .filter(r -> userOf(r) == user)
-        .toList();
   }
 
   private List<HeldLease> leasesOf(String holder) throws SQLException {
