@@ -89,8 +89,8 @@ class KilledWorkerTest {
   private record HeldLease(long userId, Instant expiresAt) {}
 
   /**
-   * The kill: the user, exercise and file route of the killed worker's stalled file, how many requests the fake had then (all of the
-   * killed worker's among them), when it was, and the leases it left.
+   * The kill: the user, exercise and file route of the killed worker's stalled file, how many requests the fake had
+   * then (all of the killed worker's among them), when it was, and the leases the worker left.
    */
   private record Kill(
       long stalledUser,
@@ -126,7 +126,7 @@ class KilledWorkerTest {
         Worker killed = workers.get(0);
         List<Worker> survivors = workers.subList(1, 3);
 
-        // the killed worker's first file: the user's transaction is open, its lease live
+        // the killed worker's stalled file: the user's transaction is open, its lease live
         Matcher stalled = killed.await(STALLED_LINE, Duration.ofSeconds(60));
         // it renews the lease: each survivor's first pass finds the user busy
         for (Worker survivor : survivors) {
