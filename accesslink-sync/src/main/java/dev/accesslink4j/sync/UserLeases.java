@@ -31,6 +31,19 @@ public interface UserLeases {
   Duration renewEvery();
 
   /**
+   * How long a user may go without progress (no request sent, no item or file delivered) before the engine stops
+   * renewing its lease. A sync thread that hangs (a sink that never returns) then lets the lease expire, so another
+   * process takes the user over after the time to live instead of never; the hung thread, if it ever goes on, stops
+   * at its next step. Default: 30 minutes, beyond the client's longest wait for the rate budget (16 minutes unless
+   * configured, a wait that makes no progress either) plus a request and a sink call. Keep it above those.
+   *
+   * @return the limit; positive
+   */
+  default Duration stallLimit() {
+    return Duration.ofMinutes(30);
+  }
+
+  /**
    * Leases for one process: every user is granted at once (the engine itself never syncs one user twice at once).
    *
    * @return the leases

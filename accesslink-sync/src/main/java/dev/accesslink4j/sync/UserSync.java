@@ -54,7 +54,8 @@ final class UserSync {
       return;
     }
     UserTurn turn = new UserTurn(userId, client.user(user.token()), run);
-    ScheduledFuture<?> renewals = run.leases().keep(lease.get(), leases.renewEvery(), turn);
+    ScheduledFuture<?> renewals =
+        run.leases().keep(lease.get(), leases.renewEvery(), leases.stallLimit(), turn);
     try {
       syncKinds(user, turn, chosen, dates, run);
     } finally {

@@ -2,6 +2,7 @@ package dev.accesslink4j.sync;
 
 import dev.accesslink4j.UserClient;
 import dev.accesslink4j.sync.internal.RunTally;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -13,6 +14,7 @@ final class UserTurn {
   private final UserClient client;
   private final Run run;
   private volatile boolean leaseLost;
+  private volatile long lastProgress = System.nanoTime();
 
   UserTurn(long userId, UserClient client, Run run) {
     this.userId = userId;
@@ -53,6 +55,20 @@ final class UserTurn {
     run.stopIfSpent(failure);
   }
 
+  /** Notes progress: a request sent, an item or file delivered. */
+  void progressed() {
+    lastProgress = System.nanoTime();
+  }
+
+  /**
+   * How long since the user last made progress.
+   *
+   * @return the time since the last request or delivery (or since the turn began)
+   */
+  Duration sinceProgress() {
+    return Duration.ofNanos(System.nanoTime() - lastProgress);
+  }
+
   /** Marks the lease lost: the user's next request (or kind) halts. */
   void loseLease() {
     leaseLost = true;
@@ -79,6 +95,7 @@ final class UserTurn {
    */
   void request(SyncKind kind) {
     checkGoing();
+    progressed();
     run.tally().request();
     run.listener().requestSent(userId, kind);
   }
@@ -90,6 +107,7 @@ final class UserTurn {
    * @param kind the kind the request is for
    */
   void counted(SyncKind kind) {
+    progressed();
     run.tally().request();
     run.listener().requestSent(userId, kind);
   }
@@ -97,12 +115,14 @@ final class UserTurn {
   /** Hands an item to the sink and counts it (the caller records it afterwards). */
   void deliver(SyncItem item) throws Exception {
     run.sink().item(item);
+    progressed();
     run.tally().item();
     run.listener().itemDelivered(item);
   }
 
   /** Counts a file the sink took. */
   void delivered(SyncFile file, long bytes) {
+    progressed();
     run.tally().file(bytes);
     run.listener().fileDelivered(file, bytes);
   }

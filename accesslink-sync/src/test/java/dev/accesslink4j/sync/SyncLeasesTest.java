@@ -111,6 +111,33 @@ class SyncLeasesTest {
   }
 
   @Test
+  void aUserWhoseSyncHangsIsNotRenewedSoAnotherProcessCanTakeItOver() {
+    addUser(3);
+    TestLeases leases = new TestLeases(Duration.ofMillis(20), Duration.ofMillis(250));
+    SlowSink sink = new SlowSink(new RecordingSink(), Duration.ofMillis(900)); // the sink hangs
+
+    long start = System.nanoTime();
+    SyncReport report = engine(sink, leases)
+        .exercisesPerUser(1)
+        .kinds(EnumSet.of(SyncKind.EXERCISES, SyncKind.SLEEP))
+        .build()
+        .run();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    // renewed every 20 ms while the user was young, then let go after 250 ms without progress: a
+    // run of 900 ms and more renewed to its end would count 45
+    assertThat(millis).isGreaterThanOrEqualTo(900);
+    assertThat(leases.renewals()).isBetween(3, 20);
+    assertThat(report.failures())
+        .extracting(SyncFailure::kind)
+        .containsExactlyInAnyOrder(SyncKind.EXERCISES, SyncKind.SLEEP);
+    assertThat(report.failures())
+        .allSatisfy(f -> assertThat(f.message()).isEqualTo("lease lost to another process"));
+    assertThat(fake.requests(Route.LIST_SLEEP)).isEmpty(); // halted before its next request
+    assertThat(leases.closes()).isEqualTo(1);
+  }
+
+  @Test
   void aLostLeaseStopsTheUserBeforeItsNextRequestAndKeepsWhatWasDelivered() {
     FakeUser user = addUser(3);
     TestLeases leases = new TestLeases(Duration.ofMillis(10));

@@ -22,9 +22,20 @@ final class TestLeases implements UserLeases {
   private final AtomicInteger closes = new AtomicInteger();
   private final CountDownLatch refused = new CountDownLatch(1);
   private final Duration renewEvery;
+  private final Duration stallLimit;
 
   TestLeases(Duration renewEvery) {
+    this(renewEvery, Duration.ofMinutes(30));
+  }
+
+  TestLeases(Duration renewEvery, Duration stallLimit) {
     this.renewEvery = renewEvery;
+    this.stallLimit = stallLimit;
+  }
+
+  @Override
+  public Duration stallLimit() {
+    return stallLimit;
   }
 
   /** Another process holds the user's lease. */
