@@ -34,7 +34,9 @@ import javax.sql.DataSource;
  * <p><b>When a process dies.</b> Its rows stay until they expire: a killed process ({@code kill -9}, a lost machine)
  * keeps its users for at most the time to live after its last renewal, and then the first process to
  * {@link #tryAcquire} each user takes it over. A process that stops cleanly gives its users back at once through
- * {@link UserLease#close()}. Nothing else needs cleaning: an expired row is simply overwritten.
+ * {@link UserLease#close()}. Nothing else needs cleaning: an expired row is simply overwritten. A process that
+ * lives but whose sync of a user hangs (a sink that never returns) stops renewing that user after the
+ * {@linkplain Builder#stallLimit stall limit} without progress, so the user is taken over one time to live later.
  *
  * <p><b>Why a row with a time to live,</b> and not the alternatives the database or a library offers: a row lock
  * ({@code SELECT ... FOR UPDATE SKIP LOCKED}) or an advisory lock ({@code pg_try_advisory_lock}) lives as long as a
@@ -60,6 +62,7 @@ public final class JdbcUserLeases implements UserLeases {
   private final DataSource dataSource;
   private final String table;
   private final Duration ttl;
+  private final Duration stallLimit;
   private final String holder;
   private final String acquireSql;
   private final String renewSql;
@@ -69,6 +72,7 @@ public final class JdbcUserLeases implements UserLeases {
     this.dataSource = b.schema.dataSource();
     this.table = b.schema.table("user_leases");
     this.ttl = b.ttl;
+    this.stallLimit = b.stallLimit;
     this.holder = b.holder;
     this.acquireSql =
         "INSERT INTO " + table + " AS l (user_id, lease_id, holder, acquired_at, expires_at)"
@@ -142,6 +146,16 @@ public final class JdbcUserLeases implements UserLeases {
   @Override
   public Duration renewEvery() {
     return ttl.dividedBy(3);
+  }
+
+  /**
+   * How long a user may go without progress before the engine stops renewing its lease.
+   *
+   * @return the {@linkplain Builder#stallLimit stall limit}
+   */
+  @Override
+  public Duration stallLimit() {
+    return stallLimit;
   }
 
   @Override
@@ -221,6 +235,7 @@ public final class JdbcUserLeases implements UserLeases {
   public static final class Builder {
     private final SyncSchema schema;
     private Duration ttl = DEFAULT_TTL;
+    private Duration stallLimit = Duration.ofMinutes(30);
     private String holder = HolderIds.create();
 
     private Builder(SyncSchema schema) {
@@ -240,6 +255,22 @@ public final class JdbcUserLeases implements UserLeases {
         throw new IllegalArgumentException("a lease's time to live is at least 30 ms, not " + ttl);
       }
       this.ttl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets how long a user may go without progress before the engine stops renewing its lease (default 30
+     * minutes; see {@link UserLeases#stallLimit()}): keep it above the client's longest rate-budget wait.
+     *
+     * @param limit positive
+     * @return this builder
+     */
+    public Builder stallLimit(Duration limit) {
+      Objects.requireNonNull(limit, "limit");
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("a stall limit is positive, not " + limit);
+      }
+      this.stallLimit = limit;
       return this;
     }
 

@@ -103,6 +103,21 @@ class JdbcUserLeasesTest {
     assertThat(seconds).isBetween(100.0, 120.0);
     assertThat(leases.renewEvery()).isEqualTo(Duration.ofSeconds(40));
     assertThat(leases.ttl()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(leases.stallLimit()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void theStallLimitIsTheBuildersAndMustBePositive() {
+    SyncSchema schema = SyncSchema.of(db.dataSource());
+    assertThat(JdbcUserLeases.builder(schema)
+            .stallLimit(Duration.ofMinutes(20))
+            .build()
+            .stallLimit())
+        .isEqualTo(Duration.ofMinutes(20));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> JdbcUserLeases.builder(schema).stallLimit(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
   }
 
   @Test
