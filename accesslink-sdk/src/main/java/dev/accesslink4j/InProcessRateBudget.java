@@ -3,9 +3,7 @@ package dev.accesslink4j;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +29,7 @@ public final class InProcessRateBudget implements RateBudget {
   private final Span shortSpan;
   private final Span longSpan;
   private int inFlight;
-  private final List<RateBudgetListener> listeners = new CopyOnWriteArrayList<>();
+  private final RateBudgetListeners listeners = new RateBudgetListeners();
 
   private InProcessRateBudget(Builder b) {
     this.clock = b.clock;
@@ -55,16 +53,7 @@ public final class InProcessRateBudget implements RateBudget {
   @Override
   public Decision tryAcquire() {
     Decision decision = decide();
-    if (!decision.isGranted() && !listeners.isEmpty()) {
-      Instant resumeAt = decision.resumeAt().orElseThrow();
-      for (RateBudgetListener l : listeners) {
-        try {
-          l.waiting(decision.window(), decision.waitTime(), resumeAt);
-        } catch (RuntimeException e) {
-          // a listener never breaks the transport
-        }
-      }
-    }
+    listeners.decided(decision);
     return decision;
   }
 
@@ -87,13 +76,7 @@ public final class InProcessRateBudget implements RateBudget {
   @Override
   public void answered(int status, @Nullable RateLimit reported) {
     long[] left = learn(status, reported);
-    for (RateBudgetListener l : listeners) {
-      try {
-        l.left((int) left[0], (int) left[1]);
-      } catch (RuntimeException e) {
-        // a listener never breaks the transport
-      }
-    }
+    listeners.left(left[0], left[1]);
   }
 
   /**
@@ -105,9 +88,7 @@ public final class InProcessRateBudget implements RateBudget {
    */
   @Override
   public Subscription subscribe(RateBudgetListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   /** Applies an answer; returns what both windows have left. */

@@ -2,6 +2,7 @@ package dev.accesslink4j.sync.jdbc;
 
 import dev.accesslink4j.RateBudget;
 import dev.accesslink4j.RateBudgetListener;
+import dev.accesslink4j.RateBudgetListeners;
 import dev.accesslink4j.RateLimit;
 import dev.accesslink4j.sync.jdbc.internal.BudgetLearned;
 import dev.accesslink4j.sync.jdbc.internal.BudgetPolicy;
@@ -12,9 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -80,7 +79,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   private Instant refusedUntil = Instant.MIN;
   private long inFlight;
   private boolean closed;
-  private final List<RateBudgetListener> listeners = new CopyOnWriteArrayList<>();
+  private final RateBudgetListeners listeners = new RateBudgetListeners();
 
   private JdbcRateBudget(
       JdbcRateBudgetBuilder b, SyncSchema schema, long shortLimit, long longLimit) {
@@ -132,16 +131,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   @Override
   public Decision tryAcquire() {
     Decision decision = decide();
-    if (!decision.isGranted() && !listeners.isEmpty()) {
-      Instant resumeAt = decision.resumeAt().orElseThrow();
-      for (RateBudgetListener l : listeners) {
-        try {
-          l.waiting(decision.window(), decision.waitTime(), resumeAt);
-        } catch (RuntimeException e) {
-          // a listener never breaks the transport
-        }
-      }
-    }
+    listeners.decided(decision);
     return decision;
   }
 
@@ -167,13 +157,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
   @Override
   public void answered(int status, @Nullable RateLimit reported) {
     long[] left = learn(status, reported);
-    for (RateBudgetListener l : listeners) {
-      try {
-        l.left((int) left[0], (int) left[1]);
-      } catch (RuntimeException e) {
-        // a listener never breaks the transport
-      }
-    }
+    listeners.left(left[0], left[1]);
   }
 
   /**
@@ -186,9 +170,7 @@ public final class JdbcRateBudget implements RateBudget, AutoCloseable {
    */
   @Override
   public Subscription subscribe(RateBudgetListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   /** Applies an answer; returns what both windows have left. */
