@@ -26,11 +26,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookCommandTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final MediaType JSON = MediaType.get("application/json");
 
   @RegisterExtension
   final FakeAccessLinkExtension accessLink =
@@ -56,6 +54,7 @@ class WebhookCommandTest {
   Path dir;
 
   private final OkHttpClient http = new OkHttpClient();
+  private final WebhookClient webhooks = new WebhookClient();
   private FakeAccessLink fake;
   private AccessLink client;
   private FakeUser user;
@@ -82,10 +81,7 @@ class WebhookCommandTest {
   }
 
   private static int port(Cli.Background run) throws InterruptedException {
-    String line = run.out.await(l -> l.startsWith("listening for AccessLink webhooks on "), WAIT);
-    String address =
-        line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("http://") + 7));
-    return URI.create(address).getPort();
+    return WebhookClient.port(run, WAIT);
   }
 
   @Test
@@ -329,15 +325,8 @@ class WebhookCommandTest {
     }
   }
 
-  private Response post(int port, byte[] body, String signature) throws Exception {
-    Request.Builder request = new Request.Builder()
-        .url("http://127.0.0.1:" + port + "/")
-        .header("Polar-Webhook-Event", "SLEEP")
-        .post(RequestBody.create(body, JSON));
-    if (signature != null) {
-      request.header("Polar-Webhook-Signature", signature);
-    }
-    return http.newCall(request.build()).execute();
+  private Response post(int port, byte[] body, @Nullable String signature) throws Exception {
+    return webhooks.post(port, "SLEEP", body, signature);
   }
 
   /**

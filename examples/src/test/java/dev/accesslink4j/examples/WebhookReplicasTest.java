@@ -13,7 +13,6 @@ import dev.accesslink4j.testkit.Route;
 import dev.accesslink4j.webhooks.WebhookSigner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +49,7 @@ class WebhookReplicasTest {
   @TempDir
   Path dir;
 
-  private final OkHttpClient http = new OkHttpClient();
+  private final WebhookClient webhooks = new WebhookClient();
 
   @BeforeAll
   static void startServer() throws IOException {
@@ -81,8 +76,8 @@ class WebhookReplicasTest {
 
     Cli.Background first = replica(fake, tokens, dir.resolve("first"), url);
     Cli.Background second = replica(fake, tokens, dir.resolve("second"), url);
-    int firstPort = port(first);
-    int secondPort = port(second);
+    int firstPort = WebhookClient.port(first, WAIT);
+    int secondPort = WebhookClient.port(second, WAIT);
     fake.clearRequests();
     byte[] body = ("{\"event\":\"EXERCISE\",\"user_id\":" + user.polarUserId()
             + ",\"entity_id\":\"" + exercise.hashedId()
@@ -149,21 +144,8 @@ class WebhookReplicasTest {
         url);
   }
 
-  private static int port(Cli.Background run) throws InterruptedException {
-    String line = run.out.await(l -> l.startsWith("listening for AccessLink webhooks on "), WAIT);
-    String address =
-        line.substring(line.indexOf("http://"), line.indexOf('/', line.indexOf("http://") + 7));
-    return URI.create(address).getPort();
-  }
-
   private int post(int port, byte[] body, String signature) throws IOException {
-    Request request = new Request.Builder()
-        .url("http://127.0.0.1:" + port + "/")
-        .header("Polar-Webhook-Event", "EXERCISE")
-        .header("Polar-Webhook-Signature", signature)
-        .post(RequestBody.create(body, MediaType.get("application/json")))
-        .build();
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = webhooks.post(port, "EXERCISE", body, signature)) {
       return response.code();
     }
   }
