@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,12 @@ public final class FileSystemSink implements SyncSink {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
   private final Set<Path> swept = ConcurrentHashMap.newKeySet();
+  /**
+   * The temporary files this process is writing, registered before they exist: a sweep by another thread must not
+   * lock one in the moment between its creation and its writer's lock (the writer's lock would then fail, or the
+   * file be deleted under it). Static: two sinks on one folder in one process share it.
+   */
+  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates a sink under a folder, created when needed.
@@ -138,9 +145,12 @@ public final class FileSystemSink implements SyncSink {
     if (swept.add(dir)) {
       sweep(dir);
     }
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temp = dir.resolve("." + target.getFileName()
+        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    WRITING.add(temp);
     boolean moved = false;
     try {
+      Files.createFile(temp);
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
         channel
@@ -159,15 +169,21 @@ public final class FileSystemSink implements SyncSink {
       syncDirectory(dir);
       written.incrementAndGet();
     } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
+      try {
+        if (!moved) {
+          Files.deleteIfExists(temp);
+        }
+      } finally {
+        WRITING.remove(temp);
       }
     }
   }
 
   /**
    * Deletes the temporary files that a killed process left in a folder: those no writer holds locked (a write in
-   * progress, in this process or another, holds its file locked until it is moved into place).
+   * progress, in this process or another, holds its file locked until it is moved into place) and that this process
+   * is not writing. Another process's file in the instant between its creation and its lock could be taken for a
+   * leftover; that write then fails when it moves the file into place, and the item comes again next run.
    */
   private static void sweep(Path dir) {
     try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
@@ -182,6 +198,9 @@ public final class FileSystemSink implements SyncSink {
   }
 
   private static void deleteIfUnlocked(Path temp) {
+    if (WRITING.contains(temp)) {
+      return; // written by this process right now, perhaps not locked yet
+    }
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
       if (lock != null) {

@@ -62,6 +62,46 @@ class FileSystemSinkTest {
     assertThat(folder.resolve("e3.gpx")).hasContent("<gpx/>");
   }
 
+  /**
+   * Many threads write their first files into fresh folders at once: each first write sweeps the folder while the
+   * others create their temporary files, and no sweep may lock or delete a file another thread is about to lock
+   * (that failed a write with {@code OverlappingFileLockException}).
+   */
+  @Test
+  void concurrentFirstWritesIntoOneFolderNeverDisturbEachOther() throws Exception {
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 150; round++) {
+        FileSystemSink sink = new FileSystemSink(dir.resolve("round-" + round));
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          String id = "e" + t;
+          writes.add(pool.submit(() -> {
+            go.await();
+            sink.file(new SyncFile(1, id, ExerciseFormat.TCX), out -> {
+              byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+              out.write(bytes);
+              return bytes.length;
+            });
+            return null;
+          }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<?> write : writes) {
+          write.get(); // throws what a write threw
+        }
+        for (int t = 0; t < threads; t++) {
+          assertThat(sink.pathOf(new SyncFile(1, "e" + t, ExerciseFormat.TCX))).hasContent("e" + t);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void anUnchangedItemOrFileIsNotRewritten() throws Exception {
     FileSystemSink sink = new FileSystemSink(dir);
